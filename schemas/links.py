@@ -1,0 +1,46 @@
+"""Pydantic models of a review cycle's link file (`upr-extract link`)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from schemas.records import SCHEMA_VERSION, Position, Record
+
+
+class ReportRef(Record):
+    document: str = Field(description="source_file of a document in the batch")
+    symbol: str | None = None
+    state_iso3: str | None = None
+    kind: str | None = None
+
+
+class CitedBy(Record):
+    document: str
+    citation: str = Field(description="citation id in that document")
+    cited_symbol: str | None = None
+    states: list[str] = Field(default_factory=list, description="States as the citing document prints them")
+
+
+class RecommendationLink(Record):
+    number: str
+    report: str | None = None
+    report_symbol: str | None = None
+    recommendation: str | None = Field(default=None, description="recommendation id in that report's JSON")
+    text: str | None = None
+    recommending_states: list[str] = Field(default_factory=list)
+    position: Position | None = None
+    matched_by: str | None = Field(default=None, description="'symbol', 'numbers_and_states' or 'number_only'")
+    cited_by: list[CitedBy] = Field(default_factory=list)
+
+
+class LinkWarning(Record):
+    code: str
+    message: str
+    document: str | None = None
+
+
+class CycleLinks(Record):
+    schema_version: str = SCHEMA_VERSION
+    reports: list[ReportRef] = Field(default_factory=list)
+    links: list[RecommendationLink] = Field(default_factory=list)
+    warnings: list[LinkWarning] = Field(default_factory=list)
