@@ -52,6 +52,18 @@ class TextUnit:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class StyledLine:
+    """A printed line with its typography, for finders that read the cover or page furniture."""
+
+    text: str
+    page: int
+    size: float
+    bold: bool = False
+    italic: bool = False
+    top: float = 0.0
+
+
 @dataclass(slots=True)
 class DocText:
     """A document as the finders see it.
@@ -68,6 +80,13 @@ class DocText:
     title: str | None = None
     state_name: str | None = None
     source_file: str = ""
+    pages: int = 0
+    cover: list[StyledLine] = field(default_factory=list)
+    """The lines of the first page (and of the title block), in reading order, with typography."""
+    furniture: list[StyledLine] = field(default_factory=list)
+    """Running headers and footers removed from the body (one of each distinct text)."""
+    pdf_title: str | None = None
+    """The PDF's Title metadata, often an organisation's own label for the file."""
 
     def paragraphs(self) -> Iterator[TextUnit]:
         return (u for u in self.units if u.source == "paragraph")

@@ -7,7 +7,7 @@ field keeps its contract meaning.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -94,7 +94,9 @@ class Paragraph(Record):
     text: str
     kind: ParagraphKind = "body"
     number: str | None = Field(default=None, description="printed paragraph or item number, e.g. '12', '3.1', 'a'")
-    boxes: list[Box] = Field(default_factory=list, description="every page part when the paragraph crosses a page or column")
+    boxes: list[Box] = Field(
+        default_factory=list, description="every page part when the paragraph crosses a page or column"
+    )
     spans: list[Span] = Field(default_factory=list, description="one per printed line: char offsets → page box")
 
 
@@ -214,14 +216,12 @@ class OtherCitation(CitationBase):
 
 
 Citation = Annotated[
-    Union[
-        UNDocumentCitation,
-        UPRRecommendationCitation,
-        URLCitation,
-        TreatyBodyViewCitation,
-        CourtCaseCitation,
-        OtherCitation,
-    ],
+    UNDocumentCitation
+    | UPRRecommendationCitation
+    | URLCitation
+    | TreatyBodyViewCitation
+    | CourtCaseCitation
+    | OtherCitation,
     Field(discriminator="kind"),
 ]
 
@@ -235,7 +235,9 @@ class LegalArticle(Record):
     sub: str | None = None
     instrument: str
     instrument_kind: Literal["national", "international"]
-    instrument_aliases: list[str] = Field(default_factory=list, description="other names the document gives the instrument")
+    instrument_aliases: list[str] = Field(
+        default_factory=list, description="other names the document gives the instrument"
+    )
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -243,7 +245,9 @@ class CaseEvent(Record):
     type: str
     date: str | None = None
     text: str
-    sentence: str | None = Field(default=None, description="a prison term or penalty as printed, e.g. '5-year prison term'")
+    sentence: str | None = Field(
+        default=None, description="a prison term or penalty as printed, e.g. '5-year prison term'"
+    )
     legal_articles: list[str] = Field(default_factory=list)
     paragraph: str | None = None
     footnote: str | None = None
