@@ -35,6 +35,10 @@ class TextUnit:
     kind: str = "body"
     number: str | None = None
     anchor: str | None = None
+    indent: int = 0
+    """List nesting depth of a bullet (0 = top level), so sub-items can fold into their parent."""
+    bold: bool = False
+    """Printed all in bold (UN reports set recommendations in bold; some NGOs their asks)."""
 
     @property
     def is_footnote(self) -> bool:

@@ -1,0 +1,219 @@
+"""Stage 4, `footnotes`: note texts from page-foot zones and endnote lists, linked to their markers.
+
+Notes are numbered in sequence, so a line in a note zone starts a new note
+only when its leading number is the next one expected (or a raised number
+close to it); any other line continues the current note, on the same page or
+the next. Markers were cut out of the body text while it was assembled; here
+each is matched to the note of its number, in order, so a numbering that
+restarts (an annex) still pairs the right ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from extract.blocks import Block
+from extract.layout import Layout
+from extract.read import SUP, Line
+from extract.textmap import Marker, TextMap
+from schemas import Anchor, Box, ExtractWarning, Footnote, Span
+
+LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}|[“\"'(])|([*†‡]{1,3}))\s*")
+NOTE_HEADINGS = re.compile(
+    r"^(?:notes?|end\s?notes?|foot\s?notes?|notas(?: finales)?|notes de fin(?: de document)?|notas al final)\s*:?$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class NoteDraft:
+    label: str
+    tm: TextMap = field(default_factory=TextMap)
+    page: int = 1
+    endnote: bool = False
+
+
+def _label(line: Line) -> tuple[str, int] | None:
+    """(label, chars to skip) if the line opens with a note number or symbol."""
+    text = line.text
+    if text and line.flags and line.flags[0] & SUP:
+        j = 0
+        while j < len(text) and line.flags[j] & SUP:
+            j += 1
+        run = text[:j].strip()
+        if run.isdigit() or (run and set(run) <= set("*†‡")):
+            while j < len(text) and text[j] == " ":
+                j += 1
+            return run, j
+    m = LABEL.match(text)
+    if m and m.end() < len(text):
+        return (m.group(1) or m.group(2) or m.group(3)), m.end()
+    return None
+
+
+def _plausible(label: str, last: int | None, raised: bool) -> bool:
+    if not label.isdigit():
+        return True
+    n = int(label)
+    if last is None:
+        return n <= 30 or raised
+    if n == last + 1:
+        return True
+    if raised and 0 < n - last <= 5:
+        return True
+    return n == 1 and last >= 1 and raised
+
+
+def zone_notes(layout: Layout) -> list[NoteDraft]:
+    """Notes printed in the page-foot zones, continuations joined across pages."""
+    notes: list[NoteDraft] = []
+    last: int | None = None
+    for page in layout.pages:
+        for ln in page.notes:
+            lab = _label(ln)
+            raised = bool(ln.flags and ln.flags[0] & SUP)
+            if lab and _plausible(lab[0], last, raised):
+                label, skip = lab
+                if label.isdigit():
+                    last = int(label)
+                d = NoteDraft(label=label, page=ln.page)
+                d.tm.add_line(ln, skip=skip)
+                notes.append(d)
+            elif notes:
+                notes[-1].tm.add_line(ln)
+            elif lab is None and not ln.text.strip():
+                continue
+            else:
+                # text in a note zone before any note: keep it as an unnumbered note
+                d = NoteDraft(label="?", page=ln.page)
+                d.tm.add_line(ln)
+                notes.append(d)
+    for d in notes:
+        d.tm.strip()
+    return [d for d in notes if d.tm.chars or d.label != "?"]
+
+
+def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[list[NoteDraft], set[int]]:
+    """Notes listed under a 'Notes'/'Endnotes' heading: the blocks they use are not body text."""
+    notes: list[NoteDraft] = []
+    used: set[int] = set()
+    inside = False
+    last: int | None = None
+    for b in blocks:
+        if id(b) in note_heading_ids:
+            inside = True
+            used.add(id(b))
+            continue
+        if not inside:
+            continue
+        if b.heading:
+            inside = False
+            continue
+        for ln in b.lines:
+            lab = _label(ln)
+            raised = bool(ln.flags and ln.flags[0] & SUP)
+            if lab and _plausible(lab[0], last, raised or last is None):
+                label, skip = lab
+                if label.isdigit():
+                    last = int(label)
+                d = NoteDraft(label=label, page=ln.page, endnote=True)
+                d.tm.add_line(ln, skip=skip)
+                notes.append(d)
+            elif notes:
+                notes[-1].tm.add_line(ln)
+        used.add(id(b))
+    for d in notes:
+        d.tm.strip()
+    return notes, used
+
+
+def note_headings(blocks: list[Block]) -> set[int]:
+    """Heading blocks titled Notes/Endnotes followed by numbered lines."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if not b.heading or not NOTE_HEADINGS.match(b.text.strip()):
+            continue
+        following = blocks[i + 1 : i + 4]
+        if any(_label(nb.lines[0]) for nb in following if nb.lines):
+            out.add(id(b))
+    return out
+
+
+@dataclass(slots=True)
+class Linked:
+    footnotes: list[Footnote]
+    maps: dict[str, TextMap]
+    warnings: list[ExtractWarning]
+
+
+def link(
+    drafts: list[NoteDraft],
+    markers: list[tuple[str | None, Marker]],
+) -> Linked:
+    """Footnote records with anchors; markers and notes left unpaired become warnings.
+
+    `markers` are (paragraph id or None for a heading, marker) in reading order.
+    """
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(drafts):
+        by_label[d.label].append(i)
+    anchors: dict[int, list[Anchor]] = defaultdict(list)
+    warnings: list[ExtractWarning] = []
+    cursor: dict[str, int] = Counter()
+    unmatched: list[tuple[str | None, Marker]] = []
+    for par_id, m in markers:
+        idx = by_label.get(m.label)
+        if not idx:
+            unmatched.append((par_id, m))
+            continue
+        # the first note with this label not yet used, else the last one (repeated marker)
+        k = cursor[m.label]
+        pos = idx[k] if k < len(idx) else idx[-1]
+        if k < len(idx):
+            # a later duplicate label (numbering restarted) only if this one was already anchored
+            cursor[m.label] = k + 1
+        anchors[pos].append(Anchor(paragraph=par_id, page=m.page, offset=m.offset, bbox=_round(m.bbox)))
+    footnotes: list[Footnote] = []
+    maps: dict[str, TextMap] = {}
+    for i, d in enumerate(drafts):
+        fid = f"fn{i + 1}"
+        boxes = [Box(page=p, bbox=b) for p, b in d.tm.page_boxes()]
+        first = boxes[0] if boxes else Box(page=d.page, bbox=(0.0, 0.0, 0.0, 0.0))
+        number: int | str = int(d.label) if d.label.isdigit() else d.label
+        footnotes.append(
+            Footnote(
+                id=fid,
+                number=number,
+                text=d.tm.text,
+                page=first.page,
+                bbox=first.bbox,
+                anchors=anchors.get(i, []),
+                endnote=d.endnote,
+                boxes=boxes if len(boxes) > 1 else [],
+                spans=[Span(start=s.start, end=s.end, page=s.page, bbox=_round(s.bbox)) for s in d.tm.spans],
+            )
+        )
+        maps[fid] = d.tm
+        if d.label != "?" and i not in anchors:
+            warnings.append(
+                ExtractWarning(
+                    code="footnote_without_marker",
+                    message=f"note {d.label} on page {first.page} has no marker in the body",
+                    page=first.page,
+                )
+            )
+    for _, m in unmatched:
+        warnings.append(
+            ExtractWarning(
+                code="marker_without_footnote",
+                message=f"marker {m.label} on page {m.page} has no note text",
+                page=m.page,
+            )
+        )
+    return Linked(footnotes, maps, warnings)
+
+
+def _round(b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))

@@ -1,0 +1,270 @@
+"""Stage 2, `layout`: what on each page is body, footnote, or page furniture, and in what order.
+
+Running headers and footers are found by repetition across pages (plus a few
+shapes that never need repeating: page numbers, UN job numbers); the
+footnote zone is the run of smaller lines at the foot of a page, usually under
+a short rule; columns are found by a gutter no line crosses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from extract.read import SUP, Line, Page, RawDocument, Rule
+
+# Shapes of page furniture that are recognisable on a single page.
+FURNITURE_PATTERNS = [
+    re.compile(
+        r"^[\W_]*(?:page|p\.|pág(?:ina)?\.?|página|seite)?\s*\d{1,4}(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?[\W_]*$", re.I
+    ),
+    re.compile(r"^[\W_]*[ivxlc]{1,6}[\W_]*$"),
+    re.compile(r"^GE\.\d{2}-\d{3,6}\b"),
+    re.compile(r"^\*\s?\d{6,8}\s?\*$"),
+    re.compile(r"^please recycle\b", re.I),
+]
+BARCODE_FONTS = re.compile(r"C39|barcode|code128|IDAutomation", re.I)
+
+HEADER_ZONE = 0.12  # fraction of page height
+FOOTER_ZONE = 0.12
+DIGITS = re.compile(r"\d+")
+NOTE_START = re.compile(r"^\s*(?:\(?\d{1,3}[.)]?|\[\d{1,3}\]|[*†‡]+)(?=\s|[A-ZÀ-Ý“\"'(]|$)")
+
+
+@dataclass(slots=True)
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    body: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    furniture: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    columns: int = 1
+    gutter: float | None = None
+    error: str | None = None
+    images: int = 0
+
+
+@dataclass(slots=True)
+class Layout:
+    source_file: str
+    pages: list[PageLayout]
+    body_size: float
+    note_size: float | None
+
+
+def _key(text: str) -> str:
+    return DIGITS.sub("#", text.casefold()).replace(" ", "")
+
+
+def body_font_size(pages: list[Page]) -> float:
+    """The size most characters are set in: the body text's size."""
+    weight: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            weight[ln.size] += len(ln.text)
+    return weight.most_common(1)[0][0] if weight else 10.0
+
+
+def _single_page_furniture(ln: Line, page: Page) -> bool:
+    in_zone = ln.top < page.height * HEADER_ZONE or ln.bottom > page.height * (1 - FOOTER_ZONE)
+    if BARCODE_FONTS.search(ln.font):
+        return True
+    if not in_zone:
+        return False
+    text = ln.text.strip()
+    return any(p.match(text) for p in FURNITURE_PATTERNS)
+
+
+def find_furniture(pages: list[Page]) -> set[int]:
+    """ids of lines that are running headers/footers, page numbers or job numbers."""
+    n = len(pages)
+    out: set[int] = set()
+    groups: dict[str, list[tuple[int, float, Line]]] = defaultdict(list)
+    for p in pages:
+        for ln in p.lines:
+            if _single_page_furniture(ln, p):
+                out.add(id(ln))
+                continue
+            in_zone = ln.top < p.height * HEADER_ZONE or ln.bottom > p.height * (1 - FOOTER_ZONE)
+            if in_zone and len(ln.text) >= 2:
+                groups[_key(ln.text)].append((p.number, ln.top, ln))
+    if n >= 2:
+        need = max(2, min(5, math.ceil(0.3 * n)))
+        for items in groups.values():
+            pages_seen = {pn for pn, _, _ in items}
+            if len(pages_seen) < need:
+                continue
+            tops = sorted(t for _, t, _ in items)
+            median = tops[len(tops) // 2]
+            steady = [ln for _, t, ln in items if abs(t - median) <= 8]
+            if len({ln.page for ln in steady}) >= need:
+                out.update(id(ln) for ln in steady)
+    return out
+
+
+def _starts_like_note(ln: Line) -> bool:
+    if ln.flags and ln.flags[0] & SUP and ln.text[:1].isdigit():
+        return True
+    return bool(NOTE_START.match(ln.text))
+
+
+def _separator(rules: list[Rule], lines: list[Line], page: Page) -> Rule | None:
+    """The lowest short rule with no text line sitting on it: a footnote separator."""
+    best: Rule | None = None
+    for r in rules:
+        w = r.x1 - r.x0
+        if not (25 <= w <= 0.6 * page.width) or r.top < page.height * 0.3:
+            continue
+        underline = any(
+            -1.5 <= r.top - ln.bottom <= 3 and min(r.x1, ln.x1) - max(r.x0, ln.x0) > 0.5 * w for ln in lines
+        )
+        if underline:
+            continue
+        below = [ln for ln in lines if ln.top >= r.bottom - 1]
+        if not below:
+            continue
+        if best is None or r.top > best.top:
+            best = r
+    return best
+
+
+def split_notes(
+    page: Page, lines: list[Line], body_size: float, continues: bool = False
+) -> tuple[list[Line], list[Line]]:
+    """Split a page's non-furniture lines into body and footnote zone.
+
+    `continues` says the previous page had notes, so a zone may open with the
+    tail of a note instead of a note number.
+    """
+    if not lines:
+        return [], []
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    sep = _separator(page.rules, ordered, page)
+    if sep is not None:
+        cut = next((k for k, ln in enumerate(ordered) if ln.top >= sep.bottom - 1), len(ordered))
+        below = ordered[cut:]
+        small = sum(1 for ln in below if ln.size < body_size - 0.4)
+        if below and (small >= 0.6 * len(below) or _starts_like_note(below[0])):
+            return ordered[:cut], below
+    # No separator: the run of smaller lines at the foot of the page, if it starts like a note.
+    limit = body_size - 0.4
+    i = len(ordered)
+    while i > 0 and ordered[i - 1].size < limit:
+        i -= 1
+    zone = ordered[i:]
+    if not zone:
+        return ordered, []
+    first = next((k for k, ln in enumerate(zone) if _starts_like_note(ln)), None)
+    if first is None:
+        return (ordered[:i], zone) if continues and _packed(zone) else (ordered, [])
+    if first and not (continues and _packed(zone[: first + 1])):
+        i += first
+    return ordered[:i], ordered[i:]
+
+
+def _packed(lines: list[Line]) -> bool:
+    """Lines set one under the other with no paragraph-sized gap: one block."""
+    return all(b.top - a.bottom < 1.2 * a.size for a, b in itertools.pairwise(lines))
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """x of a vertical band that text lines on both sides never cross, if any."""
+    text_lines = [ln for ln in lines if len(ln.text) >= 3]
+    if len(text_lines) < 10:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(30, 71, 2):
+        x = width * step / 100
+        crossing = sum(1 for ln in text_lines if ln.x0 < x < ln.x1)
+        left = [ln for ln in text_lines if ln.x1 <= x]
+        right = [ln for ln in text_lines if ln.x0 >= x]
+        if len(left) < 5 or len(right) < 5:
+            continue
+        if crossing > 0.15 * len(text_lines):
+            continue
+        # both sides must hold running text, not labels: most lines fill their column
+        lw = max(ln.x1 for ln in left) - min(ln.x0 for ln in left)
+        rw = max(ln.x1 for ln in right) - min(ln.x0 for ln in right)
+        if lw < 0.25 * width or rw < 0.25 * width:
+            continue
+        full_l = sum(1 for ln in left if ln.x1 - ln.x0 > 0.6 * lw)
+        full_r = sum(1 for ln in right if ln.x1 - ln.x0 > 0.6 * rw)
+        if full_l < 0.5 * len(left) or full_r < 0.5 * len(right):
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    return best[1] if best else None
+
+
+def reading_order(lines: list[Line], width: float) -> tuple[list[Line], float | None]:
+    """Lines in reading order: left column before right, within bands cut by full-width lines."""
+    ordered = sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0))
+    gutter = _gutter(ordered, width)
+    if gutter is None:
+        return _rows_in_order(ordered), None
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in ordered:
+        if ln.x0 < gutter < ln.x1:
+            out.extend(left)
+            out.extend(right)
+            left, right = [], []
+            out.append(ln)
+        elif ln.x1 <= gutter:
+            left.append(ln)
+        else:
+            right.append(ln)
+    out.extend(left)
+    out.extend(right)
+    return out, gutter
+
+
+def _rows_in_order(lines: list[Line]) -> list[Line]:
+    """Top to bottom; segments sharing a baseline read left to right."""
+    out: list[Line] = []
+    row: list[Line] = []
+    for ln in lines:
+        if row and abs(ln.bottom - row[0].bottom) > 0.4 * row[0].size:
+            out.extend(sorted(row, key=lambda x: x.x0))
+            row = []
+        row.append(ln)
+    out.extend(sorted(row, key=lambda x: x.x0))
+    return out
+
+
+def analyse(doc: RawDocument) -> Layout:
+    """Furniture out, footnote zones apart, body lines in reading order, for every page."""
+    body_size = body_font_size(doc.pages)
+    furniture = find_furniture(doc.pages)
+    pages: list[PageLayout] = []
+    note_sizes: Counter[float] = Counter()
+    for p in doc.pages:
+        keep = [ln for ln in p.lines if id(ln) not in furniture]
+        furn = [ln for ln in p.lines if id(ln) in furniture]
+        body, notes = split_notes(p, keep, body_size, continues=bool(pages and pages[-1].notes))
+        body, gutter = reading_order(body, p.width)
+        for ln in notes:
+            note_sizes[ln.size] += len(ln.text)
+        pages.append(
+            PageLayout(
+                number=p.number,
+                width=p.width,
+                height=p.height,
+                body=body,
+                notes=sorted(notes, key=lambda ln: (round(ln.top, 1), ln.x0)),
+                furniture=furn,
+                rules=p.rules,
+                columns=1 if gutter is None else 2,
+                gutter=gutter,
+                error=p.error,
+                images=p.images,
+            )
+        )
+    note_size = note_sizes.most_common(1)[0][0] if note_sizes else None
+    return Layout(source_file=doc.source_file, pages=pages, body_size=body_size, note_size=note_size)

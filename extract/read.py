@@ -1,0 +1,446 @@
+"""Stage 1, `read`: pdfplumber characters → typed lines with typography.
+
+A line here is one run of characters on one baseline without a wide gap, so
+the two columns of a page, or the cells of a table row, are separate lines.
+Every character of a line's text keeps the box it was printed in, which is
+what lets every later record point back at the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from extract.glyphs import font_family, font_style, normalise_char
+
+Box4 = tuple[float, float, float, float]
+
+# Per-character style flags in Line.flags.
+BOLD = 1
+ITALIC = 2
+SUP = 4  # raised and smaller than its line: a footnote marker or an ordinal suffix
+SMALL = 8  # smaller than its line but on the baseline (subscripts, small caps digits)
+
+
+class ReadError(Exception):
+    """A PDF that cannot be read at all; the message is shown to the user as is."""
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    boxes: list[Box4]
+    flags: bytearray
+    size: float
+    bold: float
+    italic: float
+    font: str
+    underline: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def is_bold(self) -> bool:
+        return self.bold >= 0.85
+
+    @property
+    def is_italic(self) -> bool:
+        return self.italic >= 0.85
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Line(p{self.page} {self.x0:.0f},{self.top:.0f} {self.size}pt {self.text[:50]!r})"
+
+
+@dataclass(slots=True)
+class Rule:
+    """A thin horizontal stroke: footnote separators, underlines, table borders."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    images: int = 0
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class RawDocument:
+    source_file: str
+    sha256: str
+    pages: list[Page]
+    metadata: dict[str, str]
+    page_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    max_pages: int = 1000
+    max_chars: int = 5_000_000
+    max_bytes: int = 200_000_000
+
+
+class _Glyph:
+    __slots__ = ("bottom", "flags", "font", "size", "text", "top", "x0", "x1")
+
+    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, size: float, font: str) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.top = top
+        self.bottom = bottom
+        self.size = size
+        self.font = font
+        self.flags = 0
+
+
+_STYLE_CACHE: dict[str, int] = {}
+
+
+def _style_flags(fontname: str) -> int:
+    f = _STYLE_CACHE.get(fontname)
+    if f is None:
+        bold, italic = font_style(fontname)
+        f = (BOLD if bold else 0) | (ITALIC if italic else 0)
+        _STYLE_CACHE[fontname] = f
+    return f
+
+
+def _glyphs(chars: list[dict]) -> list[_Glyph]:
+    out: list[_Glyph] = []
+    for c in chars:
+        if not c.get("upright", True):
+            continue
+        text = normalise_char(c["text"])
+        if not text:
+            continue
+        top, bottom = c["top"], c["bottom"]
+        size = c["size"] or (bottom - top)
+        if not (size > 0 and math.isfinite(size) and math.isfinite(top) and math.isfinite(c["x0"])):
+            continue
+        g = _Glyph(text, c["x0"], c["x1"], top, bottom, round(size * 2) / 2, c["fontname"])
+        g.flags = _style_flags(c["fontname"])
+        out.append(g)
+    return out
+
+
+def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Cluster glyphs by baseline; superscripts end up in rows of their own for now."""
+    glyphs.sort(key=lambda g: g.bottom)
+    rows: list[list[_Glyph]] = []
+    cur: list[_Glyph] = []
+    ref = -1e9
+    for g in glyphs:
+        if cur and g.bottom - ref > 0.25 * g.size:
+            rows.append(cur)
+            cur = []
+        if not cur:
+            ref = g.bottom
+        cur.append(g)
+    if cur:
+        rows.append(cur)
+    return rows
+
+
+def _row_size(row: list[_Glyph]) -> float:
+    counts = Counter(g.size for g in row if g.text != " ")
+    return counts.most_common(1)[0][0] if counts else row[0].size
+
+
+def _attach_small_rows(rows: list[list[_Glyph]]) -> list[list[_Glyph]]:
+    """Move raised or lowered small glyphs into the line they belong to.
+
+    A footnote marker sits higher than its line and in a smaller font, so the
+    baseline clustering gives it a row of its own; it belongs to the larger
+    row whose glyph body it overlaps and whose characters it touches.
+    """
+    sizes = [_row_size(r) for r in rows]
+    bottoms = [max(g.bottom for g in r) for r in rows]
+    keep = [True] * len(rows)
+    for i, row in enumerate(rows):
+        s = sizes[i]
+        best = -1
+        for j in (i + 1, i - 1, i + 2, i - 2):
+            if 0 <= j < len(rows) and sizes[j] >= s * 1.12:
+                b = bottoms[j]
+                lo = b - sizes[j] * 1.0
+                if lo - 0.5 <= bottoms[i] <= b + 0.35 * sizes[j]:
+                    best = j
+                    break
+        if best < 0:
+            continue
+        target = rows[best]
+        spans = sorted((g.x0, g.x1) for g in target if g.text != " ")
+        if not spans:
+            continue
+        tol = 0.6 * sizes[best]
+        moved: list[_Glyph] = []
+        stay: list[_Glyph] = []
+        for run in _runs(row, 0.6 * s):
+            x0 = min(g.x0 for g in run)
+            x1 = max(g.x1 for g in run)
+            if _touches(spans, x0, x1, tol):
+                for g in run:
+                    raised = g.bottom < bottoms[best] - 0.12 * sizes[best]
+                    g.flags |= SUP if raised else SMALL
+                moved.extend(run)
+            else:
+                stay.extend(run)
+        if moved:
+            target.extend(moved)
+            if stay:
+                rows[i] = stay
+            else:
+                keep[i] = False
+    return [r for r, k in zip(rows, keep, strict=True) if k]
+
+
+def _runs(row: list[_Glyph], gap: float) -> list[list[_Glyph]]:
+    """Glyphs of a row cut where they stop touching: a multi-digit marker moves as one."""
+    row = sorted(row, key=lambda g: g.x0)
+    runs: list[list[_Glyph]] = [[row[0]]]
+    end = row[0].x1
+    for g in row[1:]:
+        if g.x0 - end > gap:
+            runs.append([])
+        runs[-1].append(g)
+        end = max(end, g.x1)
+    return runs
+
+
+def _touches(spans: list[tuple[float, float]], x0: float, x1: float, tol: float) -> bool:
+    # spans is sorted by x0; a linear scan is fine: rows are short and few glyphs move.
+    for a, b in spans:
+        if a - tol <= x1 and x0 <= b + tol:
+            return True
+        if a - tol > x1:
+            return False
+    return False
+
+
+def _segments(row: list[_Glyph], size: float) -> list[list[_Glyph]]:
+    """Split a row at gaps wider than a column gutter or a table cell gap."""
+    row.sort(key=lambda g: g.x0)
+    segs: list[list[_Glyph]] = []
+    cur: list[_Glyph] = []
+    last_x1: float | None = None
+    last_vis: _Glyph | None = None
+    bridge = -1e9  # right end of the space glyphs seen since the last visible glyph
+    gap_limit = max(1.6 * size, 12.0)
+    for g in row:
+        if g.text == " ":
+            if cur:
+                cur.append(g)
+                bridge = max(bridge, g.x1)
+            continue
+        # fake bold: the same glyph drawn twice at (almost) the same spot
+        if (
+            last_vis is not None
+            and g.text == last_vis.text
+            and abs(g.x0 - last_vis.x0) < 0.6
+            and abs(g.top - last_vis.top) < 0.6
+        ):
+            continue
+        # a wide gap splits the row unless a (justified, stretched) space glyph fills it
+        if last_x1 is not None and g.x0 - last_x1 > gap_limit and g.x0 - bridge > gap_limit:
+            segs.append(cur)
+            cur = []
+            last_x1 = None
+        cur.append(g)
+        last_vis = g
+        last_x1 = g.x1 if last_x1 is None else max(last_x1, g.x1)
+        bridge = -1e9
+    if cur:
+        segs.append(cur)
+    segs = [s for s in segs if any(g.text != " " for g in s)]
+    return [[g for s in segs for g in s]] if _spread_words(segs) else segs
+
+
+def _spread_words(segs: list[list[_Glyph]]) -> bool:
+    """A justified line stretched so far that each word looks like a cell: same gap between all."""
+    if len(segs) < 3:
+        return False
+    if any(any(g.text == " " for g in s[:-1]) for s in segs):
+        return False
+    gaps = [b[0].x0 - max(g.x1 for g in a) for a, b in itertools.pairwise(segs)]
+    return min(gaps) > 0 and max(gaps) / min(gaps) < 1.6
+
+
+def _line(page: int, seg: list[_Glyph]) -> Line:
+    vis = [g for g in seg if g.text != " "]
+    core = [g for g in vis if not g.flags & (SUP | SMALL)] or vis
+    size = Counter(g.size for g in core).most_common(1)[0][0]
+    text: list[str] = []
+    boxes: list[Box4] = []
+    flags = bytearray()
+    prev: _Glyph | None = None
+    for g in seg:
+        if g.text == " ":
+            if text and text[-1] != " ":
+                text.append(" ")
+                boxes.append((g.x0, g.top, g.x1, g.bottom))
+                flags.append(0)
+            continue
+        if prev is not None and text and text[-1] != " ":
+            gap = g.x0 - prev.x1
+            both_sup = (g.flags & SUP) and (prev.flags & SUP)
+            if gap > 0.17 * min(g.size, prev.size) and not (g.flags & SUP and not prev.flags & SUP) and not both_sup:
+                text.append(" ")
+                boxes.append((prev.x1, min(prev.top, g.top), g.x0, max(prev.bottom, g.bottom)))
+                flags.append(0)
+        box = (g.x0, g.top, g.x1, g.bottom)
+        for ch in g.text:
+            text.append(ch)
+            boxes.append(box)
+            flags.append(g.flags)
+        prev = g
+    while text and text[-1] == " ":
+        text.pop()
+        boxes.pop()
+        flags.pop()
+    n = len(core)
+    bold = sum(1 for g in core if g.flags & BOLD) / n
+    italic = sum(1 for g in core if g.flags & ITALIC) / n
+    font = Counter(font_family(g.font) for g in core).most_common(1)[0][0]
+    return Line(
+        page=page,
+        x0=min(g.x0 for g in vis),
+        top=min(g.top for g in core),
+        x1=max(g.x1 for g in vis),
+        bottom=max(g.bottom for g in core),
+        text="".join(text),
+        boxes=boxes,
+        flags=flags,
+        size=size,
+        bold=bold,
+        italic=italic,
+        font=font,
+    )
+
+
+def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
+    """Group one page's pdfplumber chars into lines (unordered; layout orders them)."""
+    glyphs = _glyphs(chars)
+    if not glyphs:
+        return []
+    rows = _attach_small_rows(_rows(glyphs))
+    lines: list[Line] = []
+    for row in rows:
+        size = _row_size(row)
+        for seg in _segments(row, size):
+            lines.append(_line(page_number, seg))
+    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return lines
+
+
+def _rules(objects: dict) -> list[Rule]:
+    out: list[Rule] = []
+    for kind in ("line", "rect"):
+        for o in objects.get(kind, ()):
+            w = o["x1"] - o["x0"]
+            h = o["bottom"] - o["top"]
+            if w >= 8 and h <= 2.5:
+                out.append(Rule(o["x0"], o["x1"], o["top"], o["bottom"]))
+    return out
+
+
+def _mark_underlines(lines: list[Line], rules: list[Rule]) -> None:
+    """A rule just under a line and about as wide as it is that line's underline."""
+    if not rules:
+        return
+    for ln in lines:
+        width = ln.x1 - ln.x0
+        for r in rules:
+            if -1.5 <= r.top - ln.bottom <= 0.35 * ln.size:
+                overlap = min(r.x1, ln.x1) - max(r.x0, ln.x0)
+                if overlap >= 0.8 * width and (r.x1 - r.x0) <= width * 1.3 + 10:
+                    ln.underline = True
+                    break
+
+
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
+    """Read every page once; pages that fail are kept empty with their error."""
+    limits = limits or ReadLimits()
+    path = Path(path)
+    if path.is_dir():
+        raise ReadError("is a directory, not a PDF file")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise ReadError(f"cannot open: {e.strerror or e}") from e
+    if size == 0:
+        raise ReadError("empty file (0 bytes)")
+    if size > limits.max_bytes:
+        raise ReadError(f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
+    data = path.read_bytes()
+    if not data.lstrip()[:5].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
+        raise ReadError("not a PDF (no %PDF header)")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect as e:
+        raise ReadError("encrypted PDF: a password is needed to open it") from e
+    except PDFSyntaxError as e:
+        raise ReadError(f"damaged PDF: {e}") from e
+    except RecursionError as e:
+        raise ReadError("damaged PDF: objects nested too deeply") from e
+    except Exception as e:
+        raise ReadError(f"damaged PDF: {type(e).__name__}: {e}") from e
+    with pdf:
+        try:
+            n = len(pdf.pages)
+        except RecursionError as e:
+            raise ReadError("damaged PDF: page tree nested too deeply") from e
+        except Exception as e:
+            raise ReadError(f"damaged PDF: cannot list pages ({type(e).__name__}: {e})") from e
+        if n > limits.max_pages:
+            raise ReadError(f"{n} pages, over the limit of {limits.max_pages}")
+        meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes | int)}
+        pages: list[Page] = []
+        total = 0
+        for i, p in enumerate(pdf.pages, start=1):
+            page = Page(number=i, width=float(p.width or 0), height=float(p.height or 0))
+            try:
+                objs = p.objects
+                chars = objs.get("char", [])
+                total += len(chars)
+                if total > limits.max_chars:
+                    raise ReadError(f"over the limit of {limits.max_chars:,} characters at page {i}")
+                page.lines = lines_from_chars(i, chars)
+                page.rules = _rules(objs)
+                _mark_underlines(page.lines, page.rules)
+                page.images = len(objs.get("image", ()))
+            except ReadError:
+                raise
+            except RecursionError:
+                page.error = "objects nested too deeply"
+            except Exception as e:  # one bad page must not lose the others
+                page.error = f"{type(e).__name__}: {e}"[:200]
+            finally:
+                p.close()
+            pages.append(page)
+    return RawDocument(source_file=path.name, sha256=sha, pages=pages, metadata=meta, page_count=n)

@@ -1,0 +1,311 @@
+"""Stage 3, `sections`: headings from typography and numbering, levels, and paragraphs.
+
+A heading is a short block that stands alone and looks different from the
+body (bold, larger, capitals, underlined or italic) or carries a heading
+number. Levels come from a stack of heading styles: a style more prominent
+than the current one closes it, a less prominent one nests under it, a style
+seen before returns to its level. The cover (title block) is the run of
+display lines on page 1 before the body starts whose style never heads a
+section later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.blocks import DOT_LEADER, Block
+from extract.read import Line
+from extract.textmap import TextMap, vocabulary
+from schemas import Box, Paragraph, Section, Span
+
+HEADING_NUMBER = re.compile(
+    r"^(?:(?P<chapter>(?:chapter|part|section|cap[ií]tulo|parte|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
+    r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
+    r"|(?P<digits>\d{1,2}(?:\.\d{1,2}){0,3})\.?"
+    r"|(?P<roman>[IVXLC]{1,6})[.)]"
+    r"|(?P<upper>[A-Z])[.)]"
+    r"|(?P<lroman>[ivx]{1,5})[.)]"
+    r"|(?P<lower>[a-z])[.)]"
+    r")(?=\s+\S)",
+)
+# Bold lead-in sentences and labels that head a list or a box but not a section.
+NOT_HEADING = re.compile(
+    r"^(?:case stud(?:y|ies)|for more information|contact|source|note|table|figure|box|ends?)\b", re.I
+)
+BACK_MATTER = re.compile(
+    r"^(?:notes?|end\s?notes?|foot\s?notes?|references?|bibliography|sources|notas(?: finales)?"
+    r"|referencias|bibliograf[ií]a|notes de fin|r[ée]f[ée]rences)\s*:?$",
+    re.I,
+)
+# Fixed lines of the UN cover page that are never the title.
+UN_BOILERPLATE = re.compile(
+    r"^(?:united nations|nations unies|naciones unidas|general assembly|distr\.|original:|advance unedited|"
+    r"human rights council|agenda item|\w+ session|[A-Z]$)",
+    re.I,
+)
+NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
+
+
+@dataclass(slots=True)
+class Heading:
+    block: Block
+    title: str
+    number: str | None
+    numclass: str | None
+    style: tuple
+    level: int = 1
+
+
+@dataclass(slots=True)
+class Built:
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    maps: dict[str, TextMap] = field(default_factory=dict)
+    heading_maps: dict[str, TextMap] = field(default_factory=dict)
+    title: str | None = None
+    cover: list[Block] = field(default_factory=list)
+    back_matter: list[Block] = field(default_factory=list)
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _style(b: Block) -> tuple:
+    return (round(b.size), _caps(b.text), b.bold, b.underline, b.italic)
+
+
+def _numbering(text: str) -> tuple[str | None, str | None, str]:
+    """(number, class, title without number) of a heading's text."""
+    m = HEADING_NUMBER.match(text)
+    if not m:
+        return None, None, text
+    rest = text[m.end() :].lstrip(" .:-–—\t")
+    if m.group("chapter"):
+        return m.group("chapter").rstrip(".:"), "chapter", rest
+    if m.group("paren"):
+        return m.group("paren"), "P", rest
+    if m.group("digits"):
+        d = m.group("digits")
+        depth = d.count(".") + 1
+        return d, f"D{min(depth, 4)}", rest
+    if m.group("roman"):
+        return m.group("roman"), "R", rest
+    if m.group("upper"):
+        return m.group("upper"), "A", rest
+    if m.group("lroman"):
+        return m.group("lroman"), "r", rest
+    return m.group("lower"), "a", rest
+
+
+def _heading_like(b: Block, body_size: float) -> bool:
+    """Looks like a heading: short, alone, and set apart from the body."""
+    if b.kind == "table" or len(b.lines) > 4:
+        return False
+    text = b.text.strip()
+    words = text.split()
+    if not words or len(words) > 24 or len(text) > 200:
+        return False
+    if DOT_LEADER.search(text) or text.endswith((",", ";")):
+        return False
+    if b.marker and b.number is None:
+        return False  # a bullet item, however bold
+    number, _, rest = _numbering(text)
+    if not any(c.isalpha() for c in rest):
+        return False
+    typographic = b.bold or b.size >= body_size + 1.0 or _caps(rest) or b.underline
+    italic_alone = b.italic and len(b.lines) == 1 and len(words) <= 12 and b.size >= body_size - 0.5
+    if not (typographic or italic_alone):
+        return False
+    if number and number.isdigit() and len(rest.split()) > 14:
+        return False  # a numbered paragraph in bold, not a heading
+    if text.endswith(":") and len(words) > 8:
+        return False  # a lead-in sentence
+    if text.endswith(".") and len(words) > 10 and not number:
+        return False
+    if NOT_HEADING.match(rest):
+        return False
+    return not text.endswith(("”", '"')) or len(words) <= 8
+
+
+def _is_body(b: Block, body_size: float) -> bool:
+    return not b.heading and b.kind != "table" and (len(b.lines) >= 2 or len(b.text.split()) >= 12)
+
+
+def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
+    """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
+    candidates = [b for b in blocks if _heading_like(b, body_size)]
+    for b in candidates:
+        b.heading = True
+    # the cover: display blocks on page 1 before the first body paragraph
+    cover: list[Block] = []
+    first_page = blocks[0].page if blocks else 1
+    lead: list[Block] = []
+    for b in blocks:
+        if b.page != first_page or _is_body(b, body_size):
+            break
+        lead.append(b)
+    if lead:
+        later_styles = Counter(_style(b) for b in candidates if b not in lead)
+        for b in lead:
+            number, _, _ = _numbering(b.text)
+            if b.heading and (number or later_styles[_style(b)] > 0):
+                continue
+            b.heading = False
+            b.extra["cover"] = True
+            cover.append(b)
+    headings: list[Heading] = []
+    for b in blocks:
+        if not b.heading:
+            continue
+        number, numclass, title = _numbering(b.text.strip())
+        if numclass == "R" and number == "I" and headings and headings[-1].number == "H":
+            numclass = "A"
+        headings.append(Heading(b, title, number, numclass, _style(b)))
+    _assign_levels(headings)
+    return headings, cover
+
+
+def _prominence(style: tuple, numclass: str | None) -> tuple:
+    size, caps, bold, underline, italic = style
+    return (size, caps, bold, underline, not italic, NUMRANK.get(numclass or "", 3))
+
+
+def _assign_levels(headings: list[Heading]) -> None:
+    first_style: dict[str, tuple] = {}
+    for h in headings:
+        key = h.numclass or str(h.style)
+        first_style.setdefault(key, h.style)
+    stack: list[tuple[str, tuple]] = []
+    for h in headings:
+        key = h.numclass or str(h.style)
+        prom = _prominence(first_style[key], h.numclass)
+        keys = [k for k, _ in stack]
+        if key in keys:
+            del stack[keys.index(key) + 1 :]
+        else:
+            while stack and stack[-1][1] <= prom:
+                stack.pop()
+            stack.append((key, prom))
+        h.level = len(stack)
+
+
+def _clean_title(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" \t-–—")
+
+
+def _textmap(lines: Iterable[Line], vocab: Counter[str], table: bool = False) -> TextMap:
+    tm = TextMap()
+    prev: Line | None = None
+    for ln in lines:
+        joiner = None
+        if table and prev is not None:
+            joiner = " | " if abs(ln.bottom - prev.bottom) < 0.4 * ln.size else "\n"
+        tm.add_line(ln, vocab=vocab, joiner=joiner)
+        prev = ln
+    tm.strip()
+    return tm
+
+
+def _page_boxes(tm: TextMap) -> list[Box]:
+    return [Box(page=p, bbox=b) for p, b in tm.page_boxes()]
+
+
+def _spans(tm: TextMap) -> list[Span]:
+    return [Span(start=s.start, end=s.end, page=s.page, bbox=tuple(round(v, 2) for v in s.bbox)) for s in tm.spans]
+
+
+def build(blocks: list[Block], body_size: float, endnote_blocks: set[int] | None = None) -> Built:
+    """Sections and paragraphs with ids, parents, pages and exact text maps."""
+    endnote_blocks = endnote_blocks or set()
+    headings, cover = find_headings(blocks, body_size)
+    vocab = vocabulary([ln for b in blocks for ln in b.lines])
+    out = Built(cover=cover)
+    out.title = _title(cover)
+    by_block = {id(h.block): h for h in headings}
+    stack: list[tuple[int, Section]] = []  # (level, section)
+    current: Section | None = None
+    in_back_matter = False
+    n_sec = n_par = 0
+    for b in blocks:
+        if id(b) in endnote_blocks:
+            continue
+        h = by_block.get(id(b))
+        if h is not None:
+            tm = _textmap(b.lines, vocab)
+            title = _clean_title(_numbering(tm.text)[2]) or _clean_title(tm.text)
+            if BACK_MATTER.match(title):
+                in_back_matter = True
+                current = None
+                out.back_matter.append(b)
+                continue
+            in_back_matter = False
+            n_sec += 1
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            parent = stack[-1][1].id if stack else None
+            first = (
+                tm.page_boxes()[0]
+                if tm.spans
+                else (b.page, (b.lines[0].x0, b.lines[0].top, b.lines[0].x1, b.lines[0].bottom))
+            )
+            sec = Section(
+                id=f"s{n_sec}",
+                title=title,
+                number=h.number,
+                level=max(1, len(stack) + 1),
+                parent=parent,
+                page_start=b.page,
+                page_end=b.lines[-1].page,
+                bbox=first[1],
+            )
+            out.sections.append(sec)
+            out.heading_maps[sec.id] = tm
+            stack.append((h.level, sec))
+            current = sec
+            continue
+        if b.extra.get("cover"):
+            continue
+        table = b.kind == "table"
+        tm = _textmap(b.lines, vocab, table=table)
+        if b.marker and not table:
+            k = len(b.marker) if tm.text.startswith(b.marker) else 0
+            tm.drop_prefix(k)
+        if not tm.chars:
+            continue
+        n_par += 1
+        boxes = _page_boxes(tm)
+        kind = b.kind
+        if kind == "body" and b.extra.get("lead_in"):
+            kind = "heading_note"
+        par = Paragraph(
+            id=f"p{n_par}",
+            section=None if in_back_matter else (current.id if current else None),
+            page=boxes[0].page if boxes else b.page,
+            bbox=boxes[0].bbox if boxes else (b.lines[0].x0, b.lines[0].top, b.lines[0].x1, b.lines[0].bottom),
+            text=tm.text,
+            kind=kind,  # type: ignore[arg-type]
+            number=b.number,
+            boxes=boxes if len(boxes) > 1 else [],
+            spans=_spans(tm),
+        )
+        out.paragraphs.append(par)
+        out.maps[par.id] = tm
+        for level_sec in [s for _, s in stack]:
+            level_sec.page_end = max(level_sec.page_end, max(sp.page for sp in tm.spans) if tm.spans else par.page)
+    return out
+
+
+def _title(cover: list[Block]) -> str | None:
+    """The largest display text of the cover, UN boilerplate aside."""
+    cands = [b for b in cover if not UN_BOILERPLATE.match(b.text.strip()) and len(b.text.strip()) > 2]
+    if not cands:
+        return None
+    top = max(b.size for b in cands)
+    parts = [re.sub(r"[*†]+$", "", b.text.strip()) for b in cands if b.size >= top - 0.5]
+    title = " – ".join(p for p in parts if p)
+    return re.sub(r"\s+", " ", title)[:300] or None
