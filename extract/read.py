@@ -417,6 +417,8 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
             raise ReadError("damaged PDF: page tree nested too deeply") from e
         except Exception as e:
             raise ReadError(f"damaged PDF: cannot list pages ({type(e).__name__}: {e})") from e
+        if n == 0:
+            raise ReadError("damaged or empty PDF: no pages could be read")
         if n > limits.max_pages:
             raise ReadError(f"{n} pages, over the limit of {limits.max_pages}")
         meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes | int)}

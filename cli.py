@@ -1,0 +1,161 @@
+"""upr-extract: UN Universal Periodic Review PDFs → validated JSON.
+
+The CLI only parses options and calls the pipeline; the work lives in extract/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(
+    name="upr-extract",
+    help="Turn UN Universal Periodic Review PDFs into validated, structured JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively)")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="folder for the JSON files")] = Path("data/out"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes (0 = all cores)")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="re-extract even when the JSON is up to date")] = False,
+    max_pages: Annotated[int, typer.Option(help="refuse documents with more pages")] = 1000,
+    max_seconds: Annotated[float, typer.Option(help="stop a document after this many seconds")] = 300.0,
+    max_chars: Annotated[int, typer.Option(help="refuse documents with more characters")] = 5_000_000,
+    nlp: Annotated[str | None, typer.Option(help="spaCy pipeline for person names (default by language)")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="run on a Dask cluster at this address ('local' = a LocalCluster)")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+) -> None:
+    """Extract every PDF into OUT/<name>.json (skipping those already up to date)."""
+    from extract.batch import Job, Limits, discover, output_paths, run_batch
+    from extract.report import batch_summary, failure_line
+
+    pdfs, problems = discover(paths)
+    for r in problems:
+        err.print(failure_line(r), markup=False)
+    if not pdfs and not problems:
+        err.print("error: no PDF files found in the given paths", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(out_dir, os.W_OK):
+            raise PermissionError(13, "permission denied", str(out_dir))
+    except OSError as e:
+        err.print(f"error: {out_dir}: output folder is not writable ({e.strerror or e})", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    limits = Limits(max_pages=max_pages, max_seconds=max_seconds, max_chars=max_chars)
+    todo = [Job(p, o, force) for p, o in zip(pdfs, output_paths(pdfs, out_dir), strict=True)]
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    t0 = time.perf_counter()
+    try:
+        if scheduler:
+            from extract.distributed import run_on_dask
+
+            results = run_on_dask(todo, limits, scheduler, nlp)
+            for r in results:
+                if r.status == "failed":
+                    err.print(failure_line(r), markup=False)
+        else:
+            with Progress(
+                TextColumn("[bold]extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=err,
+                disable=quiet or not err.is_terminal,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("", total=len(todo))
+
+                def on_result(r) -> None:  # type: ignore[no-untyped-def]
+                    if r.status == "failed":
+                        progress.console.print(failure_line(r), markup=False)
+                    progress.update(task, advance=1, description=r.pdf.name)
+
+                results = run_batch(todo, limits, min(workers, max(1, len(todo))), nlp, on_result)
+    except KeyboardInterrupt:
+        err.print("interrupted: finished files are written; run the same command again to do the rest", markup=False)
+        raise typer.Exit(130) from None
+    results = problems + results
+    if not quiet:
+        batch_summary(results, err, time.perf_counter() - t0)
+    raise typer.Exit(EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK)
+
+
+@app.command()
+def schema(
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="write here instead of stdout")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the output documents."""
+    from extract.batch import write_atomic
+    from extract.report import schema_json
+
+    text = schema_json()
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(out_file, text.encode("utf-8"))
+
+
+@app.command()
+def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by extract")]) -> None:
+    """Check JSON files against the schema; one line per invalid file; exit 1 if any is."""
+    from extract.report import validate_file
+
+    bad = 0
+    for f in files:
+        problem = validate_file(f)
+        if problem:
+            bad += 1
+            out.print(problem, markup=False)
+    out.print(f"{len(files) - bad} valid, {bad} invalid", markup=False)
+    raise typer.Exit(EXIT_FAILED if bad else EXIT_OK)
+
+
+@app.command()
+def show(file: Annotated[Path, typer.Argument(help="a JSON file written by extract")]) -> None:
+    """A readable summary of one extracted document."""
+    from extract.report import show_document, validate_file
+
+    problem = validate_file(file)
+    if problem:
+        err.print(f"error: {problem}", markup=False)
+        raise typer.Exit(EXIT_FAILED)
+    show_document(file, out)
+
+
+@app.command()
+def sample(
+    out_dir: Annotated[Path, typer.Argument(help="folder for the sample PDFs")] = Path("data/raw"),
+) -> None:
+    """Write the sample PDFs (a fictional State's submissions and Working Group report)."""
+    from extract.sample import write_all
+
+    for p in write_all(out_dir):
+        out.print(str(p), markup=False)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
