@@ -1,0 +1,753 @@
+"""Citations in paragraphs and footnotes: UN symbols, earlier UPR recommendations, links,
+treaty-body communications, court cases, and whatever else a footnote cites.
+
+Each finder is a pure function over one unit's text that returns exact offsets, so a
+citation's `text` is always `unit.text[start:end]`. Earlier UPR recommendations are the
+delicate part: numbers are everywhere (paragraphs, dates, sections, money), so a number
+counts only in recommendation context: after the word "recommendation(s)" (English,
+Spanish, French), with a group of recommending States in brackets after a dotted number,
+or as a paragraph of a Working Group report cited by its symbol.
+
+Public API:
+    find_citations(doc) -> list[Citation]
+    find_rec_refs(text, context="") -> list[RecRef]
+    find_urls(text) -> list[URLMatch]
+    find_communications(text) -> list[CommunicationMatch]
+    find_court_cases(text) -> list[CourtCaseMatch]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from extract.symbols import RESOLUTION_TYPES, SymbolMatch, find_symbols, symbol_from_url
+from extract.units import DocText, TextUnit
+from schemas import (
+    Citation,
+    CommunicationParsed,
+    CourtCaseCitation,
+    CourtCaseParsed,
+    OtherCitation,
+    TreatyBodyViewCitation,
+    UNDocumentCitation,
+    UNDocumentParsed,
+    UPRRecommendationCitation,
+    UPRRecommendationParsed,
+    URLCitation,
+    URLParsed,
+)
+
+# ---------------------------------------------------------------- word lists
+
+_W = json.loads((Path(__file__).with_name("data") / "citation_words.json").read_text(encoding="utf-8"))
+MONTHS: frozenset[str] = frozenset(_W["months"])
+COUNT_WORDS: frozenset[str] = frozenset(_W["count_words"])
+OTHER_BODIES: frozenset[str] = frozenset(_W["other_bodies"])
+OWN_REC_WORDS: frozenset[str] = frozenset(_W["own_recommendation_words"])
+OWN_REC_OPENERS: frozenset[str] = frozenset(_W["own_recommendation_openers"])
+CASE_PARTICLES: frozenset[str] = frozenset(_W["case_particles"])
+CASE_STOP: frozenset[str] = frozenset(_W["case_stop"])
+COMMITTEES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), body) for p, body in _W["committees"]
+)
+CASE_COURTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in _W["courts"])
+_TLDS = "|".join(_W["bare_domains"])
+
+_LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜ"})
+"""Lower case without changing any offset, for texts where str.lower would."""
+
+REC_WORD = re.compile(r"rec(?:ommendations?|omendaci(?:ón|on|ones)|ommandations?|s?\b\.?)(?![\w-])")
+"""The word that puts a number in recommendation context (English, Spanish, French); run on _low(text)."""
+
+REC_NUMBER_FILLER = re.compile(
+    r"[ \t]?(?:(?:Nos?\.|N[°ºo]s?\.?|n[°ºo]s?\.?|numbers?|núms?\.?|números?|numéros?|#)[ \t]?)?[:(]?[ \t]?",
+    re.IGNORECASE,
+)
+"""What may stand between the word and the first number ("recommendations Nos. 124.4")."""
+
+GENERAL_REC = re.compile(
+    r"(?:general|générales?|generales?)\s*$|^\s*(?:générales?|generales?|general)\b",
+    re.IGNORECASE,
+)
+"""CEDAW's and CERD's general recommendations are not UPR recommendations."""
+
+UPR_CONTEXT = re.compile(
+    r"\bUPR\b|\bEPU\b|periodic review|peri[oó]dico universal|p[ée]riodique universel|previous review|"
+    r"(?:first|second|third|last|previous|earlier) (?:cycle|review)|Working Group|Grupo de Trabajo|"
+    r"Groupe de travail|A/HRC/",
+    re.IGNORECASE,
+)
+"""A bare "Recommendation 10" is a UPR one only where the unit (or its anchor) speaks of the review."""
+
+PARAGRAPH_WORD = re.compile(
+    r"(?:paragraphs?|paras?\.?|párrafos?|párr\.?|parr\.?|paragraphes?|§§?)[ \t]?$", re.IGNORECASE
+)
+"""A Working Group report's paragraph NN.N is one of its recommendations."""
+
+ARTICLES = re.compile(r"^(?:the|la|le|las|los|les|el|l['’])\s+", re.IGNORECASE)
+
+OTHER_SIGNAL = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:ibid|id|idem|supra|op\. cit|see|ver|véase|voir|cf)\b|\bp{1,2}\.\s?\d|"
+    r"\b(?:report|informe|rapport|act|law|ley|loi|decree|decreto|décret|article|artículo|press|"
+    r"statement|letter|carta|lettre|judgment|sentencia|arrêt|resolution|resolución|résolution|"
+    r"committee|comité|survey|study|estudio|étude|news|available|disponible)\b|[“\"«]",
+    re.IGNORECASE,
+)
+"""Signs that a footnote cites a source (so it gets an 'other' citation when nothing else matched)."""
+
+COMMUNICATION_NUMBER = re.compile(r"/(?:19|20)?\d\d(?![\d/])")
+COMMUNICATION_WORD = re.compile(
+    r"\b(?:communications?|comunicaci(?:ón|on|ones)|views|opinions?|opiniones|opinión|dictamen|"
+    r"constatations|avis|petitions?|petici(?:ón|on|ones))\b"
+    r"[^.;:\d\n]{0,30}?(?:Nos?\.?|N[°ºo]\.?|n[°ºo]\.?|núm\.?|numbers?|número|numéro)?[ \t]?$",
+    re.IGNORECASE,
+)
+"""A treaty body's (or a UN working group's) decision on an individual complaint: "Communication No. 45/2012"."""
+
+CASE_LINK = re.compile(r" (?:(?:vs?|Vs|VS)\.?|versus|c\.) (?=[A-Z(])")
+"""The 'v.' between the parties of a case name."""
+
+CASE_PREFIX = re.compile(r"^(?:Caso|Case of|Case|Affaire|Cas)\s+", re.IGNORECASE)
+YEAR = re.compile(r"[(\[]((?:19|20)\d\d)[)\]]")
+
+URL_SCHEME = re.compile(r"(?:https?|ftp)://|www\d{0,2}\.")
+"""A link starts with a scheme or 'www.' (run on _low(text))..."""
+URL_BARE = re.compile(rf"\.(?:{_TLDS})/")
+"""... or is a bare domain followed by a path ("ohchr.org/...")."""
+URL_BODY = re.compile(r"[^\s<>\"“”‘’\[\]{}|\\^`]+")
+URL_BEFORE = frozenset("@/.-_")
+DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+
+URL_TRAILING = ".,;:!?'’\"”)]}»"
+URL_TOKEN = re.compile(r"[^\s<>\"“”‘’\[\]{}|\\^`]+")
+URL_CONTINUES = re.compile(r"[/_=?&%#]|\.(?:pdf|html?|aspx?|php|docx?|jsp|cfm|xml|xlsx?|rtf|txt|cgi)\b", re.I)
+"""A next line continues a broken link when it carries path syntax or ends in a file extension."""
+URL_DANGLING = "/-_.=&?%#~"
+DATE_LIKE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+# ---------------------------------------------------------------- numbers
+
+NUMBER = re.compile(r"(\d{1,3})(?:\.(\d{1,3}))?(?![\d%])(?!\.\d)(?!,\d)")
+DOT_DIGIT = re.compile(r"\.\d")
+DOTTED_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}(?![\d%])(?!\.\d)(?!,\d)")
+NUMBER_BEFORE = frozenset("0123456789.,/$€£-")
+"""A character before a number that makes it part of something else (a date, money, a longer number)."""
+RANGE_LINK = re.compile(r"\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|a|al|à|au)\s{1,3}")
+LIST_LINK = re.compile(
+    r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3})?|\s{1,3}(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3}"
+)
+GROUP_SPLIT = re.compile(r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et)\s{1,3})?|\s{1,3}(?:and|y|e|et|&)\s{1,3}")
+PARAGRAPH_NUMBER_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ]")
+GROUP_GAP = re.compile(r"\s{0,3}\(")
+NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][^\d()]*(?:\([^\d()]*\))?$")
+SENTENCE_END = re.compile(r"[.!?][)\]\"”’]?\s+(?=[A-ZÀ-Þ“\"(])")
+MAX_RANGE = 60
+MAX_GROUP = 300
+MAX_CHAIN = 40
+
+
+@dataclass(frozen=True, slots=True)
+class RecRef:
+    """One earlier recommendation cited by number: text[start:end] is the number (or range) and its States."""
+
+    start: int
+    end: int
+    number: str
+    states: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class URLMatch:
+    start: int
+    end: int
+    url: str
+    """The link without the spaces a line break put inside it."""
+
+
+@dataclass(frozen=True, slots=True)
+class CommunicationMatch:
+    start: int
+    end: int
+    number: str
+    committee: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CourtCaseMatch:
+    start: int
+    end: int
+    name: str
+    court: str | None = None
+    year: str | None = None
+
+
+# ---------------------------------------------------------------- recommendation references
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    numbers: list[str]
+    dotted: bool
+    states: list[str] | None = None
+    known: int = 0
+
+
+@dataclass(slots=True)
+class _Chain:
+    start: int
+    end: int
+    items: list[_Item] = field(default_factory=list)
+
+
+def _lookup_states() -> Callable[[str], list[tuple[int, int]]]:
+    """Spans of State names in a string: extract.states when present, else none (names by shape only)."""
+    try:
+        from extract.states import find_states
+    except ImportError:  # pragma: no cover - the States table ships with the tool
+        return lambda s: []
+    return lambda s: [(a, b) for a, b, _ in find_states(s)]
+
+
+_state_spans = _lookup_states()
+
+
+def _group_end(text: str, start: int) -> int | None:
+    """End of the bracketed group opening at text[start] == '(' (one level of nesting), or None."""
+    depth = 0
+    limit = min(len(text), start + MAX_GROUP)
+    for i in range(start, limit):
+        c = text[i]
+        if c == "(":
+            depth += 1
+            if depth > 2:
+                return None
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _group_states(content: str) -> tuple[list[str], int] | None:
+    """The States a bracket names, as printed (leading article dropped), and how many are known States.
+
+    None when a piece of the bracket is not a name ("para. 12", "2008", "supported").
+    """
+    spans = _state_spans(content)
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    paren_at = [0] * (len(content) + 1)
+    for i, c in enumerate(content):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        paren_at[i + 1] = depth
+    for m in GROUP_SPLIT.finditer(content):
+        if paren_at[m.start()] > 0 or any(a < m.end() and m.start() < b for a, b in spans):
+            continue
+        cuts.append((m.start(), m.end()))
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in cuts:
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, len(content)))
+    states: list[str] = []
+    known = 0
+    for a, b in pieces:
+        piece = content[a:b].strip()
+        if not piece:
+            continue
+        piece = ARTICLES.sub("", piece)
+        if any(a <= s < b for s, _ in spans):
+            known += 1
+        elif not NAME_LIKE.match(piece) or len(piece.split()) > 6:
+            return None
+        states.append(piece)
+    return (states, known) if states else None
+
+
+def _dotted_numbers(text: str) -> list[re.Match[str]]:
+    """Numbers like 124.4 (found from their full stop, which is cheaper than a look-behind)."""
+    out = []
+    for d in DOT_DIGIT.finditer(text):
+        s = a = d.start()
+        while a > 0 and s - a < 4 and text[a - 1].isdigit():
+            a -= 1
+        if a == s or s - a > 3 or (a > 0 and text[a - 1] in NUMBER_BEFORE):
+            continue
+        m = DOTTED_NUMBER.match(text, a)
+        if m:
+            out.append(m)
+    return out
+
+
+def _parse_chain(text: str, pos: int) -> _Chain | None:
+    """Numbers, ranges and bracketed State groups joined by commas/'and' from `pos` on."""
+    chain = _Chain(pos, pos)
+    kind: bool | None = None
+    while len(chain.items) < MAX_CHAIN:
+        m = NUMBER.match(text, pos)
+        if m is None or (pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in "$€£")):
+            break
+        dotted = m.group(2) is not None
+        if kind is not None and dotted != kind:
+            break
+        kind = dotted
+        numbers = [m.group(0)]
+        end = m.end()
+        r = RANGE_LINK.match(text, end)
+        m2 = NUMBER.match(text, r.end()) if r else None
+        if m2 and (m2.group(2) is not None) == dotted:
+            numbers = _expand(m.group(0), m2.group(0))
+            end = m2.end()
+        elif m2 and dotted and int(m2.group(1)) > int(m.group(2)):  # 122.17-18
+            numbers = _expand(m.group(0), f"{m.group(1)}.{m2.group(1)}")
+            end = m2.end()
+        if not dotted and _followed_by_month(text, end):
+            break
+        item = _Item(m.start(), end, numbers, dotted)
+        gm = GROUP_GAP.match(text, end)
+        if gm:
+            g = gm.end() - 1
+            ge = _group_end(text, g)
+            if ge is not None:
+                got = _group_states(text[g + 1 : ge - 1])
+                if got is not None:
+                    item.states, item.known = got
+                    item.end = ge
+        chain.items.append(item)
+        chain.end = item.end
+        sep = LIST_LINK.match(text, item.end)
+        if sep is None or sep.end() == item.end:
+            break
+        pos = sep.end()
+    return chain if chain.items else None
+
+
+def _expand(a: str, b: str) -> list[str]:
+    """56.7-56.10 → 56.7, 56.8, 56.9, 56.10; 56.7-10 reads the same; other ranges keep their ends."""
+    ha, _, la = a.partition(".")
+    hb, _, lb = b.partition(".")
+    if not la:  # whole numbers: 10-12
+        lo, hi = int(a), int(b)
+        return [str(n) for n in range(lo, hi + 1)] if 0 < hi - lo <= MAX_RANGE else [a, b]
+    if ha == hb and 0 < int(lb) - int(la) <= MAX_RANGE:
+        return [f"{ha}.{n}" for n in range(int(la), int(lb) + 1)]
+    return [a, b]
+
+
+def _followed_by_month(text: str, end: int) -> bool:
+    word = text[end : end + 12].strip().split(" ", 1)[0].strip(".,").lower()
+    return word in MONTHS
+
+
+def _low(text: str) -> str:
+    """Lower case with offsets kept: str.lower is fast but may lengthen a rare character ("İ")."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_LOWER)
+
+
+def _rec_words(low: str, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+    """The recommendation words of a lower-cased text that start a word."""
+    it = REC_WORD.finditer(low, pos, len(low) if endpos is None else endpos)
+    return [m for m in it if m.start() == 0 or not low[m.start() - 1].isalnum()]
+
+
+def _keyword_before(text: str, start: int) -> re.Match[str] | None:
+    """The recommendation word ending just before `start` (only the allowed filler between)."""
+    window = text[max(0, start - 48) : start]
+    for m in _rec_words(_low(window)):
+        f = REC_NUMBER_FILLER.match(window, m.end())
+        if f and f.end() == len(window):
+            return m
+    return None
+
+
+def _general(text: str, kw_start: int, kw_end: int) -> bool:
+    return bool(GENERAL_REC.search(text[max(0, kw_start - 12) : kw_start])) or bool(
+        GENERAL_REC.match(text[kw_end : kw_end + 12])
+    )
+
+
+def _report_paragraph(text: str, start: int, report_ends: list[int]) -> bool:
+    """Whether `start` follows "<WG report symbol>, paragraph(s)"."""
+    window = text[max(0, start - 16) : start]
+    m = PARAGRAPH_WORD.search(window)
+    if m is None:
+        return False
+    at = max(0, start - 16) + m.start()
+    return any(0 <= at - e <= 4 and text[e:at].strip(" ,)") == "" for e in report_ends)
+
+
+def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, context: str, seen: bool) -> bool:
+    """Whether "Recommendation 10" cites an earlier UPR recommendation (whole numbers are everywhere)."""
+    before = text[max(0, kw.start() - 40) : kw.start()].split()
+    if before and (before[-1].lower() in COUNT_WORDS or before[-1].isdigit()):
+        return False  # "made ten recommendations" counts them
+    if any(w.strip("(“\"'") in OTHER_BODIES for w in before[-3:]):
+        return False  # "CERD Recommendation 18"
+    first = chain.items[0]
+    after = text[first.end : first.end + 160]
+    if PARAGRAPH_NUMBER_AFTER.match(after) and len(chain.items) == 1:
+        return False  # a heading "Recommendations" followed by paragraph "4. The Government..."
+    if after.startswith(":"):
+        words = [w.strip(".,;:").lower() for w in after[1:].split()[:14]]
+        if words and (words[0] in OWN_REC_OPENERS or OWN_REC_WORDS.intersection(words)):
+            return False  # "Recommendation 2: The Government should ..." is the document's own
+    if seen:
+        return True
+    window = text[max(0, kw.start() - 250) : chain.end + 150]
+    return bool(UPR_CONTEXT.search(window) or (context and UPR_CONTEXT.search(context)))
+
+
+def find_rec_refs(text: str, context: str = "", report_ends: list[int] | None = None) -> list[RecRef]:
+    """Earlier UPR recommendations cited by number in `text`, one RecRef per number.
+
+    `context` is extra text that may show the unit speaks of the UPR (a footnote's anchor
+    paragraph); `report_ends` are the end offsets of Working Group report symbols in `text`.
+    A range or list followed by one bracket of States gives every number the whole group.
+    """
+    report_ends = report_ends or []
+    chains: list[tuple[_Chain, bool]] = []  # (chain, keyword-led)
+    taken: list[tuple[int, int]] = []  # spans of dotted chains, accepted or not
+    taken_until = -1
+    for m in _dotted_numbers(text):
+        if m.start() < taken_until:
+            continue
+        chain = _parse_chain(text, m.start())
+        if chain is None:
+            continue
+        taken_until = chain.end
+        taken.append((chain.start, chain.end))
+        kw = _keyword_before(text, chain.start)
+        base = max(0, chain.start - 48)
+        keyword_led = kw is not None and not _general(text, base + kw.start(), base + kw.end())
+        if keyword_led or any(i.known for i in chain.items) or _report_paragraph(text, chain.start, report_ends):
+            chains.append((chain, keyword_led))
+    for m in _rec_words(_low(text)) if "ec" in text or "EC" in text else ():
+        f = REC_NUMBER_FILLER.match(text, m.end())
+        if f is None or _general(text, m.start(), m.end()):
+            continue
+        pos = f.end()
+        nm = NUMBER.match(text, pos)
+        if nm is None or nm.group(2) is not None or any(a <= pos < b for a, b in taken):
+            continue
+        chain = _parse_chain(text, pos)
+        if chain is not None and _bare_numbers_cited(text, m, chain, context, bool(chains)):
+            chains.append((chain, True))
+    out: list[RecRef] = []
+    for chain, _ in sorted(chains, key=lambda c: c[0].start):
+        pending: list[_Item] = []
+        for item in chain.items:
+            pending.append(item)
+            if item.states is None:
+                continue
+            for p in pending:  # a bracket after a run of bare numbers belongs to the whole run
+                start = p.start
+                end = item.end if p is not item and p.states is None else p.end
+                states = p.states if p.states is not None else item.states
+                out.extend(RecRef(start, end, n, tuple(states)) for n in p.numbers)
+            pending = []
+        out.extend(RecRef(p.start, p.end, n) for p in pending for n in p.numbers)
+    return out
+
+
+# ---------------------------------------------------------------- links
+
+
+def find_urls(text: str) -> list[URLMatch]:
+    """Links, rejoined when a line break put a space inside them, trailing punctuation left out."""
+    out: list[URLMatch] = []
+    pos = 0
+    for start in _url_starts(text):
+        if start < pos:
+            continue
+        m = URL_BODY.match(text, start)
+        if m is None:
+            continue
+        end = m.end()
+        pieces = [m.group()]
+        # a space inside the link where the next piece clearly continues the path
+        while end < len(text) and text[end] == " " and len(pieces) < 6:
+            t = URL_TOKEN.match(text, end + 1)
+            if t is None:
+                break
+            nxt = t.group()
+            last = pieces[-1]
+            if last[-1] in ",;)" or nxt.lower().startswith(("http", "www.")) or DATE_LIKE.match(nxt):
+                break
+            stripped = nxt.rstrip(URL_TRAILING)
+            if not stripped:
+                break
+            if URL_CONTINUES.search(stripped) or (last[-1] in URL_DANGLING and last[-1] != "/" and stripped.isalnum()):
+                pieces.append(nxt)
+                end = t.end()
+            else:
+                break
+        while end > start and text[end - 1] in URL_TRAILING:
+            if text[end - 1] == ")" and text[start:end].count("(") >= text[start:end].count(")"):
+                break
+            end -= 1
+        printed = text[start:end]
+        url = printed.replace(" ", "")
+        if len(url) > 8:
+            out.append(URLMatch(start, end, url))
+        pos = max(end, m.end())
+    return out
+
+
+def _url_starts(text: str) -> list[int]:
+    """Where links begin: at a scheme or 'www.', or at the first letter of a bare domain with a path."""
+    low = _low(text)
+    starts: set[int] = set()
+    if "://" in low or "www" in low:
+        for m in URL_SCHEME.finditer(low):
+            a = m.start()
+            if a == 0 or not (low[a - 1].isalnum() or low[a - 1] in URL_BEFORE):
+                starts.add(a)
+    for m in URL_BARE.finditer(low):
+        a = m.start()
+        while a > 0 and low[a - 1] in DOMAIN_CHARS:
+            a -= 1
+        if a < m.start() and low[a].isalnum() and (a == 0 or not (low[a - 1] in URL_BEFORE or low[a - 1] == ":")):
+            starts.add(a)
+    return sorted(starts)
+
+
+def _host(url: str) -> str | None:
+    try:
+        u = urlsplit(url if "://" in url else "http://" + url)
+    except ValueError:
+        return None
+    return u.hostname
+
+
+# ---------------------------------------------------------------- communications and court cases
+
+
+def _committee(text: str, start: int, end: int) -> str | None:
+    window = text[max(0, start - 160) : end + 80]
+    best: tuple[int, str] | None = None
+    centre = start - max(0, start - 160)
+    for pat, body in COMMITTEES:
+        for m in pat.finditer(window):
+            d = abs(m.start() - centre)
+            if best is None or d < best[0]:
+                best = (d, body)
+    return best[1] if best else None
+
+
+def find_communications(text: str) -> list[CommunicationMatch]:
+    """Treaty-body views and communications ("Communication No. 45/2012", "Opinion No. 17/2003")."""
+    out = []
+    for n in COMMUNICATION_NUMBER.finditer(text):
+        a = s = n.start()
+        while a > 0 and s - a < 6 and text[a - 1].isdigit():
+            a -= 1
+        if a == s or s - a > 5:
+            continue
+        lo = max(0, a - 64)
+        w = COMMUNICATION_WORD.search(text, lo, a)
+        if w is None:
+            continue
+        start = w.start()
+        out.append(CommunicationMatch(start, n.end(), text[a : n.end()], _committee(text, start, n.end())))
+    return out
+
+
+def _case_token_ok(tok: str) -> bool:
+    core = tok.strip("()[],;:'\"“”‘’")
+    return bool(core) and (core[0].isupper() or core in CASE_PARTICLES or core[0] == "(")
+
+
+def find_court_cases(text: str) -> list[CourtCaseMatch]:
+    """Case names "X v. Y", "X v Y", "Caso X Vs. Venezuela", "Affaire X c. France"."""
+    out: list[CourtCaseMatch] = []
+    last_end = 0
+    for m in CASE_LINK.finditer(text):
+        if m.start() < last_end or m.start() == 0 or text[m.start() - 1].isspace():
+            continue
+        left = _case_left(text, m.start(), last_end)
+        right = _case_right(text, m.end())
+        if left is None or right is None:
+            continue
+        name = CASE_PREFIX.sub("", text[left:right])
+        tail = text[right : right + 60]
+        year = YEAR.search(tail) or YEAR.search(text[max(0, left - 10) : left])
+        court = next((c for p, c in CASE_COURTS if p.search(tail)), None)
+        out.append(CourtCaseMatch(left, right, name, court, year.group(1) if year else None))
+        last_end = right
+    return out
+
+
+def _case_left(text: str, at: int, floor: int) -> int | None:
+    """Start of the first party's name, walking back over capitalised words and particles."""
+    lo = max(floor, at - 120)
+    toks = [(t.start() + lo, t.end() + lo, t.group()) for t in re.finditer(r"\S+", text[lo:at])]
+    start = None
+    depth = 0
+    for s, _e, tok in reversed(toks[-10:]):
+        if (
+            tok.endswith((",", ";", ":", "."))
+            and depth == 0
+            and start is not None
+            and not (len(tok) <= 3 and tok[0].isupper())  # "R." or "St." inside a name
+        ):
+            break
+        depth += tok.count(")") - tok.count("(")
+        if depth > 0 or _case_token_ok(tok):
+            if tok in CASE_STOP and depth == 0:
+                break
+            start = s
+            continue
+        break
+    if start is None:
+        return None
+    # never start on a particle
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:at])
+        if m and m.group(1) in CASE_PARTICLES:
+            start += m.end()
+        else:
+            break
+    first = text[start : start + 1]
+    return start if first.isupper() or first == "(" else None
+
+
+def _case_right(text: str, at: int) -> int | None:
+    """End of the second party's name, walking on over capitalised words and particles."""
+    end = None
+    depth = 0
+    for t in re.finditer(r"\S+", text[at : at + 160]):
+        tok = t.group()
+        depth += tok.count("(") - tok.count(")")
+        core = tok.rstrip(".,;:)")
+        if depth > 0 or _case_token_ok(tok):
+            if depth <= 0 and tok[:1] in "([" and any(ch.isdigit() for ch in tok):
+                break  # "(2011)" or "[2011]" after the name
+            end = at + t.start() + len(core if depth <= 0 else tok)
+            if tok != core and depth <= 0 and tok[len(core) :][:1] in ",;:":
+                break
+            continue
+        break
+    if end is None:
+        return None
+    # drop trailing particles
+    words = text[at:end].split()
+    while words and words[-1] in CASE_PARTICLES:
+        words.pop()
+    if not words:
+        return None
+    return at + text[at:end].rfind(words[-1]) + len(words[-1])
+
+
+# ---------------------------------------------------------------- the document
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1]
+
+
+def _source_symbol(unit: TextUnit, reports: list[SymbolMatch], at: int, bounds: list[int]) -> str | None:
+    """The Working Group report the same footnote (or sentence) cites for a recommendation number."""
+    if not reports:
+        return None
+    before = [r for r in reports if r.end <= at]
+    after = [r for r in reports if r.start >= at]
+    if unit.is_footnote:
+        pick = before[-1] if before else (after[0] if after else None)
+        return pick.parsed.symbol if pick else None
+    lo = max(b for b in bounds if b <= at)
+    hi = min(b for b in bounds if b > at)
+    same_before = [r for r in before if r.start >= lo]
+    same_after = [r for r in after if r.end < hi]
+    pick = (same_before[-1] if same_before else None) or (same_after[0] if same_after else None)
+    pick = pick or (before[-1] if before else None)
+    return pick.parsed.symbol if pick else None
+
+
+def _is_report(p: UNDocumentParsed) -> bool:
+    """A symbol under which recommendations are numbered: an HRC document, not a resolution or a WG.6 paper."""
+    return p.series == "A/HRC" and p.document_type not in RESOLUTION_TYPES and p.number is not None
+
+
+def find_citations(doc: DocText) -> list[Citation]:
+    """Every citation in the document's paragraphs and footnotes, ids cit1.. in reading order."""
+    by_id = {u.id: u for u in doc.units}
+    found: list[tuple[int, int, int, Citation]] = []  # (unit order, start, seq, citation)
+    for order, unit in enumerate(doc.units):
+        for seq, cit in enumerate(_unit_citations(unit, by_id)):
+            found.append((order, cit.start or 0, seq, cit))
+    found.sort(key=lambda x: x[:3])
+    out: list[Citation] = []
+    for n, (_, _, _, cit) in enumerate(found, 1):
+        cit.id = f"cit{n}"
+        out.append(cit)
+    return out
+
+
+def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit]) -> list[Citation]:
+    text = unit.text
+    where = {
+        "paragraph": None if unit.is_footnote else unit.id,
+        "footnote": unit.id if unit.is_footnote else None,
+        "page": unit.page,
+    }
+    out: list[Citation] = []
+
+    def base(start: int, end: int) -> dict:
+        return {"id": "", "text": text[start:end], "start": start, "end": end, **where}
+
+    symbols = find_symbols(text)
+    urls = find_urls(text)
+    url_spans = [(u.start, u.end) for u in urls]
+    for s in symbols:
+        in_url = any(a <= s.start < b for a, b in url_spans)
+        parsed = s.parsed.model_copy(update={"from_url": True}) if in_url else s.parsed
+        out.append(UNDocumentCitation(**base(s.start, s.end), parsed=parsed))
+    for u in urls:
+        out.append(URLCitation(**base(u.start, u.end), parsed=URLParsed(url=u.url, host=_host(u.url))))
+        if any(u.start <= s.start < u.end for s in symbols):
+            continue
+        p = symbol_from_url(u.url)
+        if p is not None:
+            out.append(UNDocumentCitation(**base(u.start, u.end), parsed=p))
+
+    reports = [s for s in symbols if _is_report(s.parsed)]
+    anchor = by_id.get(unit.anchor) if unit.anchor else None
+    refs = find_rec_refs(text, context=anchor.text if anchor else "", report_ends=[r.end for r in reports])
+    if refs:
+        bounds = _sentence_bounds(text)
+        for r in refs:
+            src = _source_symbol(unit, reports, r.start, bounds)
+            out.append(
+                UPRRecommendationCitation(
+                    **base(r.start, r.end),
+                    parsed=UPRRecommendationParsed(number=r.number, states=list(r.states), source_symbol=src),
+                )
+            )
+    for c in find_communications(text):
+        out.append(
+            TreatyBodyViewCitation(
+                **base(c.start, c.end), parsed=CommunicationParsed(number=c.number, committee=c.committee)
+            )
+        )
+    for k in find_court_cases(text):
+        out.append(
+            CourtCaseCitation(**base(k.start, k.end), parsed=CourtCaseParsed(name=k.name, court=k.court, year=k.year))
+        )
+    if unit.is_footnote and not out:
+        stripped = text.strip()
+        if stripped and OTHER_SIGNAL.search(stripped):
+            a = text.index(stripped[0])
+            out.append(OtherCitation(**base(a, a + len(stripped))))
+    return out
