@@ -62,6 +62,15 @@ class Block:
     def underline(self) -> bool:
         return all(ln.underline for ln in self.lines)
 
+    @property
+    def centered(self) -> bool:
+        """Every line centred between the column margins, well in from the left one."""
+        left, right = self.extra.get("left"), self.extra.get("right")
+        if left is None or right is None:
+            return False
+        mid = (left + right) / 2
+        return all(abs((ln.x0 + ln.x1) / 2 - mid) < 12 and ln.x0 > left + 5 and ln.x1 < right - 5 for ln in self.lines)
+
 
 def bullet_of(text: str) -> tuple[str, str | None] | None:
     """(marker as printed, number or None) if the text opens with a bullet or an enumerator."""
@@ -136,7 +145,7 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
         return True
     if abs(cur.size - prev.size) > 0.9:
         return True
-    if cur.is_bold != prev.is_bold and len(cur.text) > 3:
+    if (cur.is_bold != prev.is_bold or cur.is_italic != prev.is_italic) and len(cur.text) > 3:
         return True
     if (id(cur) in table) != (id(prev) in table):
         return True
@@ -190,6 +199,7 @@ def _classify(b: Block, geo: _Geometry, table: set[int]) -> None:
     left, right = geo.left, geo.right
     if (
         len(b.lines) >= 2
+        and max(ln.x0 for ln in b.lines[1:]) - min(ln.x0 for ln in b.lines[1:]) < 3
         and all(ln.x0 > left + 1.8 * ln.size for ln in b.lines)
         and max(ln.x1 for ln in b.lines) < right - 1.8 * first.size
     ):

@@ -66,12 +66,36 @@ def _plausible(label: str, last: int | None, raised: bool) -> bool:
     return n == 1 and last >= 1 and raised
 
 
+def _bare_label(line: Line) -> str | None:
+    """A line that is only a note number (set apart from its text by a tab stop)."""
+    t = line.text.strip().rstrip(".)")
+    if (t.isdigit() and len(t) <= 3) or (t and set(t) <= set("*†‡")):
+        return t
+    return None
+
+
 def zone_notes(layout: Layout) -> list[NoteDraft]:
     """Notes printed in the page-foot zones, continuations joined across pages."""
     notes: list[NoteDraft] = []
     last: int | None = None
     for page in layout.pages:
+        pending: tuple[str, bool] | None = None
         for ln in page.notes:
+            bare = _bare_label(ln)
+            if bare is not None:
+                raised = bool(ln.flags and ln.flags[0] & SUP) or ln.size < (layout.note_size or ln.size)
+                if _plausible(bare, last, raised):
+                    pending = (bare, raised)
+                    continue
+            if pending is not None:
+                label = pending[0]
+                pending = None
+                if label.isdigit():
+                    last = int(label)
+                d = NoteDraft(label=label, page=ln.page)
+                d.tm.add_line(ln)
+                notes.append(d)
+                continue
             lab = _label(ln)
             raised = bool(ln.flags and ln.flags[0] & SUP)
             if lab and _plausible(lab[0], last, raised):

@@ -24,7 +24,7 @@ from schemas import Box, Paragraph, Section, Span
 HEADING_NUMBER = re.compile(
     r"^(?:(?P<chapter>(?:chapter|part|section|cap[ií]tulo|parte|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
     r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
-    r"|(?P<digits>\d{1,2}(?:\.\d{1,2}){0,3})\.?"
+    r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?"
     r"|(?P<roman>[IVXLC]{1,6})[.)]"
     r"|(?P<upper>[A-Z])[.)]"
     r"|(?P<lroman>[ivx]{1,5})[.)]"
@@ -33,7 +33,7 @@ HEADING_NUMBER = re.compile(
 )
 # Bold lead-in sentences and labels that head a list or a box but not a section.
 NOT_HEADING = re.compile(
-    r"^(?:case stud(?:y|ies)|for more information|contact|source|note|table|figure|box|ends?)\b", re.I
+    r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?)\b", re.I
 )
 BACK_MATTER = re.compile(
     r"^(?:notes?|end\s?notes?|foot\s?notes?|references?|bibliography|sources|notas(?: finales)?"
@@ -44,6 +44,15 @@ BACK_MATTER = re.compile(
 UN_BOILERPLATE = re.compile(
     r"^(?:united nations|nations unies|naciones unidas|general assembly|distr\.|original:|advance unedited|"
     r"human rights council|agenda item|\w+ session|[A-Z]$)",
+    re.I,
+)
+URL_OR_DATE = re.compile(
+    r"^(?:\S+@\S+|(?:https?://|www\.)\S+|\(?\d{1,2}\s\w+\s\d{4}\)?|\w+\s\d{1,2},?\s\d{4}|\w+\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$"
+)
+# A bold sentence closing on a colon that introduces a list: a lead-in, not a heading.
+LEAD_IN = re.compile(
+    r"\b(?:as follows|the following|should|must|calls? (?:up)?on|urges?|recommends?|we ask|asks?|"
+    r"llama|insta|recomienda|recomendamos|deber[ií]a|solicita|exhorta|demande|appelle|recommande|devrait)\b",
     re.I,
 )
 NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
@@ -76,7 +85,7 @@ def _caps(text: str) -> bool:
 
 
 def _style(b: Block) -> tuple:
-    return (round(b.size), _caps(b.text), b.bold, b.underline, b.italic)
+    return (round(b.size), _caps(b.text), b.bold, b.underline, b.centered, b.italic)
 
 
 def _numbering(text: str) -> tuple[str | None, str | None, str]:
@@ -102,8 +111,12 @@ def _numbering(text: str) -> tuple[str | None, str | None, str]:
     return m.group("lower"), "a", rest
 
 
-def _heading_like(b: Block, body_size: float) -> bool:
-    """Looks like a heading: short, alone, and set apart from the body."""
+def _heading_like(b: Block, body_size: float) -> bool | None:
+    """Looks like a heading: short, alone, and set apart from the body.
+
+    None means 'a heading only if headings elsewhere share its style' (a
+    longer line closing on a full stop, which could also be a bold sentence).
+    """
     if b.kind == "table" or len(b.lines) > 4:
         return False
     text = b.text.strip()
@@ -118,27 +131,38 @@ def _heading_like(b: Block, body_size: float) -> bool:
     if not any(c.isalpha() for c in rest):
         return False
     typographic = b.bold or b.size >= body_size + 1.0 or _caps(rest) or b.underline
-    italic_alone = b.italic and len(b.lines) == 1 and len(words) <= 12 and b.size >= body_size - 0.5
+    italic_alone = b.italic and len(b.lines) <= 2 and len(words) <= 18 and b.size >= body_size - 0.5
     if not (typographic or italic_alone):
         return False
-    if number and number.isdigit() and len(rest.split()) > 14:
-        return False  # a numbered paragraph in bold, not a heading
-    if text.endswith(":") and len(words) > 8:
+    if number and number.isdigit() and (len(rest.split()) > 14 or int(number) > 30):
+        return False  # a numbered paragraph or list item in bold, not a heading
+    if text.endswith(":") and (len(words) > 8 or LEAD_IN.search(text)):
+        b.extra["lead_in"] = True
         return False  # a lead-in sentence
-    if text.endswith(".") and len(words) > 10 and not number:
+    if URL_OR_DATE.match(rest.strip(" .")):
         return False
     if NOT_HEADING.match(rest):
         return False
-    return not text.endswith(("”", '"')) or len(words) <= 8
+    if text.endswith(("”", '"')) and len(words) > 8:
+        return False
+    if text.endswith(".") and len(words) > 10 and not number:
+        return None
+    return True
 
 
 def _is_body(b: Block, body_size: float) -> bool:
-    return not b.heading and b.kind != "table" and (len(b.lines) >= 2 or len(b.text.split()) >= 12)
+    """Running text in the body's own size: where the cover ends."""
+    if b.heading or b.kind == "table" or abs(b.size - body_size) > 0.6 or b.centered or b.bold:
+        return False
+    return (len(b.lines) >= 2 and not b.centered) or len(b.text.split()) >= 20
 
 
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
     """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
-    candidates = [b for b in blocks if _heading_like(b, body_size)]
+    verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
+    candidates = [b for b, v in verdicts if v]
+    sure_styles = {_style(b) for b in candidates}
+    candidates += [b for b, v in verdicts if v is None and _style(b) in sure_styles]
     for b in candidates:
         b.heading = True
     # the cover: display blocks on page 1 before the first body paragraph
@@ -150,10 +174,11 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
             break
         lead.append(b)
     if lead:
-        later_styles = Counter(_style(b) for b in candidates if b not in lead)
+        # a style that heads sections later (with or without a number, alike) is not a title style
+        later = Counter((_style(b), _numbering(b.text)[0] is None) for b in candidates if b not in lead)
         for b in lead:
             number, _, _ = _numbering(b.text)
-            if b.heading and (number or later_styles[_style(b)] > 0):
+            if b.heading and (number or later[(_style(b), True)] > 0):
                 continue
             b.heading = False
             b.extra["cover"] = True
@@ -171,8 +196,8 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
 
 
 def _prominence(style: tuple, numclass: str | None) -> tuple:
-    size, caps, bold, underline, italic = style
-    return (size, caps, bold, underline, not italic, NUMRANK.get(numclass or "", 3))
+    size, caps, bold, underline, centered, italic = style
+    return (size, caps, bold, underline, centered, not italic, NUMRANK.get(numclass or "", 3))
 
 
 def _assign_levels(headings: list[Heading]) -> None:
@@ -181,17 +206,23 @@ def _assign_levels(headings: list[Heading]) -> None:
         key = h.numclass or str(h.style)
         first_style.setdefault(key, h.style)
     stack: list[tuple[str, tuple]] = []
+    seen_level: dict[str, int] = {}
     for h in headings:
         key = h.numclass or str(h.style)
         prom = _prominence(first_style[key], h.numclass)
         keys = [k for k, _ in stack]
         if key in keys:
             del stack[keys.index(key) + 1 :]
+        elif key in seen_level:
+            # a style met before goes back to its level, whatever came between
+            del stack[seen_level[key] - 1 :]
+            stack.append((key, prom))
         else:
             while stack and stack[-1][1] <= prom:
                 stack.pop()
             stack.append((key, prom))
         h.level = len(stack)
+        seen_level.setdefault(key, h.level)
 
 
 def _clean_title(text: str) -> str:
