@@ -102,9 +102,29 @@ def find_furniture(pages: list[Page]) -> set[int]:
             tops = sorted(t for _, t, _ in items)
             median = tops[len(tops) // 2]
             steady = [ln for _, t, ln in items if abs(t - median) <= 8]
-            if len({ln.page for ln in steady}) >= need:
+            if len({ln.page for ln in steady}) >= need and _running(steady):
                 out.update(id(ln) for ln in steady)
     return out
+
+
+def _running(lines: list[Line]) -> bool:
+    """Same text on every page, except at most one number that follows the page number.
+
+    Footnotes citing similar addresses ('.../273.pdf', '.../277.pdf') share a
+    digit-blind shape but are not page furniture.
+    """
+    texts = [ln.text for ln in lines]
+    if len(set(texts)) == 1:
+        return True
+    runs = [DIGITS.findall(t) for t in texts]
+    width = len(runs[0])
+    if any(len(r) != width for r in runs):
+        return False
+    varying = [i for i in range(width) if len({r[i] for r in runs}) > 1]
+    if len(varying) != 1:
+        return False
+    i = varying[0]
+    return len({int(r[i]) - ln.page for r, ln in zip(runs, lines, strict=True)}) == 1
 
 
 def _starts_like_note(ln: Line) -> bool:
