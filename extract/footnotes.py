@@ -49,7 +49,11 @@ def _label(line: Line) -> tuple[str, int] | None:
             return run, j
     m = LABEL.match(text)
     if m and m.end() < len(text):
-        return (m.group(1) or m.group(2) or m.group(3)), m.end()
+        skip = m.end()
+        # a list number followed by the raised note label proper ("12. xii Text"): skip both
+        while skip < len(text) and line.flags[skip] & SUP:
+            skip += 1
+        return (m.group(1) or m.group(2) or m.group(3)), skip
     return None
 
 
@@ -74,22 +78,38 @@ def _bare_label(line: Line) -> str | None:
     return None
 
 
+def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tuple[Line, tuple[str, bool] | None]]:
+    """Pair each note number printed apart (tab-separated, often raised) with the text line beside it."""
+    bare: list[tuple[Line, str]] = []
+    text: list[Line] = []
+    for ln in lines:
+        lab = _bare_label(ln)
+        (bare if lab is not None else text).append((ln, lab) if lab is not None else ln)  # type: ignore[arg-type]
+    label_of: dict[int, tuple[str, bool]] = {}
+    for ln, lab in bare:  # type: ignore[misc]
+        raised = bool(ln.flags and ln.flags[0] & SUP) or ln.size < (note_size or ln.size) - 0.4
+        beside = [
+            t
+            for t in text
+            if t.x0 >= ln.x1 - 1
+            and t.x0 - ln.x1 < 40
+            and t.top < ln.bottom
+            and t.bottom > ln.top
+            and id(t) not in label_of
+        ]
+        if beside:
+            label_of[id(min(beside, key=lambda t: t.x0))] = (lab, raised)
+    return [(t, label_of.get(id(t))) for t in text]
+
+
 def zone_notes(layout: Layout) -> list[NoteDraft]:
     """Notes printed in the page-foot zones, continuations joined across pages."""
     notes: list[NoteDraft] = []
     last: int | None = None
     for page in layout.pages:
-        pending: tuple[str, bool] | None = None
-        for ln in page.notes:
-            bare = _bare_label(ln)
-            if bare is not None:
-                raised = bool(ln.flags and ln.flags[0] & SUP) or ln.size < (layout.note_size or ln.size)
-                if _plausible(bare, last, raised):
-                    pending = (bare, raised)
-                    continue
-            if pending is not None:
-                label = pending[0]
-                pending = None
+        for ln, bare in _attach_bare_labels(page.notes, layout.note_size):
+            if bare is not None and _plausible(bare[0], last, bare[1]):
+                label = bare[0]
                 if label.isdigit():
                     last = int(label)
                 d = NoteDraft(label=label, page=ln.page)
@@ -107,7 +127,7 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 notes.append(d)
             elif notes:
                 notes[-1].tm.add_line(ln)
-            elif lab is None and not ln.text.strip():
+            elif not ln.text.strip():
                 continue
             else:
                 # text in a note zone before any note: keep it as an unnumbered note

@@ -80,6 +80,14 @@ def _single_page_furniture(ln: Line, page: Page) -> bool:
     return any(p.match(text) for p in FURNITURE_PATTERNS)
 
 
+def _has_text_beside(ln: Line, lines: list[Line]) -> bool:
+    """A number with text just to its right on the same line is a note label, not a page number."""
+    return any(
+        o is not ln and o.x0 >= ln.x1 - 1 and o.x0 - ln.x1 < 40 and o.top < ln.bottom and o.bottom > ln.top
+        for o in lines
+    )
+
+
 def find_furniture(pages: list[Page]) -> set[int]:
     """ids of lines that are running headers/footers, page numbers or job numbers."""
     n = len(pages)
@@ -87,7 +95,7 @@ def find_furniture(pages: list[Page]) -> set[int]:
     groups: dict[str, list[tuple[int, float, Line]]] = defaultdict(list)
     for p in pages:
         for ln in p.lines:
-            if _single_page_furniture(ln, p):
+            if _single_page_furniture(ln, p) and not _has_text_beside(ln, p.lines):
                 out.add(id(ln))
                 continue
             in_zone = ln.top < p.height * HEADER_ZONE or ln.bottom > p.height * (1 - FOOTER_ZONE)
@@ -133,44 +141,56 @@ def _starts_like_note(ln: Line) -> bool:
     return bool(NOTE_START.match(ln.text))
 
 
-def _separator(rules: list[Rule], lines: list[Line], page: Page) -> Rule | None:
-    """The lowest short rule with no text line sitting on it: a footnote separator."""
-    best: Rule | None = None
-    for r in rules:
+def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: float) -> Rule | None:
+    """A short rule with notes under it: the footnote separator.
+
+    Rules sitting on a line of text are underlines. Of the others, the highest
+    one whose lines below read as notes wins; near the top of a page (an
+    endnote list after the body) the notes under it must start at 1.
+    """
+    left = min((ln.x0 for ln in lines), default=0.0)
+    for r in sorted(rules, key=lambda r: r.top):
         w = r.x1 - r.x0
-        if not (25 <= w <= 0.6 * page.width) or r.top < page.height * 0.3:
+        if not (25 <= w <= 0.6 * page.width):
             continue
         underline = any(
-            -1.5 <= r.top - ln.bottom <= 3 and min(r.x1, ln.x1) - max(r.x0, ln.x0) > 0.5 * w for ln in lines
+            -3.5 <= r.top - ln.bottom <= 3 and min(r.x1, ln.x1) - max(r.x0, ln.x0) > 0.5 * w for ln in lines
         )
         if underline:
             continue
         below = [ln for ln in lines if ln.top >= r.bottom - 1]
         if not below:
             continue
-        if best is None or r.top > best.top:
-            best = r
-    return best
+        first = below[0]
+        small = sum(1 for ln in below if ln.size < body_size - 0.4)
+        if r.top < page.height * 0.3:
+            lab = NOTE_START.match(first.text)
+            if w > 0.45 * page.width or abs(r.x0 - left) > 12 or not lab or lab.group(0).strip(" .)[(") != "1":
+                continue
+            return r
+        if small >= 0.6 * len(below) or _starts_like_note(first):
+            return r
+    return None
 
 
 def split_notes(
-    page: Page, lines: list[Line], body_size: float, continues: bool = False
+    page: Page, lines: list[Line], body_size: float, continues: bool = False, endnotes: bool = False
 ) -> tuple[list[Line], list[Line]]:
     """Split a page's non-furniture lines into body and footnote zone.
 
     `continues` says the previous page had notes, so a zone may open with the
-    tail of a note instead of a note number.
+    tail of a note instead of a note number; `endnotes` that the previous
+    page's notes filled most of it (an endnote list running on).
     """
     if not lines:
         return [], []
     ordered = sorted(lines, key=lambda ln: ln.top)
-    sep = _separator(page.rules, ordered, page)
+    sep = _separator(page.rules, ordered, page, body_size)
     if sep is not None:
         cut = next((k for k, ln in enumerate(ordered) if ln.top >= sep.bottom - 1), len(ordered))
-        below = ordered[cut:]
-        small = sum(1 for ln in below if ln.size < body_size - 0.4)
-        if below and (small >= 0.6 * len(below) or _starts_like_note(below[0])):
-            return ordered[:cut], below
+        return ordered[:cut], ordered[cut:]
+    if endnotes and (_starts_like_note(ordered[0]) or continues) and any(_starts_like_note(ln) for ln in ordered):
+        return [], ordered  # a page of an endnote list that began on an earlier page
     # No separator: the run of smaller lines at the foot of the page, if it starts like a note.
     limit = body_size - 0.4
     i = len(ordered)
@@ -267,7 +287,11 @@ def analyse(doc: RawDocument) -> Layout:
     for p in doc.pages:
         keep = [ln for ln in p.lines if id(ln) not in furniture]
         furn = [ln for ln in p.lines if id(ln) in furniture]
-        body, notes = split_notes(p, keep, body_size, continues=bool(pages and pages[-1].notes))
+        prev = pages[-1] if pages else None
+        endnotes = bool(prev and prev.notes and not prev.body) or bool(
+            prev and prev.notes and prev.notes[0].top < 0.4 * prev.height
+        )
+        body, notes = split_notes(p, keep, body_size, continues=bool(prev and prev.notes), endnotes=endnotes)
         body, gutter = reading_order(body, p.width)
         for ln in notes:
             note_sizes[ln.size] += len(ln.text)

@@ -54,6 +54,8 @@ def run_spine(raw: RawDocument) -> Spine:
     built = sections_mod.build(blks, lay.body_size, endnote_blocks=end_used)
     drafts = fn_mod.zone_notes(lay) + end_drafts
     markers: list[tuple[str | None, Marker]] = []
+    for tm in built.cover_maps:
+        markers.extend((None, m) for m in tm.markers)
     for sec in built.sections:
         markers.extend((None, m) for m in built.heading_maps[sec.id].markers)
     for par in built.paragraphs:

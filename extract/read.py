@@ -12,6 +12,7 @@ import hashlib
 import io
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,6 +343,24 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
     )
 
 
+# A list number or bullet set apart from its text by a tab stop: it belongs to the text beside it.
+LABEL_SEGMENT = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,4}[.)]|\([a-zA-Z]{1,4}\)|[•▪●◦■►➢\-–*])$")
+
+
+def _join_label(segs: list[list[_Glyph]]) -> list[list[_Glyph]]:
+    out: list[list[_Glyph]] = []
+    for seg in segs:
+        if out:
+            prev = out[-1]
+            label = "".join(g.text for g in prev).strip()
+            gap = seg[0].x0 - max(g.x1 for g in prev)
+            if LABEL_SEGMENT.match(label) and gap < 80:
+                out[-1] = prev + seg
+                continue
+        out.append(seg)
+    return out
+
+
 def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
     """Group one page's pdfplumber chars into lines (unordered; layout orders them)."""
     glyphs = _glyphs(chars)
@@ -351,7 +370,7 @@ def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
     lines: list[Line] = []
     for row in rows:
         size = _row_size(row)
-        for seg in _segments(row, size):
+        for seg in _join_label(_segments(row, size)):
             lines.append(_line(page_number, seg))
     lines.sort(key=lambda ln: (round(ln.top), ln.x0))
     return lines
@@ -375,7 +394,7 @@ def _mark_underlines(lines: list[Line], rules: list[Rule]) -> None:
     for ln in lines:
         width = ln.x1 - ln.x0
         for r in rules:
-            if -1.5 <= r.top - ln.bottom <= 0.35 * ln.size:
+            if -3.5 <= r.top - ln.bottom <= 0.35 * ln.size:
                 overlap = min(r.x1, ln.x1) - max(r.x0, ln.x0)
                 if overlap >= 0.8 * width and (r.x1 - r.x0) <= width * 1.3 + 10:
                     ln.underline = True

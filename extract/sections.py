@@ -76,6 +76,7 @@ class Built:
     heading_maps: dict[str, TextMap] = field(default_factory=dict)
     title: str | None = None
     cover: list[Block] = field(default_factory=list)
+    cover_maps: list[TextMap] = field(default_factory=list)
     back_matter: list[Block] = field(default_factory=list)
 
 
@@ -300,6 +301,7 @@ def build(blocks: list[Block], body_size: float, endnote_blocks: set[int] | None
             current = sec
             continue
         if b.extra.get("cover"):
+            out.cover_maps.append(_textmap(b.lines, vocab))
             continue
         table = b.kind == "table"
         tm = _textmap(b.lines, vocab, table=table)

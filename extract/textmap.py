@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from extract.glyphs import HYPHENS
 from extract.read import SUP, Box4, Line
 
-# Superscript runs that are footnote markers: digits (maybe several, "1,2"), or asterisks/daggers.
-MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:[,\-–]\d{1,3})*|[*†‡]{1,3})$")
+# Superscript runs that are footnote markers: digits (maybe several, "1,2"), asterisks/daggers,
+# or lower-case roman numerals (Word's endnote style "i, ii, iii").
+MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:[,\-–]\d{1,3})*|[*†‡]{1,3}|[ivxl]{1,7})$")
+ROMAN = re.compile(r"^(?=[ivxl])(xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 WORD_BEFORE = re.compile(r"([^\W\d_]+)-$")
 WORD_AFTER = re.compile(r"^([^\W\d_]+)")
 WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -89,8 +92,8 @@ class TextMap:
                 j = i
                 while j < n and flags[j] & SUP:
                     j += 1
-                run = text[i:j].strip()
-                if MARKER_TEXT.match(run) and not _is_exponent(text, i):
+                run = text[i:j].strip().rstrip(",;")
+                if MARKER_TEXT.match(run) and _labels(run) and not _is_exponent(text, i):
                     x0 = line.boxes[i][0]
                     x1 = line.boxes[j - 1][2]
                     top = min(b[1] for b in line.boxes[i:j])
@@ -215,10 +218,24 @@ def _is_exponent(text: str, i: int) -> bool:
     return i >= 2 and text[i - 1] in "mM" and text[i - 2] in "kcm "
 
 
+def roman_value(text: str) -> int | None:
+    """'xiv' → 14; None when the text is not a lower-case roman numeral below 90."""
+    if not ROMAN.match(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        v = ROMAN_VALUES[a]
+        total += -v if b != " " and ROMAN_VALUES[b] > v else v
+    return total
+
+
 def _labels(run: str) -> list[str]:
-    """'3' → ['3']; '1,2' → ['1', '2']; '4-6' → ['4', '5', '6'] (a marker range)."""
+    """'3' → ['3']; '1,2' → ['1', '2']; '4-6' → ['4', '5', '6'] (a marker range); 'iv' → ['4']."""
     if run[0] in "*†‡":
         return [run]
+    if run[0].isalpha():
+        value = roman_value(run)
+        return [str(value)] if value else []
     out: list[str] = []
     for part in run.split(","):
         if "-" in part or "–" in part:
