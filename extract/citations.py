@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,10 +53,14 @@ OWN_REC_WORDS: frozenset[str] = frozenset(_W["own_recommendation_words"])
 OWN_REC_OPENERS: frozenset[str] = frozenset(_W["own_recommendation_openers"])
 CASE_PARTICLES: frozenset[str] = frozenset(_W["case_particles"])
 CASE_STOP: frozenset[str] = frozenset(_W["case_stop"])
-COMMITTEES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), body) for p, body in _W["committees"]
-)
-CASE_COURTS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), c) for p, c in _W["courts"])
+PROVISION_WORDS: frozenset[str] = frozenset(_W["provision_words"])
+NOT_STATE_WORDS: frozenset[str] = frozenset(w.casefold() for w in _W["not_state_words"])
+COMMITTEE_NAMES: tuple[str, ...] = tuple(b for _, b in _W["committees"])
+COMMITTEES = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_W["committees"])), re.IGNORECASE)
+"""Every committee pattern in one expression: the group that matched names the body."""
+COURT_NAMES: tuple[str, ...] = tuple(c for _, c in _W["courts"])
+COURTS = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_W["courts"])))
+"""Every court pattern in one expression: the group that matched names the court."""
 _TLDS = "|".join(_W["bare_domains"])
 
 _LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜ"})
@@ -112,6 +117,13 @@ COMMUNICATION_WORD = re.compile(
 CASE_LINK = re.compile(r" (?:(?:vs?|Vs|VS)\.?|versus|c\.) (?=[A-Z(])")
 """The 'v.' between the parties of a case name."""
 
+COMMITTEE_BEFORE = 160
+COMMITTEE_AFTER = 80
+NONSPACE = re.compile(r"\S+")
+CASE_LEFT_CHARS = 100
+CASE_RIGHT_CHARS = 140
+CASE_WORDS = 10
+"""How far a party's name may reach from the 'v.' (characters and words)."""
 CASE_PREFIX = re.compile(r"^(?:Caso|Case of|Case|Affaire|Cas)\s+", re.IGNORECASE)
 YEAR = re.compile(r"[(\[]((?:19|20)\d\d)[)\]]")
 
@@ -142,6 +154,8 @@ LIST_LINK = re.compile(
     r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3})?|\s{1,3}(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3}"
 )
 GROUP_SPLIT = re.compile(r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et)\s{1,3})?|\s{1,3}(?:and|y|e|et|&)\s{1,3}")
+LABEL_TAIL = re.compile(r"^\s{0,3}(?:\([^()]{0,40}\)\s{0,3})?[:.–—-]?\s{0,3}")
+"""What may follow a recommendation's number before its text: "Recommendation 5 (Not accepted): Consider ..."."""
 PARAGRAPH_NUMBER_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ]")
 GROUP_GAP = re.compile(r"\s{0,3}\(")
 NAME_LIKE = re.compile(r"^[A-ZÀ-Þ][^\d()]*(?:\([^\d()]*\))?$")
@@ -149,6 +163,11 @@ SENTENCE_END = re.compile(r"[.!?][)\]\"”’]?\s+(?=[A-ZÀ-Þ“\"(])")
 MAX_RANGE = 60
 MAX_GROUP = 300
 MAX_CHAIN = 40
+REVIEW_BEFORE = 250
+REVIEW_AFTER = 150
+"""How near the review must be named for a bare "recommendation 10" (characters before and after)."""
+MAX_VERB_CHECKS = 64
+"""Imperative-style checks per text: a real paragraph quotes far fewer recommendations."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +288,7 @@ def _group_states(content: str) -> tuple[list[str], int] | None:
         piece = ARTICLES.sub("", piece)
         if any(a <= s < b for s, _ in spans):
             known += 1
-        elif not NAME_LIKE.match(piece) or len(piece.split()) > 6:
+        elif not _name_like(piece):
             return None
         states.append(piece)
     return (states, known) if states else None
@@ -288,6 +307,16 @@ def _dotted_numbers(text: str) -> list[re.Match[str]]:
         if m:
             out.append(m)
     return out
+
+
+def _name_like(piece: str) -> bool:
+    """A State name the table may lack: capitalised words (particles aside), no digits, not a position."""
+    if not NAME_LIKE.match(piece):
+        return False
+    words = piece.replace("(", " ").replace(")", " ").split()
+    if not 0 < len(words) <= 6 or any(w.casefold() in NOT_STATE_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() or w in CASE_PARTICLES for w in words)
 
 
 def _parse_chain(text: str, pos: int) -> _Chain | None:
@@ -372,6 +401,12 @@ def _keyword_before(text: str, start: int) -> re.Match[str] | None:
     return None
 
 
+def _provision_before(text: str, start: int) -> bool:
+    """Whether the number is an article's or section's ("Article 19.3 (Norway)"), not a recommendation's."""
+    words = text[max(0, start - 24) : start].split()
+    return bool(words) and words[-1].strip(".,(").casefold() in PROVISION_WORDS
+
+
 def _general(text: str, kw_start: int, kw_end: int) -> bool:
     return bool(GENERAL_REC.search(text[max(0, kw_start - 12) : kw_start])) or bool(
         GENERAL_REC.match(text[kw_end : kw_end + 12])
@@ -388,8 +423,56 @@ def _report_paragraph(text: str, start: int, report_ends: list[int]) -> bool:
     return any(0 <= at - e <= 4 and text[e:at].strip(" ,)") == "" for e in report_ends)
 
 
-def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, context: str, seen: bool) -> bool:
-    """Whether "Recommendation 10" cites an earlier UPR recommendation (whole numbers are everywhere)."""
+def _imperative_verb() -> Callable[[str], bool]:
+    """Whether a text opens with a verb in the imperative, as the UPR prints recommendations ("Enshrine ...")."""
+    try:
+        from extract.actions import leading_verb
+    except ImportError:  # pragma: no cover - the action finder ships with the tool
+        return lambda s: False
+
+    def opens_with_verb(s: str) -> bool:
+        words = s.split(None, 2)
+        if not words or not words[0][:1].isupper():
+            return False
+        first = words[1] if words[0] in ("To", "to") and len(words) > 1 else words[0]
+        verb, category = leading_verb(s[:200])
+        return verb is not None and category is not None and first.strip(",;:").casefold() == verb.casefold()
+
+    return opens_with_verb
+
+
+_opens_with_verb = _imperative_verb()
+
+
+@dataclass(slots=True)
+class _Scope:
+    """What the whole-number rule asks of one text, computed once: where the review is named."""
+
+    text: str
+    context: str
+    upr_document: bool
+    verb_checks: int = MAX_VERB_CHECKS
+    _hits: list[int] | None = None
+
+    def review_near(self, lo: int, hi: int) -> bool:
+        if self._hits is None:
+            self._hits = [m.start() for m in UPR_CONTEXT.finditer(self.text)]
+        i = bisect_left(self._hits, lo)
+        return (i < len(self._hits) and self._hits[i] < hi) or bool(self.context and UPR_CONTEXT.search(self.context))
+
+    def imperative(self, s: str) -> bool:
+        if not self.upr_document or self.verb_checks <= 0:
+            return False
+        self.verb_checks -= 1
+        return _opens_with_verb(s)
+
+
+def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool, scope: _Scope) -> bool:
+    """Whether "Recommendation 10" cites an earlier UPR recommendation (whole numbers are everywhere).
+
+    It does with the review named nearby (or in a footnote's anchor), or, in a document about
+    the UPR, when a recommendation in the UPR's imperative style follows the number.
+    """
     before = text[max(0, kw.start() - 40) : kw.start()].split()
     if before and (before[-1].lower() in COUNT_WORDS or before[-1].isdigit()):
         return False  # "made ten recommendations" counts them
@@ -405,18 +488,23 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, context: st
             return False  # "Recommendation 2: The Government should ..." is the document's own
     if seen:
         return True
-    window = text[max(0, kw.start() - 250) : chain.end + 150]
-    return bool(UPR_CONTEXT.search(window) or (context and UPR_CONTEXT.search(context)))
+    if scope.review_near(kw.start() - REVIEW_BEFORE, chain.end + REVIEW_AFTER):
+        return True
+    return len(chain.items) == 1 and scope.imperative(LABEL_TAIL.sub("", after, count=1))
 
 
-def find_rec_refs(text: str, context: str = "", report_ends: list[int] | None = None) -> list[RecRef]:
+def find_rec_refs(
+    text: str, context: str = "", report_ends: list[int] | None = None, upr_document: bool = False
+) -> list[RecRef]:
     """Earlier UPR recommendations cited by number in `text`, one RecRef per number.
 
     `context` is extra text that may show the unit speaks of the UPR (a footnote's anchor
-    paragraph); `report_ends` are the end offsets of Working Group report symbols in `text`.
+    paragraph); `report_ends` are the end offsets of Working Group report symbols in `text`;
+    `upr_document` says the document speaks of the UPR somewhere.
     A range or list followed by one bracket of States gives every number the whole group.
     """
     report_ends = report_ends or []
+    scope = _Scope(text, context, upr_document)
     chains: list[tuple[_Chain, bool]] = []  # (chain, keyword-led)
     taken: list[tuple[int, int]] = []  # spans of dotted chains, accepted or not
     taken_until = -1
@@ -431,7 +519,8 @@ def find_rec_refs(text: str, context: str = "", report_ends: list[int] | None = 
         kw = _keyword_before(text, chain.start)
         base = max(0, chain.start - 48)
         keyword_led = kw is not None and not _general(text, base + kw.start(), base + kw.end())
-        if keyword_led or any(i.known for i in chain.items) or _report_paragraph(text, chain.start, report_ends):
+        by_states = any(i.known for i in chain.items) and not _provision_before(text, chain.start)
+        if keyword_led or by_states or _report_paragraph(text, chain.start, report_ends):
             chains.append((chain, keyword_led))
     for m in _rec_words(_low(text)) if "ec" in text or "EC" in text else ():
         f = REC_NUMBER_FILLER.match(text, m.end())
@@ -442,7 +531,7 @@ def find_rec_refs(text: str, context: str = "", report_ends: list[int] | None = 
         if nm is None or nm.group(2) is not None or any(a <= pos < b for a, b in taken):
             continue
         chain = _parse_chain(text, pos)
-        if chain is not None and _bare_numbers_cited(text, m, chain, context, bool(chains)):
+        if chain is not None and _bare_numbers_cited(text, m, chain, bool(chains), scope):
             chains.append((chain, True))
     out: list[RecRef] = []
     for chain, _ in sorted(chains, key=lambda c: c[0].start):
@@ -534,21 +623,22 @@ def _host(url: str) -> str | None:
 # ---------------------------------------------------------------- communications and court cases
 
 
-def _committee(text: str, start: int, end: int) -> str | None:
-    window = text[max(0, start - 160) : end + 80]
+def _committee(hits: list[tuple[int, str]], start: int, end: int) -> str | None:
+    """The body named nearest to a communication number (160 characters before, 80 after)."""
+    i = bisect_left(hits, (start - COMMITTEE_BEFORE, ""))
     best: tuple[int, str] | None = None
-    centre = start - max(0, start - 160)
-    for pat, body in COMMITTEES:
-        for m in pat.finditer(window):
-            d = abs(m.start() - centre)
-            if best is None or d < best[0]:
-                best = (d, body)
+    while i < len(hits) and hits[i][0] < end + COMMITTEE_AFTER:
+        d = abs(hits[i][0] - start)
+        if best is None or d < best[0]:
+            best = (d, hits[i][1])
+        i += 1
     return best[1] if best else None
 
 
 def find_communications(text: str) -> list[CommunicationMatch]:
     """Treaty-body views and communications ("Communication No. 45/2012", "Opinion No. 17/2003")."""
     out = []
+    hits: list[tuple[int, str]] | None = None
     for n in COMMUNICATION_NUMBER.finditer(text):
         a = s = n.start()
         while a > 0 and s - a < 6 and text[a - 1].isdigit():
@@ -560,7 +650,9 @@ def find_communications(text: str) -> list[CommunicationMatch]:
         if w is None:
             continue
         start = w.start()
-        out.append(CommunicationMatch(start, n.end(), text[a : n.end()], _committee(text, start, n.end())))
+        if hits is None:
+            hits = [(m.start(), COMMITTEE_NAMES[int(m.lastgroup[1:])]) for m in COMMITTEES.finditer(text) if m.lastgroup]
+        out.append(CommunicationMatch(start, n.end(), text[a : n.end()], _committee(hits, start, n.end())))
     return out
 
 
@@ -583,19 +675,35 @@ def find_court_cases(text: str) -> list[CourtCaseMatch]:
         name = CASE_PREFIX.sub("", text[left:right])
         tail = text[right : right + 60]
         year = YEAR.search(tail) or YEAR.search(text[max(0, left - 10) : left])
-        court = next((c for p, c in CASE_COURTS if p.search(tail)), None)
+        cm = COURTS.search(tail)
+        court = COURT_NAMES[int(cm.lastgroup[1:])] if cm and cm.lastgroup else None
         out.append(CourtCaseMatch(left, right, name, court, year.group(1) if year else None))
         last_end = right
     return out
 
 
+def _tokens_back(text: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
+    """The words of text[lo:hi] from right to left, at most CASE_WORDS of them, with their offsets."""
+    e = hi
+    for _ in range(CASE_WORDS):
+        while e > lo and text[e - 1].isspace():
+            e -= 1
+        if e <= lo:
+            return
+        s = e - 1
+        while s > lo and not text[s - 1].isspace():
+            s -= 1
+        yield s, text[s:e]
+        e = s
+
+
 def _case_left(text: str, at: int, floor: int) -> int | None:
     """Start of the first party's name, walking back over capitalised words and particles."""
-    lo = max(floor, at - 120)
-    toks = [(t.start() + lo, t.end() + lo, t.group()) for t in re.finditer(r"\S+", text[lo:at])]
+    toks: list[tuple[int, str]] = []
     start = None
     depth = 0
-    for s, _e, tok in reversed(toks[-10:]):
+    for s, tok in _tokens_back(text, max(floor, at - CASE_LEFT_CHARS), at):
+        toks.append((s, tok))
         if (
             tok.endswith((",", ";", ":", "."))
             and depth == 0
@@ -612,12 +720,11 @@ def _case_left(text: str, at: int, floor: int) -> int | None:
         break
     if start is None:
         return None
-    # never start on a particle
-    while True:
-        m = re.match(r"(\S+)\s+", text[start:at])
-        if m and m.group(1) in CASE_PARTICLES:
-            start += m.end()
-        else:
+    for s, tok in reversed(toks):  # never start on a particle
+        if s < start:
+            continue
+        if tok not in CASE_PARTICLES:
+            start = s
             break
     first = text[start : start + 1]
     return start if first.isupper() or first == "(" else None
@@ -626,28 +733,23 @@ def _case_left(text: str, at: int, floor: int) -> int | None:
 def _case_right(text: str, at: int) -> int | None:
     """End of the second party's name, walking on over capitalised words and particles."""
     end = None
+    last_word_end = None
     depth = 0
-    for t in re.finditer(r"\S+", text[at : at + 160]):
+    for n, t in enumerate(NONSPACE.finditer(text, at, min(len(text), at + CASE_RIGHT_CHARS))):
         tok = t.group()
         depth += tok.count("(") - tok.count(")")
         core = tok.rstrip(".,;:)")
-        if depth > 0 or _case_token_ok(tok):
-            if depth <= 0 and tok[:1] in "([" and any(ch.isdigit() for ch in tok):
-                break  # "(2011)" or "[2011]" after the name
-            end = at + t.start() + len(core if depth <= 0 else tok)
-            if tok != core and depth <= 0 and tok[len(core) :][:1] in ",;:":
-                break
-            continue
-        break
-    if end is None:
-        return None
-    # drop trailing particles
-    words = text[at:end].split()
-    while words and words[-1] in CASE_PARTICLES:
-        words.pop()
-    if not words:
-        return None
-    return at + text[at:end].rfind(words[-1]) + len(words[-1])
+        if n >= CASE_WORDS or not (depth > 0 or _case_token_ok(tok)):
+            break
+        if depth <= 0 and tok[:1] in "([" and any(ch.isdigit() for ch in tok):
+            break  # "(2011)" or "[2011]" after the name
+        end = t.start() + len(core if depth <= 0 else tok)
+        if tok not in CASE_PARTICLES:
+            last_word_end = end  # trailing particles are dropped
+        trail = tok[len(core) :][:1]
+        if depth <= 0 and (trail in (",", ";", ":") or (trail == "." and len(core) > 3 and not core.isupper())):
+            break  # the name ends with the clause or the sentence ("... v. Freedonia. Judgment of ...")
+    return last_word_end if end is not None else None
 
 
 # ---------------------------------------------------------------- the document
@@ -683,9 +785,10 @@ def _is_report(p: UNDocumentParsed) -> bool:
 def find_citations(doc: DocText) -> list[Citation]:
     """Every citation in the document's paragraphs and footnotes, ids cit1.. in reading order."""
     by_id = {u.id: u for u in doc.units}
+    upr_document = any(UPR_CONTEXT.search(u.text) for u in doc.units)
     found: list[tuple[int, int, int, Citation]] = []  # (unit order, start, seq, citation)
     for order, unit in enumerate(doc.units):
-        for seq, cit in enumerate(_unit_citations(unit, by_id)):
+        for seq, cit in enumerate(_unit_citations(unit, by_id, upr_document)):
             found.append((order, cit.start or 0, seq, cit))
     found.sort(key=lambda x: x[:3])
     out: list[Citation] = []
@@ -695,7 +798,7 @@ def find_citations(doc: DocText) -> list[Citation]:
     return out
 
 
-def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit]) -> list[Citation]:
+def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit], upr_document: bool) -> list[Citation]:
     text = unit.text
     where = {
         "paragraph": None if unit.is_footnote else unit.id,
@@ -724,7 +827,9 @@ def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit]) -> list[Citation
 
     reports = [s for s in symbols if _is_report(s.parsed)]
     anchor = by_id.get(unit.anchor) if unit.anchor else None
-    refs = find_rec_refs(text, context=anchor.text if anchor else "", report_ends=[r.end for r in reports])
+    refs = find_rec_refs(
+        text, context=anchor.text if anchor else "", report_ends=[r.end for r in reports], upr_document=upr_document
+    )
     if refs:
         bounds = _sentence_bounds(text)
         for r in refs:

@@ -47,17 +47,25 @@ _MOD_ALT = "|".join(f"{m}|{m.upper()}|{m.lower()}" for m in MODIFIERS)
 # One component. Alternatives are tried in order and each must end at a word boundary,
 # so a component never eats the start of the next word. No alternative can match the
 # empty string and no quantifier is nested, which keeps matching linear.
+_FUSED_HEADS = "|".join(sorted({*MODIFIERS, *DOC_DOTTED}, key=len, reverse=True))
+_FUSED_NEXT = rf"(?=(?:{_FUSED_HEADS})\.\s?\d)"
+"""A modifier or dotted document type printed without its slash: "A/HRC/WG.6/7L.14"."""
+
+# One component. Alternatives are tried in order and each must end at a word boundary,
+# so a component never eats the start of the next word. No alternative can match the
+# empty string and no quantifier is nested, which keeps matching linear.
 _COMPONENT = (
-    rf"(?:(?:{_MOD_ALT})\.?\s?\d{{1,4}}"  # Add.1, Add. 1, Add1
+    rf"(?:(?:(?:{_MOD_ALT})\.?\s?\d{{1,4}}"  # Add.1, Add. 1, Add1
     r"|[A-Z][A-Za-z]{0,5}\.\s?\d{1,4}"  # WG.6, C.12, CN.4, Sub.2, L.12, SR.314
     r"|(?:Res|Dec)"  # lower-case resolution/decision markers
     r"|[A-Z]{1,6}\d{0,3}"  # HRC, GBR, CO, CO1 (fused), C
-    r"|\d{1,5}(?:[-–]\d{1,5})?"  # 8, 2004, 18-20
     r")(?![A-Za-z0-9])"
+    rf"|\d{{1,5}}(?:[-–]\d{{1,5}})?(?:(?![A-Z0-9])|{_FUSED_NEXT}))"  # 8, 2004, 18-20; "3para" lost a space
 )
 # '/' with at most one space either side (a line break or a stray space); never before
-# another root, so "A/HRC/8/25 / CRC/C/..." stays two symbols. ". Add.1" also separates.
-_SEP = rf"(?:\s?/\s?|\.\s?(?=(?:Add|Corr|Rev)\.\s?\d))(?!(?:{_ROOT_ALT})\s?/)"
+# another root, so "A/HRC/8/25 / CRC/C/..." stays two symbols. ". Add.1" also separates,
+# and nothing at all before a fused modifier.
+_SEP = rf"(?:\s?/\s?|\.\s?(?=(?:Add|Corr|Rev)\.\s?\d)|(?<=\d){_FUSED_NEXT})(?!(?:{_ROOT_ALT})\s?/)"
 
 SYMBOL_RE = re.compile(rf"(?<![\w.\-@])(?:{_ROOT_ALT})(?:{_SEP}{_COMPONENT})+")
 FULL_RE = re.compile(rf"\s*((?:{_ROOT_ALT})(?:{_SEP}{_COMPONENT})+)[\s.,;:)\]]*")
@@ -66,7 +74,7 @@ _MOD_PART = re.compile(rf"^({_MOD_ALT})\.?(\d+)$")
 _DOTTED_PART = re.compile(r"^([A-Z][A-Za-z]{0,5})\.(\d+)$")
 _FUSED_PART = re.compile(r"^([A-Z]{1,6})(\d{1,3})$")
 _NUM_PART = re.compile(r"^\d+(?:-\d+)?$")
-_SPLIT = re.compile(r"\s?/\s?|\.\s?(?=(?:Add|Corr|Rev)\.)")
+_SPLIT = re.compile(rf"\s?/\s?|\.\s?(?=(?:Add|Corr|Rev)\.)|(?<=\d){_FUSED_NEXT}")
 _SPACES = re.compile(r"\s+")
 _CANON_MOD = {m.lower(): m for m in MODIFIERS}
 
@@ -124,7 +132,7 @@ def _valid(comps: list[str]) -> bool:
     rest = comps[1:]
     if len(rest) < MIN_COMPONENTS:
         return False
-    if any(c[:1].isdigit() or "." in c for c in rest):
+    if any(c[:1].isdigit() or ("." in c and _head(c)[0] not in SERIES_DOTTED) for c in rest):
         return True
     # "CCPR/C/GBR/CO": printed without its number, still a symbol of a State's report
     return len(rest) >= 3 and any(c in _iso3() for c in rest)

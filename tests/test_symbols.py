@@ -1,0 +1,226 @@
+"""The UN symbol grammar: generated symbols round-trip, printed variants normalise, junk never crashes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.symbols import find_symbols, parse_symbol, symbol_from_url
+
+ISO3 = st.sampled_from(["GBR", "KAZ", "VEN", "CUB", "SVN", "AUS", "BRA", "FRA", "NOR", "ZAF"])
+TREATY_BODIES = st.sampled_from(["CCPR", "CAT", "CEDAW", "CRC", "CERD", "CRPD", "CMW", "CED"])
+SMALL = st.integers(min_value=1, max_value=99).map(str)
+NUMBER = st.integers(min_value=1, max_value=999).map(str)
+YEAR = st.integers(min_value=1990, max_value=2030).map(str)
+
+
+@st.composite
+def report_range(draw: st.DrawFn) -> str:
+    a = draw(st.integers(min_value=1, max_value=20))
+    return f"{a}-{a + draw(st.integers(min_value=1, max_value=3))}" if draw(st.booleans()) else str(a)
+
+
+@st.composite
+def modifiers(draw: st.DrawFn) -> str:
+    out = ""
+    if draw(st.booleans()):
+        out += f"/Add.{draw(SMALL)}"
+    if draw(st.booleans()):
+        out += f"/Corr.{draw(SMALL)}"
+    return out
+
+
+@st.composite
+def symbols(draw: st.DrawFn) -> str:
+    """Canonical symbols built from the grammar's shapes (not from a list of real documents)."""
+    shape = draw(st.integers(min_value=0, max_value=7))
+    if shape == 0:
+        base = f"A/HRC/{draw(SMALL)}/{draw(NUMBER)}"
+    elif shape == 1:
+        base = f"A/HRC/WG.6/{draw(SMALL)}/{draw(ISO3)}/{draw(st.integers(1, 4))}"
+    elif shape == 2:
+        base = f"{draw(TREATY_BODIES)}/C/{draw(ISO3)}/CO/{draw(report_range())}"
+    elif shape == 3:
+        base = f"E/C.12/{draw(ISO3)}/CO/{draw(report_range())}"
+    elif shape == 4:
+        base = f"A/RES/{draw(SMALL)}/{draw(NUMBER)}"
+    elif shape == 5:
+        base = f"E/CN.4/{draw(YEAR)}/{draw(NUMBER)}"
+    elif shape == 6:
+        base = f"CCPR/C/{draw(SMALL)}/D/{draw(NUMBER)}/{draw(YEAR)}"
+    else:
+        base = f"A/HRC/RES/{draw(SMALL)}/{draw(NUMBER)}"
+    return base + draw(modifiers())
+
+
+def _spaced(symbol: str, where: list[bool]) -> str:
+    """Stray spaces after some slashes, as a line break leaves them."""
+    parts = symbol.split("/")
+    out = parts[0]
+    for i, p in enumerate(parts[1:]):
+        out += "/ " + p if where[i % len(where)] else "/" + p
+    return out
+
+
+@given(symbols())
+def test_generated_symbols_round_trip(symbol: str) -> None:
+    parsed = parse_symbol(symbol)
+    assert parsed is not None
+    assert parsed.symbol == symbol
+    assert parse_symbol(symbol + ".") == parsed
+    assert parse_symbol(f"  {symbol});") == parsed
+
+
+@given(symbols(), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_stray_spaces_normalise(symbol: str, where: list[bool]) -> None:
+    parsed = parse_symbol(_spaced(symbol, where))
+    assert parsed is not None and parsed.symbol == symbol
+
+
+@given(symbols(), st.text(alphabet="abc ,;()", max_size=20), st.sampled_from([".", ",", ";", ")", " para. 4"]))
+def test_found_in_running_text_with_exact_offsets(symbol: str, prefix: str, tail: str) -> None:
+    text = f"{prefix} See UN Doc. {symbol}{tail} more words"
+    found = find_symbols(text)
+    assert [m.parsed.symbol for m in found] == [symbol]
+    m = found[0]
+    assert text[m.start : m.end] == m.text == symbol
+
+
+@given(symbols())
+def test_file_names_of_links(symbol: str) -> None:
+    underscored = symbol.replace("/", "_").replace("Add.", "Add").replace("Corr.", "Corr")
+    url = f"http://lib.example.org/Documents/Session1/{underscored}_Freedonia.pdf"
+    got = symbol_from_url(url)
+    assert got is not None and got.symbol == symbol and got.from_url
+    if "D/" not in symbol:  # views keep their slashes in real links
+        dotted = symbol.replace("/", ".")
+        got = symbol_from_url(f"https://www.example.org/docs/{dotted}.doc")
+        assert got is not None and got.symbol == symbol
+
+
+@given(st.text(max_size=300))
+def test_junk_never_crashes(text: str) -> None:
+    parse_symbol(text)
+    symbol_from_url(text)
+    for m in find_symbols(text):
+        assert text[m.start : m.end] == m.text
+        assert parse_symbol(m.parsed.symbol) is not None
+
+
+@given(st.text(alphabet="ACEHRSDWGOLdd/.-_ 0123456789", max_size=400))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_symbol_like_junk_never_crashes(text: str) -> None:
+    for m in find_symbols(text):
+        assert text[m.start : m.end] == m.text
+        assert parse_symbol(m.text) is not None
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "A/",
+        "A/HRC/",
+        "CCPR/C/",
+        "A / ",
+        "1/",
+        "A/HRC/8/25",
+        "Add.1/",
+        "CRC/C/OPAC/",
+        "A/HRC/WG.6/7",
+        "E/C.12/",
+    ],
+)
+def test_100kb_adversarial_input_is_fast(unit: str) -> None:
+    text = unit * (100_000 // len(unit))
+    t = time.perf_counter()
+    find_symbols(text)
+    parse_symbol(text)
+    symbol_from_url("http://x.org/" + text.replace("/", "_"))
+    assert time.perf_counter() - t < 1.0
+
+
+@pytest.mark.parametrize(
+    ("printed", "symbol"),
+    [
+        ("A/HRC/14/10/ Add.1.", "A/HRC/14/10/Add.1"),
+        ("A/HRC/13/30. Add.1.", "A/HRC/13/30/Add.1"),
+        ("CRC/C/OPAC/GBR/CO1", "CRC/C/OPAC/GBR/CO/1"),
+        ("A/HRC/WG.6/7L.14", "A/HRC/WG.6/7/L.14"),
+        ("CERD/C/GBR/CO/18–20", "CERD/C/GBR/CO/18-20"),
+        ("CAT/C/CGBR/5", "CAT/C/CGBR/5"),
+        ("CCPR/C/GBR/CO", "CCPR/C/GBR/CO"),
+        ("E/CN.4/Sub.2/2004/31", "E/CN.4/Sub.2/2004/31"),
+        ("CAT/C/SR.314", "CAT/C/SR.314"),
+        ("A/HRC/Res/7/36", "A/HRC/RES/7/36"),
+    ],
+)
+def test_printed_variants(printed: str, symbol: str) -> None:
+    parsed = parse_symbol(printed)
+    assert parsed is not None and parsed.symbol == symbol
+
+
+def test_parts() -> None:
+    p = parse_symbol("A/HRC/WG.6/34/KAZ/1")
+    assert p is not None
+    assert (p.body, p.series, p.session, p.state_iso3, p.document_type, p.number) == (
+        "HRC",
+        "A/HRC/WG.6",
+        "34",
+        "KAZ",
+        "WG.6",
+        "1",
+    )
+    p = parse_symbol("CERD/C/GBR/CO/18-20")
+    assert p is not None and (p.body, p.state_iso3, p.document_type, p.number) == ("CERD", "GBR", "CO", "18-20")
+    p = parse_symbol("A/HRC/8/25/Add.1")
+    assert p is not None and (p.session, p.number, p.addendum) == ("8", "25", "1")
+    p = parse_symbol("E/C.12/GBR/CO/5")
+    assert p is not None and (p.body, p.series) == ("CESCR", "E/C.12")
+    p = parse_symbol("CCPR/C/85/D/1153/2003")
+    assert p is not None and (p.document_type, p.session, p.number) == ("D", "85", "1153/2003")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["HIV/AIDS", "and/or", "A/C units", "A/4", "S/he", "YJB/MoJ 2011", "OEA/Ser.L/V/II", "AG/RES. 2435", "www.x.org/A/"],
+)
+def test_not_symbols(text: str) -> None:
+    assert find_symbols(text) == []
+
+
+def test_two_symbols_separated_by_a_spaced_slash() -> None:
+    got = [m.parsed.symbol for m in find_symbols("A/HRC/8/25 / CRC/C/GBR/CO/4")]
+    assert got == ["A/HRC/8/25", "CRC/C/GBR/CO/4"]
+
+
+@pytest.mark.parametrize(
+    ("url", "symbol"),
+    [
+        ("http://lib.example.org/HRBodies/UPR/Documents/Session1/GB/A_HRC_8_25_Add1_UnitedKingdom.pdf", "A/HRC/8/25/Add.1"),
+        ("http://www2.example.org/english/bodies/crc/docs/AdvanceVersions/CRC.C.GBR.CO.4.pdf", "CRC/C/GBR/CO/4"),
+        ("http://www2.example.org/english/bodies/cescr/docs/E.C.12.GBR.CO.5.doc", "E/C.12/GBR/CO/5"),
+        ("http://www.example.org/Session13/GB/A_HRC_WG6_13_GBR_1_UK_E.pdf", "A/HRC/WG.6/13/GBR/1"),
+        ("https://undocs.example.org/en/A/HRC/8/25", "A/HRC/8/25"),
+        ("http://x.example.org/get?symbol=A%2FHRC%2F8%2F25", "A/HRC/8/25"),
+        ("http://x.example.org/a_hrc_8_25_add1.pdf", "A/HRC/8/25/Add.1"),
+    ],
+)
+def test_symbols_in_links(url: str, symbol: str) -> None:
+    got = symbol_from_url(url)
+    assert got is not None and got.symbol == symbol and got.from_url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.example.org.uk/uploads/publications/277.pdf",
+        "http://x.example.org/E_2011_report.pdf",
+        "http://x.example.org/Annual_Report_2011.pdf",
+        "not a url at all",
+    ],
+)
+def test_links_without_symbols(url: str) -> None:
+    assert symbol_from_url(url) is None
