@@ -23,6 +23,7 @@ Public API:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -461,14 +462,15 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
 
 
 @dataclass(slots=True)
-class _Stream:
+class ParagraphStream:
+    """The paragraphs of a document joined by newlines, with where each starts (for offsets → units)."""
+
     text: str
     starts: list[int]
     units: list[TextUnit]
 
     def units_between(self, a: int, b: int) -> list[TextUnit]:
-        import bisect
-
+        """The units that text[a:b] overlaps, in order."""
         i = max(0, bisect.bisect_right(self.starts, a) - 1)
         out = []
         while i < len(self.units) and self.starts[i] < b:
@@ -491,7 +493,7 @@ def _unit_text(u: TextUnit) -> str:
     return t
 
 
-def _stream(units: list[TextUnit]) -> _Stream:
+def paragraph_stream(units: list[TextUnit]) -> ParagraphStream:
     parts: list[str] = []
     starts: list[int] = []
     kept: list[TextUnit] = []
@@ -504,7 +506,7 @@ def _stream(units: list[TextUnit]) -> _Stream:
         kept.append(u)
         parts.append(t)
         pos += len(t) + 1
-    return _Stream("\n".join(parts), starts, kept)
+    return ParagraphStream("\n".join(parts), starts, kept)
 
 
 def _section_units(doc: DocText) -> list[TextUnit] | None:
@@ -531,7 +533,7 @@ def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Re
     pipeline replaces from the units' spans (their ids are in `paragraphs`).
     """
     units = _section_units(doc)
-    stream = _stream(units if units is not None else doc.units)
+    stream = paragraph_stream(units if units is not None else doc.units)
     start = 0 if units is not None else _start_offset(stream.text)
     items = parse_items(stream.text, start)
     if not items and start:
