@@ -1,0 +1,158 @@
+"""UHRI theme list and tagging rules, on text written for these tests."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.themes import DATA, apply_themes, tag_recommendations, tag_sections, tag_text, theme_list
+from schemas import Recommendation, Section
+
+LABEL = {t.id: t.label for t in theme_list()}
+
+
+def labels(text: str, lang: str = "en", heading: bool = False) -> set[str]:
+    return {LABEL[t] for t in tag_text(text, lang, heading)}
+
+
+def test_theme_list_is_well_formed() -> None:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    ids = [t["id"] for t in data["themes"]]
+    assert len(ids) == len(set(ids)) > 60
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", i) for i in ids)
+    assert len({t["label"] for t in data["themes"]}) == len(ids)
+    assert data["taxonomy"] == "UHRI"
+    known = set(ids) | {f for f in data["flags"] if f.startswith("_")}
+    for combo in data["combinations"]:
+        assert set(combo["all"]) <= known and set(combo["add"]) <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ratify the Optional Protocol to the Convention against Torture",
+            {
+                "Ratification of & accession to international instruments",
+                "Prohibition of torture & cruel, inhuman or degrading treatment",
+            },
+        ),
+        (
+            "Intensify efforts to combat trafficking in persons and assist its victims",
+            {
+                "Human trafficking & contemporary forms of slavery",
+                "Support to victims & witnesses",
+            },
+        ),
+        ("Reduce overcrowding in prisons", {"Conditions of detention"}),
+        ("Provide human rights training to the police", {"Human rights education, trainings & awareness raising"}),
+        (
+            "Ensure free primary education for Roma children",
+            {
+                "Right to education",
+                "Members of minorities",
+                "Children: definition; general principles; protection",
+            },
+        ),
+        (
+            "Adopt a law against domestic violence",
+            {
+                "Constitutional & legislative framework",
+                "Violence against women",
+                "Sexual & gender-based violence",
+            },
+        ),
+        (
+            "Guarantee the safety of journalists and bloggers",
+            {
+                "Freedom of opinion and expression & access to information",
+            },
+        ),
+        ("Abolish the death penalty", {"Death penalty"}),
+    ],
+)
+def test_tags(text: str, expected: set[str]) -> None:
+    assert expected <= labels(text)
+
+
+def test_longer_phrase_shadows_the_words_inside_it() -> None:
+    got = labels("Strengthen human rights education for civil servants")
+    assert "Human rights education, trainings & awareness raising" in got
+    assert "Right to education" not in got
+
+
+def test_instrument_name_does_not_leak_into_other_themes() -> None:
+    got = labels(
+        "Ratify the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families"
+    )
+    assert got == {"Ratification of & accession to international instruments", "Migrants"}
+
+
+def test_combination_of_cues() -> None:
+    assert "Violence against women" in labels("Protect women from harassment and threats online")
+    assert "Liberty & security of the person" in labels("Release all persons held in detention for their opinions")
+
+
+def test_case_sensitive_words() -> None:
+    assert "Constitutional & legislative framework" in labels("Implement the Equality Act")
+    assert "Constitutional & legislative framework" not in labels("Ensure that the police act swiftly to help victims")
+
+
+def test_spanish_and_french() -> None:
+    assert "Right to health" in labels("Garantizar el acceso a la salud de las mujeres indígenas", "es")
+    assert "Indigenous peoples" in labels("Garantizar el acceso a la salud de las mujeres indígenas", "es")
+    assert "Freedom of opinion and expression & access to information" in labels("Protéger les journalistes", "fr")
+    assert "Discrimination against women" in labels("Ratificar la CEDAW", "es")
+
+
+def test_headings() -> None:
+    assert labels("Freedom of expression", heading=True) == {
+        "Freedom of opinion and expression & access to information"
+    }
+    assert labels("Recommendations", heading=True) == set()
+    assert labels("Conclusions and/or recommendations", heading=True) == set()
+    assert "Conditions of detention" in labels("Prison conditions", heading=True)
+
+
+def test_section_themes_flow_into_recommendations() -> None:
+    secs = [
+        Section(id="s1", title="Freedom of expression", level=1, page_start=1, page_end=2),
+        Section(id="s2", title="Recommendations", level=2, parent="s1", page_start=2, page_end=2),
+        Section(id="s3", title="Introduction", level=1, page_start=1, page_end=1),
+    ]
+    recs = [
+        Recommendation(id="r1", text="Repeal the law on foreign agents", section="s2", page=2, bbox=(0, 0, 0, 0)),
+        Recommendation(id="r2", text="Abolish the death penalty", section="s3", page=1, bbox=(0, 0, 0, 0)),
+    ]
+    assert tag_sections(secs) == {"s1": ["freedom-expression"], "s2": [], "s3": []}
+    themes = tag_recommendations(recs, secs)
+    by = {t.id: t for t in themes}
+    assert by["freedom-expression"].sections == ["s1"]
+    assert "r1" in by["freedom-expression"].recommendations
+    assert by["death-penalty"].recommendations == ["r2"]
+    assert all(t.taxonomy == "UHRI" and t.label == LABEL[t.id] for t in themes)
+    out = apply_themes(recs, themes)
+    assert "freedom-expression" in out[0].themes and out[1].themes == ["death-penalty"]
+    assert recs[0].themes == []  # inputs are not changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["en", "es", "fr", "zz"]), st.booleans())
+def test_never_crashes(text: str, lang: str, heading: bool) -> None:
+    assert all(t in LABEL for t in tag_text(text, lang, heading))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["human rights " * 8000, "traffick" * 12000, "a " * 50000, "violence against women " * 4500, "é" * 100_000],
+)
+def test_100kb_input_is_quick(text: str) -> None:
+    t = time.perf_counter()
+    tag_text(text)
+    tag_text(text, "fr")
+    assert time.perf_counter() - t < 3.0
