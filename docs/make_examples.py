@@ -80,8 +80,14 @@ INTRO = [
     ),
 ]
 RECS = [
-    ("5.1", "Repeal article 174 of the Criminal Code and release all persons detained under it, including Mira Tolven."),
-    ("5.2", "Ratify the Optional Protocol to the Convention against Torture and establish a national preventive mechanism."),
+    (
+        "5.1",
+        "Repeal article 174 of the Criminal Code and release all persons detained under it, including Mira Tolven.",
+    ),
+    (
+        "5.2",
+        "Ratify the Optional Protocol to the Convention against Torture and establish a national preventive mechanism.",
+    ),
     ("5.3", "Guarantee that journalists can report on public health and the environment without fear of reprisal."),
 ]
 NOTES = [
@@ -184,7 +190,12 @@ class Writer:
         self.c.setFont("Helvetica", size)
         self.c.drawString(x, after.y + rise, number)
         bottom = PAGE_H - (after.y + rise) + DESCENT * size
-        return (round(x, 2), round(bottom - size, 2), round(x + stringWidth(number, "Helvetica", size), 2), round(bottom, 2))
+        return (
+            round(x, 2),
+            round(bottom - size, 2),
+            round(x + stringWidth(number, "Helvetica", size), 2),
+            round(bottom, 2),
+        )
 
     def save(self) -> None:
         self.c.save()
@@ -206,7 +217,9 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
 
     def heading(sid: str, number: str, text: str) -> None:
         b = w.block(f"{number}. {text}", HEAD, MARGIN, width, 4)
-        sections.append(Section(id=sid, title=text, number=number, level=1, page_start=b.page, page_end=b.page, bbox=b.bbox()))
+        sections.append(
+            Section(id=sid, title=text, number=number, level=1, page_start=b.page, page_end=b.page, bbox=b.bbox())
+        )
 
     def para(pid: str, sid: str, number: str, text: str, note: str | None) -> Block:
         w.c.setFont(*BODY)
@@ -235,7 +248,15 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
         b = w.block(text, NOTE, MARGIN + 6, width - 6, 2)
         blocks[f"fn{num}"] = b
         footnotes.append(
-            Footnote(id=f"fn{num}", number=int(num), text=text, page=b.page, bbox=b.bbox(), anchors=[anchors[num]], spans=b.spans())
+            Footnote(
+                id=f"fn{num}",
+                number=int(num),
+                text=text,
+                page=b.page,
+                bbox=b.bbox(),
+                anchors=[anchors[num]],
+                spans=b.spans(),
+            )
         )
     w.c.setFont("Helvetica", 9)
     w.c.drawCentredString(PAGE_W / 2, 40, "1")
@@ -253,7 +274,9 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
         pid = f"p{len(INTRO) + i}"
         blocks[pid] = b
         paragraphs.append(
-            Paragraph(id=pid, section="s2", page=b.page, bbox=b.bbox(), text=text, kind="bullet", number=num, spans=b.spans())
+            Paragraph(
+                id=pid, section="s2", page=b.page, bbox=b.bbox(), text=text, kind="bullet", number=num, spans=b.spans()
+            )
         )
         recs.append(
             Recommendation(
@@ -298,7 +321,15 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
             start=sym.start,
             end=sym.end,
             bbox=sym.bbox,
-            parsed=UNDocumentParsed(symbol="A/HRC/WG.6/99/ARC/1", body="HRC", series="A/HRC", session="99", state_iso3="ARC", document_type="WG.6", number="1"),
+            parsed=UNDocumentParsed(
+                symbol="A/HRC/WG.6/99/ARC/1",
+                body="HRC",
+                series="A/HRC",
+                session="99",
+                state_iso3="ARC",
+                document_type="WG.6",
+                number="1",
+            ),
         ),
         UPRRecommendationCitation(
             id="c2",
@@ -326,7 +357,11 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
             article="174",
             instrument="Criminal Code",
             instrument_kind="national",
-            mentions=[mention("p2", "article 174 of the Criminal Code"), mention("p3", "article 174"), mention("p4", "article 174 of the Criminal Code")],
+            mentions=[
+                mention("p2", "article 174 of the Criminal Code"),
+                mention("p3", "article 174"),
+                mention("p4", "article 174 of the Criminal Code"),
+            ],
         ),
         LegalArticle(
             id="la2",
@@ -343,15 +378,31 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
             kind="person",
             roles=["blogger"],
             events=[
-                CaseEvent(type="arrest", date="2023-03-03", text="was arrested on 3 March 2023", paragraph="p2", page=1),
-                CaseEvent(type="sentence", date=None, text="sentenced to four years in prison", sentence="four years in prison", legal_articles=["la1"], paragraph="p2", page=1),
+                CaseEvent(
+                    type="arrest", date="2023-03-03", text="was arrested on 3 March 2023", paragraph="p2", page=1
+                ),
+                CaseEvent(
+                    type="sentence",
+                    date=None,
+                    text="sentenced to four years in prison",
+                    sentence="four years in prison",
+                    legal_articles=["la1"],
+                    paragraph="p2",
+                    page=1,
+                ),
             ],
             legal_articles=["la1"],
             mentions=[mention("p2", "Mira Tolven"), mention("p4", "Mira Tolven")],
         )
     ]
     themes = [
-        Theme(id="freedom-of-expression", label="Freedom of expression", taxonomy="demo", sections=["s1"], recommendations=["r1", "r3"]),
+        Theme(
+            id="freedom-of-expression",
+            label="Freedom of expression",
+            taxonomy="demo",
+            sections=["s1"],
+            recommendations=["r1", "r3"],
+        ),
         Theme(id="detention", label="Detention", taxonomy="demo", recommendations=["r1"]),
         Theme(id="torture", label="Torture and ill-treatment", taxonomy="demo", recommendations=["r2"]),
     ]
@@ -376,7 +427,9 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
         cases=cases,
         recommendations=recs,
         themes=themes,
-        warnings=[ExtractWarning(code="demo_warning", message="an example warning: page 2 has no footnotes zone", page=2)],
+        warnings=[
+            ExtractWarning(code="demo_warning", message="an example warning: page 2 has no footnotes zone", page=2)
+        ],
     )
     js = out_dir / (Path(PDF_NAME).stem + ".json")
     js.write_text(doc.model_dump_json(indent=1) + "\n", encoding="utf-8")

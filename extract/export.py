@@ -174,7 +174,11 @@ TABLES: tuple[Table, ...] = (
             _c("page", "INTEGER", "page"),
             _c("kind", "TEXT", "un_document, upr_recommendation, url, treaty_body_view, court_case, other"),
             _c("text", "TEXT", "as printed"),
-            _c("key", "TEXT", "the parsed identity: UN symbol, recommendation number, URL, communication number or case name"),
+            _c(
+                "key",
+                "TEXT",
+                "the parsed identity: UN symbol, recommendation number, URL, communication number or case name",
+            ),
             _c("footnote", "TEXT", "footnotes.id holding it"),
             _c("paragraph", "TEXT", "paragraphs.id holding it"),
             _c("parsed", "TEXT", "parsed parts (JSON)"),
@@ -616,9 +620,7 @@ def table_rows(did: str, doc: Document) -> dict[str, list[Row]]:
             }
         )
     for i, w in enumerate(doc.warnings, 1):
-        rows["warnings"].append(
-            base | {"id": f"w{i}"} | dc | {"page": w.page, "code": w.code, "message": w.message}
-        )
+        rows["warnings"].append(base | {"id": f"w{i}"} | dc | {"page": w.page, "code": w.code, "message": w.message})
     return rows
 
 

@@ -272,9 +272,7 @@ def _snip(text: str, n: int = SNIPPET) -> str:
 
 
 def _dl(pairs: Iterable[tuple[str, object]]) -> str:
-    rows = "".join(
-        f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v not in (None, "", [], ())
-    )
+    rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v not in (None, "", [], ()))
     return f"<dl>{rows}</dl>" if rows else ""
 
 
@@ -315,7 +313,12 @@ def panel_items(doc: Document, placed: set[str]) -> dict[str, list[Item]]:
                         ("themes", _join(r.themes)),
                         ("recommending States", _join(r.recommending_states)),
                         ("position", r.position),
-                        ("action", " ".join(x for x in (r.action.verb, r.action.category and f"(category {r.action.category})") if x)),
+                        (
+                            "action",
+                            " ".join(
+                                x for x in (r.action.verb, r.action.category and f"(category {r.action.category})") if x
+                            ),
+                        ),
                         ("legal articles", _join(r.legal_articles)),
                         ("origin", r.origin),
                     )
