@@ -117,6 +117,8 @@ COMMUNICATION_WORD = re.compile(
 CASE_LINK = re.compile(r" (?:(?:vs?|Vs|VS)\.?|versus|c\.) (?=[A-Z(])")
 """The 'v.' between the parties of a case name."""
 
+CASE_JOINTS = frozenset({"and", "y", "e", "et", "&"})
+CASE_LINK_WORDS = frozenset({"v", "v.", "vs", "vs.", "Vs", "Vs.", "VS", "VS.", "versus", "c."})
 COMMITTEE_BEFORE = 160
 COMMITTEE_AFTER = 80
 NONSPACE = re.compile(r"\S+")
@@ -139,8 +141,10 @@ URL_TRAILING = ".,;:!?'’\"”)]}»"
 URL_TOKEN = re.compile(r"[^\s<>\"“”‘’\[\]{}|\\^`]+")
 URL_CONTINUES = re.compile(r"[/_=?&%#]|\.(?:pdf|html?|aspx?|php|docx?|jsp|cfm|xml|xlsx?|rtf|txt|cgi)\b", re.I)
 """A next line continues a broken link when it carries path syntax or ends in a file extension."""
-URL_DANGLING = "/-_.=&?%#~"
-DATE_LIKE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+URL_DANGLING = "-_=&?%#~"
+"""A link cut right after these goes on in the next piece (a full stop or a slash may end a link)."""
+NOT_URL_PIECE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[a-z]{1,4}/[a-z]{1,4}\W*$", re.IGNORECASE)
+"""A date ("12/05/2011") or a word pair ("and/or") after a link is not the rest of it."""
 
 # ---------------------------------------------------------------- numbers
 
@@ -450,7 +454,7 @@ class _Scope:
 
     text: str
     context: str
-    upr_document: bool
+    upr_document: bool | Callable[[], bool]
     verb_checks: int = MAX_VERB_CHECKS
     _hits: list[int] | None = None
 
@@ -461,7 +465,11 @@ class _Scope:
         return (i < len(self._hits) and self._hits[i] < hi) or bool(self.context and UPR_CONTEXT.search(self.context))
 
     def imperative(self, s: str) -> bool:
-        if not self.upr_document or self.verb_checks <= 0:
+        if self.verb_checks <= 0:
+            return False
+        if callable(self.upr_document):
+            self.upr_document = self.upr_document()
+        if not self.upr_document:
             return False
         self.verb_checks -= 1
         return _opens_with_verb(s)
@@ -494,13 +502,16 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
 
 
 def find_rec_refs(
-    text: str, context: str = "", report_ends: list[int] | None = None, upr_document: bool = False
+    text: str,
+    context: str = "",
+    report_ends: list[int] | None = None,
+    upr_document: bool | Callable[[], bool] = False,
 ) -> list[RecRef]:
     """Earlier UPR recommendations cited by number in `text`, one RecRef per number.
 
     `context` is extra text that may show the unit speaks of the UPR (a footnote's anchor
     paragraph); `report_ends` are the end offsets of Working Group report symbols in `text`;
-    `upr_document` says the document speaks of the UPR somewhere.
+    `upr_document` says the document speaks of the UPR somewhere (a callable is asked only if needed).
     A range or list followed by one bracket of States gives every number the whole group.
     """
     report_ends = report_ends or []
@@ -572,12 +583,12 @@ def find_urls(text: str) -> list[URLMatch]:
                 break
             nxt = t.group()
             last = pieces[-1]
-            if last[-1] in ",;)" or nxt.lower().startswith(("http", "www.")) or DATE_LIKE.match(nxt):
+            if last[-1] in ",;)" or nxt.lower().startswith(("http", "www.")) or NOT_URL_PIECE.match(nxt):
                 break
             stripped = nxt.rstrip(URL_TRAILING)
             if not stripped:
                 break
-            if URL_CONTINUES.search(stripped) or (last[-1] in URL_DANGLING and last[-1] != "/" and stripped.isalnum()):
+            if URL_CONTINUES.search(stripped) or (last[-1] in URL_DANGLING and stripped.isalnum()):
                 pieces.append(nxt)
                 end = t.end()
             else:
@@ -698,24 +709,34 @@ def _tokens_back(text: str, lo: int, hi: int) -> Iterator[tuple[int, str]]:
 
 
 def _case_left(text: str, at: int, floor: int) -> int | None:
-    """Start of the first party's name, walking back over capitalised words and particles."""
+    """Start of the first party's name, walking back over capitalised words and particles.
+
+    Brackets inside the name are crossed ("R (on the application of X) v ..."); an opening
+    bracket with no closing one, a clause's comma, a symbol or a sentence word ends it.
+    """
     toks: list[tuple[int, str]] = []
     start = None
     depth = 0
     for s, tok in _tokens_back(text, max(floor, at - CASE_LEFT_CHARS), at):
         toks.append((s, tok))
-        if (
-            tok.endswith((",", ";", ":", "."))
-            and depth == 0
-            and start is not None
-            and not (len(tok) <= 3 and tok[0].isupper())  # "R." or "St." inside a name
+        if depth == 0 and start is not None and (
+            tok.endswith((",", ";", ":")) or (tok.endswith(".") and not (len(tok) <= 3 and tok[0].isupper()))
         ):
-            break
+            break  # "R." or "St." may sit inside a name; any other full stop ends the sentence before it
         depth += tok.count(")") - tok.count("(")
+        if depth < 0:  # the bracket that holds the case name
+            core = tok.lstrip("(")
+            if core[:1].isupper() and "(" not in core:
+                start = s + len(tok) - len(core)
+            break
+        if depth == 0 and ("/" in tok or any(ch.isdigit() for ch in tok)):
+            break
         if depth > 0 or _case_token_ok(tok):
-            if tok in CASE_STOP and depth == 0:
+            if depth == 0 and tok in CASE_STOP:
                 break
             start = s
+            if depth == 0 and CASE_PREFIX.match(tok + " "):
+                break  # "Case of X v. Y", "Caso X Vs. Y": nothing before belongs to the name
             continue
         break
     if start is None:
@@ -724,32 +745,35 @@ def _case_left(text: str, at: int, floor: int) -> int | None:
         if s < start:
             continue
         if tok not in CASE_PARTICLES:
-            start = s
+            start = max(start, s)
             break
     first = text[start : start + 1]
-    return start if first.isupper() or first == "(" else None
+    return start if first.isupper() or first in "(“\"" else None
 
 
 def _case_right(text: str, at: int) -> int | None:
-    """End of the second party's name, walking on over capitalised words and particles."""
-    end = None
+    """End of the second party's name, walking on over capitalised words and particles.
+
+    The name ends before a bracket (a year, an application number), at a clause's comma,
+    at a sentence's full stop, and before another case's 'v.'.
+    """
     last_word_end = None
-    depth = 0
+    joint_at = None  # where the last "and"/"y" sat: a second case may start after it
     for n, t in enumerate(NONSPACE.finditer(text, at, min(len(text), at + CASE_RIGHT_CHARS))):
         tok = t.group()
-        depth += tok.count("(") - tok.count(")")
-        core = tok.rstrip(".,;:)")
-        if n >= CASE_WORDS or not (depth > 0 or _case_token_ok(tok)):
+        if tok in CASE_LINK_WORDS and joint_at is not None:
+            return joint_at  # "X Vs. Venezuela y Z Vs. Venezuela": two cases
+        if n >= CASE_WORDS or tok[:1] in "([" or tok in CASE_LINK_WORDS or not _case_token_ok(tok):
             break
-        if depth <= 0 and tok[:1] in "([" and any(ch.isdigit() for ch in tok):
-            break  # "(2011)" or "[2011]" after the name
-        end = t.start() + len(core if depth <= 0 else tok)
-        if tok not in CASE_PARTICLES:
-            last_word_end = end  # trailing particles are dropped
-        trail = tok[len(core) :][:1]
-        if depth <= 0 and (trail in (",", ";", ":") or (trail == "." and len(core) > 3 and not core.isupper())):
+        if tok in CASE_JOINTS and last_word_end is not None:
+            joint_at = last_word_end
+        core = tok.rstrip(".,;:)([]")
+        trail = tok[len(core) :]
+        if core and core not in CASE_PARTICLES:
+            last_word_end = t.start() + len(core)  # trailing particles are dropped
+        if any(c in trail for c in ",;:([") or (trail[:1] == "." and len(core) > 3 and not core.isupper()):
             break  # the name ends with the clause or the sentence ("... v. Freedonia. Judgment of ...")
-    return last_word_end if end is not None else None
+    return last_word_end
 
 
 # ---------------------------------------------------------------- the document
@@ -785,7 +809,14 @@ def _is_report(p: UNDocumentParsed) -> bool:
 def find_citations(doc: DocText) -> list[Citation]:
     """Every citation in the document's paragraphs and footnotes, ids cit1.. in reading order."""
     by_id = {u.id: u for u in doc.units}
-    upr_document = any(UPR_CONTEXT.search(u.text) for u in doc.units)
+    speaks_of_upr: bool | None = None
+
+    def upr_document() -> bool:
+        nonlocal speaks_of_upr
+        if speaks_of_upr is None:
+            speaks_of_upr = any(UPR_CONTEXT.search(u.text) for u in doc.units)
+        return speaks_of_upr
+
     found: list[tuple[int, int, int, Citation]] = []  # (unit order, start, seq, citation)
     for order, unit in enumerate(doc.units):
         for seq, cit in enumerate(_unit_citations(unit, by_id, upr_document)):
@@ -798,7 +829,9 @@ def find_citations(doc: DocText) -> list[Citation]:
     return out
 
 
-def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit], upr_document: bool) -> list[Citation]:
+def _unit_citations(
+    unit: TextUnit, by_id: dict[str, TextUnit], upr_document: Callable[[], bool]
+) -> list[Citation]:
     text = unit.text
     where = {
         "paragraph": None if unit.is_footnote else unit.id,
