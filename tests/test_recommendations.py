@@ -1,0 +1,491 @@
+"""Submission recommendations: lists after lead-ins, closing sections, labels, body asks, others' words left out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.recommendations import find_recommendations, lead_in_start, link_articles, split_sentences
+from extract.units import DocText, TextUnit
+from schemas import LegalArticle, Mention, Section
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def sec(sid: str, title: str, level: int = 1, parent: str | None = None, page: int = 1) -> Section:
+    return Section(id=sid, title=title, level=level, parent=parent, page_start=page, page_end=page)
+
+
+class Doc:
+    """A fictional submission written unit by unit."""
+
+    def __init__(self) -> None:
+        self.units: list[TextUnit] = []
+        self.sections: list[Section] = []
+        self.section: str | None = None
+        self.page = 1
+
+    def heading(self, title: str, level: int = 1, parent: str | None = None) -> Doc:
+        sid = f"s{len(self.sections) + 1}"
+        self.sections.append(sec(sid, title, level, parent, self.page))
+        self.section = sid
+        return self
+
+    def para(self, text: str, kind: str = "body", number: str | None = None, indent: int = 0) -> Doc:
+        uid = f"p{len(self.units) + 1}"
+        self.units.append(
+            TextUnit(
+                id=uid,
+                source="paragraph",
+                page=self.page,
+                text=text,
+                section=self.section,
+                kind=kind,
+                number=number,
+                indent=indent,
+            )
+        )
+        return self
+
+    def bullet(self, text: str, indent: int = 0) -> Doc:
+        return self.para(text, kind="bullet", indent=indent)
+
+    def build(self, language: str = "en") -> DocText:
+        return DocText(units=self.units, sections=self.sections, language=language)
+
+
+def texts(doc: DocText, **kw: str) -> list[str]:
+    return [r.text for r in find_recommendations(doc, **kw)]
+
+
+# ---------------------------------------------------------------- lists and sections
+
+
+def test_closing_list_after_a_lead_in_without_the_lead_in() -> None:
+    doc = (
+        Doc()
+        .heading("Freedom of assembly")
+        .para("The police of Freedonia dispersed a peaceful march in Port Lirin in May and detained forty people.")
+        .heading("Recommendations for action by the State under review")
+        .para("The Freedonian League calls on the government of Freedonia to:")
+        .bullet("Repeal Article 12 of the Public Order Act;")
+        .bullet("Release all persons detained for taking part in peaceful assemblies;")
+        .bullet("Invite the Special Rapporteur on the rights to freedom of peaceful assembly to visit.")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [r.text for r in recs] == [
+        "Repeal Article 12 of the Public Order Act;",
+        "Release all persons detained for taking part in peaceful assemblies;",
+        "Invite the Special Rapporteur on the rights to freedom of peaceful assembly to visit.",
+    ]
+    assert all(r.section == "s2" and r.origin == "submission" for r in recs)
+    assert recs[0].paragraphs == ["p3"]
+    assert recs[0].action.verb == "Repeal"
+
+
+def test_lead_in_outside_any_recommendation_section_opens_a_numbered_list() -> None:
+    doc = (
+        Doc()
+        .heading("Key points")
+        .para("The Government of Freedonia should:")
+        .para("Protect the Human Rights Act of 1999.", number="2.1")
+        .para("Reform the law on guardianship of older persons.", number="2.2")
+        .heading("Progress since the previous review")
+        .para(
+            "The last review included the recommendation that the Government should protect older persons.",
+            number="3.1",
+        )
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [(r.number, r.text) for r in recs] == [
+        ("2.1", "Protect the Human Rights Act of 1999."),
+        ("2.2", "Reform the law on guardianship of older persons."),
+    ]
+
+
+def test_sub_bullets_fold_into_their_parent_item() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendations")
+        .para("Ensure that the new Media Law:", kind="bullet", indent=0)
+        .bullet("abolishes the licensing of journalists;", indent=1)
+        .bullet("decriminalises defamation.", indent=1)
+        .bullet("Ratify the Optional Protocol to the Convention against Torture.", indent=0)
+        .build()
+    )
+    assert texts(doc) == [
+        "Ensure that the new Media Law: abolishes the licensing of journalists; decriminalises defamation.",
+        "Ratify the Optional Protocol to the Convention against Torture.",
+    ]
+
+
+def test_lettered_items_fold_into_a_numbered_item() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendations")
+        .para("Reform the penal code, in particular:", number="1")
+        .para("repeal the offence of insulting officials;", number="a")
+        .para("limit pre-trial detention to six months.", number="b")
+        .para("Abolish the death penalty.", number="2")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [(r.number, r.text) for r in recs] == [
+        (
+            "1",
+            "Reform the penal code, in particular: repeal the offence of insulting officials; "
+            "limit pre-trial detention to six months.",
+        ),
+        ("2", "Abolish the death penalty."),
+    ]
+    assert recs[0].paragraphs == ["p1", "p2", "p3"]
+
+
+def test_noun_phrase_bullets_count_in_a_recommendations_section_but_not_elsewhere() -> None:
+    doc = (
+        Doc()
+        .para("The Freedonian Prison Trust has the following values:")
+        .bullet("A safe society where fewer people are victims of crime")
+        .heading("Recommendations")
+        .bullet("An increase in the age of criminal responsibility from ten to fourteen")
+        .build()
+    )
+    assert texts(doc) == ["An increase in the age of criminal responsibility from ten to fourteen"]
+
+
+def test_narrative_in_a_conclusion_section_is_not_an_item() -> None:
+    doc = (
+        Doc()
+        .heading("Conclusion and Recommendations")
+        .para("Freedonia continues to deny its citizens the most basic rights.", number="21")
+        .para(
+            "We ask the Council to hold Freedonia to its pledges. The Council should urge Freedonia to take the steps set out below.",
+            number="22",
+        )
+        .heading("Our recommendations to Freedonia are as follows:", level=2, parent="s1")
+        .bullet("Release Ms Anna Vell without conditions.")
+        .build()
+    )
+    assert texts(doc) == ["Release Ms Anna Vell without conditions."]
+
+
+def test_actor_paragraphs_and_trailing_lead_in_in_a_recommendation_section() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendations")
+        .para("The Attorney General's Office should drop all charges against Judge Ilya Rask.")
+        .para("The National Assembly should:")
+        .bullet("Repeal the insult laws;")
+        .para("The government of Freedonia should stop attacking the press. Specifically, officials should:")
+        .bullet("Retract statements against journalists.")
+        .build()
+    )
+    assert texts(doc) == [
+        "The Attorney General's Office should drop all charges against Judge Ilya Rask.",
+        "Repeal the insult laws;",
+        "The government of Freedonia should stop attacking the press.",
+        "Retract statements against journalists.",
+    ]
+
+
+# ---------------------------------------------------------------- labels, body sentences, others' words
+
+
+def test_run_in_label_is_left_out_and_the_paragraph_number_kept() -> None:
+    doc = (
+        Doc()
+        .heading("Detention of children")
+        .para(
+            "Recommendation: That Freedonia end the detention of children. Families should never be separated.",
+            number="3.6",
+        )
+        .para("Priorities for action:The Ministry of Education should publish its inclusion plan.", number="4.2.5")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [(r.number, r.text) for r in recs] == [
+        ("3.6", "That Freedonia end the detention of children. Families should never be separated."),
+        ("4.2.5", "The Ministry of Education should publish its inclusion plan."),
+    ]
+
+
+def test_body_should_sentence_counts_from_its_sentence_on() -> None:
+    doc = (
+        Doc()
+        .heading("Older persons")
+        .para(
+            "Residents of private care homes are not protected by the Rights Act. "
+            "The Freedonian Elder Forum believes that all residents should be covered by the Act. "
+            "Many homes are run for profit."
+        )
+        .para(
+            "We believe the Government should inform the public about the Act. "
+            "There are ways to do so and the Government should lead this."
+        )
+        .build()
+    )
+    assert texts(doc) == [
+        "The Freedonian Elder Forum believes that all residents should be covered by the Act.",
+        "We believe the Government should inform the public about the Act. "
+        "There are ways to do so and the Government should lead this.",
+    ]
+    assert all(r.number is None for r in find_recommendations(doc))
+
+
+def test_quoted_committee_recommendation_does_not_count() -> None:
+    doc = (
+        Doc()
+        .heading("Bill of Rights")
+        .para(
+            "\u201cThe Committee recommends that the State party adopt a Bill of Rights without delay.\u201d (2009, para 12)"
+        )
+        .para(
+            "The Committee on the Rights of the Child recommended that the State party should raise the age of responsibility."
+        )
+        .para("In 2012 Freedonia accepted a recommendation to \u201cstrengthen the ombudsman\u201d but did nothing.")
+        .para("UPR Recommendation 10: To consider further measures against corporal punishment.")
+        .para("Several organisations have urged the Parliament to revise the data retention law.")
+        .para("The review process may wish to ask the Government of Freedonia how it will adopt the Bill of Rights.")
+        .build()
+    )
+    assert texts(doc) == [
+        "The review process may wish to ask the Government of Freedonia how it will adopt the Bill of Rights."
+    ]
+
+
+def test_general_statements_are_not_asks() -> None:
+    doc = (
+        Doc()
+        .heading("Children")
+        .para("Children should be entitled to the same protection as adults.")
+        .para("Governments must help to reunite refugee children with their parents.")
+        .para("If sentencing reform were introduced, the Government should see fewer women in prison.")
+        .para("The Freedonian Trust considers that this must be kept apart from the wider debate.")
+        .para("President Vell stated that prosecutors should investigate the donors.")
+        .build()
+    )
+    assert texts(doc) == []
+
+
+def test_spanish_list_and_body_sentence() -> None:
+    doc = (
+        Doc()
+        .heading("Libertad de expresi\u00f3n")
+        .para("Los Estados deben garantizar el acceso a la informaci\u00f3n p\u00fablica.", number="5")
+        .para("Recomendamos al Estado derogar las normas de desacato del C\u00f3digo Penal.", number="6")
+        .heading("Recomendaciones:")
+        .para("Que el Estado de Freedonia:", number="20")
+        .bullet("Derogue las disposiciones sobre desacato;")
+        .bullet("Permita la visita del Relator Especial sobre libertad de expresi\u00f3n.")
+        .build("es")
+    )
+    recs = find_recommendations(doc, lang="es")
+    assert [r.text for r in recs] == [
+        "Recomendamos al Estado derogar las normas de desacato del C\u00f3digo Penal.",
+        "Derogue las disposiciones sobre desacato;",
+        "Permita la visita del Relator Especial sobre libertad de expresi\u00f3n.",
+    ]
+    assert recs[0].number is None
+
+
+def test_spanish_numbered_infinitives_under_recomendaciones() -> None:
+    doc = (
+        Doc()
+        .heading("Recomendaciones")
+        .para("Desarrollar una ley de acceso a la informaci\u00f3n p\u00fablica.", number="21")
+        .para("Realizar investigaciones imparciales de las agresiones contra periodistas.", number="22")
+        .build("es")
+    )
+    assert [(r.number, r.text) for r in find_recommendations(doc, lang="es")] == [
+        ("21", "Desarrollar una ley de acceso a la informaci\u00f3n p\u00fablica."),
+        ("22", "Realizar investigaciones imparciales de las agresiones contra periodistas."),
+    ]
+
+
+def test_french_closing_section() -> None:
+    doc = (
+        Doc()
+        .heading("Recommandations")
+        .para("Nous recommandons au gouvernement de Freedonie de :")
+        .bullet("Ratifier le Protocole facultatif se rapportant \u00e0 la Convention contre la torture ;")
+        .bullet("Garantir l'ind\u00e9pendance du pouvoir judiciaire.")
+        .build("fr")
+    )
+    assert texts(doc, lang="fr") == [
+        "Ratifier le Protocole facultatif se rapportant \u00e0 la Convention contre la torture ;",
+        "Garantir l'ind\u00e9pendance du pouvoir judiciaire.",
+    ]
+
+
+def test_heading_that_is_a_labelled_recommendation() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendation 1: Freedonia should set a time limit on immigration detention")
+        .para("Detention without limit harms the mental health of detainees, as our casework shows.")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [(r.number, r.text, r.paragraphs) for r in recs] == [
+        ("1", "Freedonia should set a time limit on immigration detention", [])
+    ]
+
+
+def test_earlier_recommendation_headings_are_not_recommendation_sections() -> None:
+    doc = (
+        Doc()
+        .heading("UPR 2012 Recommendations \u2013 follow-up")
+        .bullet("To consider further measures to address violence against children.")
+        .build()
+    )
+    assert texts(doc) == []
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def test_sentences_respect_abbreviations_and_initials() -> None:
+    text = "Dr. Vell met Mr. J. Rask on 3 May. He was arrested. See art. 5 of the Code."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Dr. Vell met Mr. J. Rask on 3 May.",
+        "He was arrested.",
+        "See art. 5 of the Code.",
+    ]
+
+
+def test_lead_in_needs_a_cue_outside_context() -> None:
+    assert lead_in_start("Freedonia hosts many refugees. We call on the Government to:") == 31
+    assert lead_in_start("The Trust has the following values:") is None
+    assert lead_in_start("In particular:", in_context=True) == 0
+
+
+def test_link_articles_keeps_provisions_inside_the_text() -> None:
+    doc = Doc().heading("Recommendations").bullet("Repeal Article 12 of the Public Order Act.").build()
+    recs = find_recommendations(doc)
+    art = LegalArticle(
+        id="a1",
+        article="12",
+        instrument="Public Order Act",
+        instrument_kind="national",
+        mentions=[Mention(paragraph="p1", page=1, text="Article 12 of the Public Order Act")],
+    )
+    other = LegalArticle(
+        id="a2",
+        article="9",
+        instrument="Penal Code",
+        instrument_kind="national",
+        mentions=[Mention(paragraph="p9", page=1, text="Article 9")],
+    )
+    assert link_articles(recs, [art, other])[0].legal_articles == ["a1"]
+
+
+# ---------------------------------------------------------------- robustness
+
+KINDS = st.sampled_from(["body", "bullet", "quote", "table", "heading_note"])
+WORDS = st.sampled_from(
+    [
+        "The",
+        "Government",
+        "should",
+        "must",
+        "We",
+        "recommend",
+        "that",
+        "Recommendation:",
+        "UPR",
+        "to:",
+        "Repeal",
+        "\u201c",
+        "\u201d",
+        ".",
+        ":",
+        ";",
+        "Dr.",
+        "Que",
+        "el",
+        "Estado",
+        "debe",
+        "Recomendaciones",
+        "(a)",
+        "2.1",
+        "\u2022",
+        "following",
+        "below",
+        "calls",
+        "on",
+        "believes",
+        "x",
+        "Freedonia",
+        "\n",
+        "?",
+        "Nous",
+        "recommandons",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(WORDS, max_size=30).map(" ".join),
+            KINDS,
+            st.one_of(st.none(), st.sampled_from(["1", "2", "a", "2.1"])),
+        ),
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from(["Recommendations", "Conclusion", "Priorities for action", "Recomendaciones:"]), max_size=3
+    ),
+)
+def test_random_documents_never_crash(paras: list[tuple[str, str, str | None]], heads: list[str]) -> None:
+    d = Doc()
+    for i, (text, kind, number) in enumerate(paras):
+        if heads and i % 4 == 0:
+            d.heading(heads[i % len(heads)])
+        d.para(text, kind=kind, number=number, indent=i % 2)
+    recs = find_recommendations(d.build())
+    for r in recs:
+        assert r.text == r.text.strip() and r.page >= 1
+        assert set(r.paragraphs) <= {u.id for u in d.units}
+
+
+@given(st.text(max_size=400))
+def test_random_text_never_crashes(text: str) -> None:
+    doc = Doc().heading("Recommendations").para(text).bullet(text).build()
+    find_recommendations(doc)
+    split_sentences(text)
+    lead_in_start(text)
+
+
+def test_large_adversarial_input_is_fast() -> None:
+    chunk = (
+        "The The The Government Government of of should should We We recommend recommend that that "
+        "\u201c Recommendation Recommendation: UPR 2.1 (a) Dr. Dr. x. x. Que el Estado debe deben: "
+    )
+    text = chunk * (100_000 // len(chunk))
+    doc = Doc().heading("Recommendations").para(text).para(text, kind="bullet").heading("Other").para(text).build()
+    t0 = time.perf_counter()
+    find_recommendations(doc)
+    assert time.perf_counter() - t0 < 5.0
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@pytest.mark.slow
+def test_a_corpus_submission_has_its_closing_list() -> None:
+    pdf = CORPUS / "seed_amnesty_kazakhstan_2019.pdf"
+    if not pdf.exists():
+        pytest.skip("the shared corpus (../shared/corpus) is not present")
+    from extract.pipeline import load_doctext
+
+    recs = find_recommendations(load_doctext(pdf))
+    assert len(recs) >= 15
+    assert all(not r.text.rstrip().endswith(":") for r in recs)
