@@ -164,6 +164,7 @@ WEIGHT_STATE_ADJECTIVE = 0.3
 ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&.\-]{1,11}$")
 PAREN_ACRONYM = re.compile(r"^\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&.\-]{1,11})\)$")
 TOKEN = re.compile(r"\S+")
+GLUED_NOTE = re.compile(r"^(.*[^\W\d_][’'‟]?s?)\d{1,2}$")
 LEADING = "“\"«‘'(¿¡[{"
 TRAILING_PUNCT = ".,;:)”\"»’'!?]}"
 ABBREVIATIONS_WITH_DOT = frozenset("inc. ltd. co. dept. st. u.k. u.s. a.c. e.v. no. corp. assn. intl. int.".split())
@@ -174,6 +175,8 @@ NAME_STOP_WORDS = frozenset(
     "presentacion presenta presented submitted prepared universal periodic periódico periodico périodique".split()
 )
 """Words that end an organisation's name even when capitalised (all-capital titles)."""
+
+CO_AUTHOR_JOINERS = frozenset({"and", "&", "y", "et", "with", "e"})
 
 ARTICLES = ("the ", "la ", "el ", "le ", "les ", "los ", "las ", "l’", "l'")
 
@@ -203,12 +206,17 @@ WEIGHTS = {
     "about": 2.0,
     "letterhead": 1.5,
     "fallback": 1.0,
+    "signature": 1.5,
 }
 """How much one cue hit counts, by where it was found."""
 
+DEBUG = False
 MIN_SCORE = 2.0
 CO_AUTHOR_SHARE = 0.5
+CO_AUTHOR_SOURCES = frozenset({"cover", "title", "furniture", "about", "self", "list"})
+"""A second author must be named where authors are named, not only in passing."""
 HEAD_PARAGRAPHS = 8
+HEAD_CUE_CHARS = 300
 SIGNATURE_PARAGRAPHS = 3
 
 
@@ -419,6 +427,8 @@ def _un_kind(v: _View, symbol: str | None) -> str:
 
 def _clean_token(raw: str) -> tuple[str, str]:
     """(core, trailing punctuation) of a whitespace token."""
+    if PAREN_ACRONYM.match(raw.rstrip(",;:.")):
+        return raw.rstrip(",;:."), raw[len(raw.rstrip(",;:.")):]
     core = raw.lstrip(LEADING)
     tail = ""
     while core and core[-1] in TRAILING_PUNCT and core.casefold() not in ABBREVIATIONS_WITH_DOT:
@@ -426,6 +436,9 @@ def _clean_token(raw: str) -> tuple[str, str]:
             break
         tail = core[-1] + tail
         core = core[:-1]
+    glued = GLUED_NOTE.match(core)
+    if glued:  # "Kingdom’s1", "Mujeres2": a footnote mark fused to the word
+        core, tail = glued.group(1), "." + tail
     for poss in ("’s", "'s", "‟s"):
         if core.endswith(poss):
             core = core[: -len(poss)]
@@ -472,6 +485,10 @@ def _run_forward(text: str) -> str:
         prev = core
         if (tail and tail[0] in ",;:!?.)’'‟") or len(words) >= 16:
             break
+        if PAREN_ACRONYM.match(core):
+            nxt = _fold(_clean_token(toks[i + 1])[0]) if i + 1 < len(toks) else ""
+            if nxt not in CO_AUTHOR_JOINERS:
+                break  # "(BID)" closes the name unless another author follows
     while words and _fold(words[-1]) in cues.connectors:
         words.pop()
     return " ".join(words)
@@ -644,9 +661,14 @@ def _count(name: str, full_folded: str) -> int:
 
 def _split_co_authors(name: str, raw: str, full_folded: str, acronyms: dict[str, str]) -> list[str]:
     """'A and B' is two organisations when each part stands on its own in the document."""
-    parts = re.split(r"\s+(?:and|&|y|et|e)\s+|\s*,\s+|\s*;\s+", name)
+    if re.search(r"\)\s*(?:,|and|&|y|et|with)\s", raw):
+        pieces = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+|y\s+|et\s+)?|and\s+|&\s+|y\s+|et\s+|with\s+)", raw)
+        return [p for p in pieces if p.strip()]
+    parts = re.split(r"\s+(?:and|&|y|et|e|with)\s+|\s*,\s+|\s*;\s+", name)
     if len(parts) < 2:
         return [name]
+    if any(_is_state_only(p.strip()) for p in parts):
+        return []  # "Child Protection and the United Kingdom": a topic, not authors
     whole = _count(name, full_folded)
     raw_has_acronyms = len(re.findall(r"\([A-Z][A-Za-z&.\-]{1,11}\)", raw)) >= len(parts)
     defined = {_fold(x) for x in acronyms.values()}
@@ -680,7 +702,8 @@ def _organisations(v: _View) -> list[str]:
         base = _strip_name(raw, cues)
         if not base:
             return
-        for part in _split_co_authors(base, raw, full_folded, acronyms):
+        parts = _split_co_authors(base, raw, full_folded, acronyms)
+        for part in parts:
             name = _strip_name(_expand(_strip_name(part, cues), acronyms, v), cues)
             name = _case_fix(name, v.full)
             if not _valid_name(name, cues):
@@ -689,50 +712,53 @@ def _organisations(v: _View) -> list[str]:
             c = cands.setdefault(key, _Cand(name))
             c.score += weight
             c.sources.add(source)
+            if len(parts) > 1:
+                c.sources.add("list")
 
-    def scan(text: str, weight: float, source: str, self_cues: bool) -> None:
+    def scan(text: str, weight: float, source: str) -> None:
         for p in cues.before:
             for m in p.finditer(text):
-                if p.pattern.startswith("^") and m.start() != 0:
+                is_about = p.pattern.startswith("\\babout")
+                if (p.pattern.startswith("^") or is_about) and m.start() != 0:
                     continue
                 run = _run_forward(text[m.end() :])
-                is_about = p.pattern.startswith("\\babout")
-                if is_about and m.start() != 0:
-                    continue
-                add(run, WEIGHTS["about"] if is_about else weight, source)
+                add(run, WEIGHTS["about"] if is_about else weight, "about" if is_about else source)
         for p in cues.after:
             for m in p.finditer(text):
                 add(_run_backward(text[: m.start()]), weight, source)
-        if self_cues:
-            for p in cues.self_:
-                for m in p.finditer(text[:600]):
-                    before = text[: m.start()]
-                    run = _run_backward(before)
-                    if not run:
-                        continue
-                    lead = before[: len(before) - len(before.rstrip())]
-                    start = before.rstrip()
-                    idx = start.rfind(run.split()[0])
-                    pre = start[:idx].rstrip() if idx >= 0 else start
-                    pre = re.sub(r"(?i)\b(?:the|la|el|le|l’|l')\s*$", "", pre).rstrip()
-                    if pre and not re.search(r"(?:[.:;!?]|^\d{1,2}[.)º]?\)?|\d{1,2}[.)º-])$", pre):
-                        continue  # mid-sentence: not the document speaking of itself
-                    del lead
-                    add(run, WEIGHTS["self"], "self")
+
+    def scan_self(text: str) -> None:
+        """'X is a charity ...' at a sentence start: the document introducing its author."""
+        for p in cues.self_:
+            for m in p.finditer(text[:600]):
+                before = text[: m.start()].rstrip()
+                run = _run_backward(before)
+                if not run:
+                    continue
+                idx = before.rfind(run.split()[0])
+                pre = before[:idx].rstrip() if idx >= 0 else before
+                pre = re.sub(r"(?i)\b(?:the|la|el|le|l’|l')\s*$", "", pre).rstrip()
+                if pre and not re.search(r"(?:[.:;!?]|^\d{1,2}[.)º]?\)?|\d{1,2}[.)º-])$", pre):
+                    continue  # mid-sentence: not the document speaking of itself
+                add(run, WEIGHTS["self"], "self")
 
     for line in v.cover[:40]:
-        scan(line, WEIGHTS["cover"], "cover", self_cues=False)
+        scan(line, WEIGHTS["cover"], "cover")
     for block in v.blocks[:12]:
-        scan(block, WEIGHTS["cover"] / 2, "cover", self_cues=False)
+        if block not in v.cover:
+            scan(block, WEIGHTS["cover"], "cover")
     for t in v.titles:
-        scan(t, WEIGHTS["title"], "title", self_cues=False)
+        scan(t, WEIGHTS["title"], "title")
     for t in v.furniture:
-        scan(t, WEIGHTS["furniture"], "furniture", self_cues=False)
+        scan(t, WEIGHTS["furniture"], "furniture")
         if not any(p.search(t) for p in cues.stop_names) and _run_forward(t) == _ws(t):
             add(t, WEIGHTS["furniture"] / 2, "furniture")
-    for t in v.head:
-        scan(t, WEIGHTS["head"], "head", self_cues=True)
+    for i, t in enumerate(v.head):
+        if i < 3:
+            scan(t[:HEAD_CUE_CHARS], WEIGHTS["head"], "head")
+        scan_self(t)
     _letterhead(v, add)
+    _signature(v, add, cues)
 
     for c in cands.values():
         n = _count(c.name, full_folded)
@@ -741,6 +767,9 @@ def _organisations(v: _View) -> list[str]:
         if n < 2 and not named_like_org:
             c.score = 0.0  # a one-off capitalised run (a person, a title) is not an author
     merged = [c for c in _merge(cands) if c.score > 0]
+    if DEBUG:
+        for c in sorted(merged, key=lambda c: -c.score):
+            print(f"  cand {c.score:5.1f} {sorted(c.sources)} {c.name}")
     if not merged:
         return _fallback(v, cues)
     best = max(c.score for c in merged)
@@ -748,7 +777,12 @@ def _organisations(v: _View) -> list[str]:
         fb = _fallback(v, cues)
         if fb:
             return fb
-    keep = [c for c in merged if c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE)]
+    top = max(merged, key=lambda c: c.score)
+    keep = [
+        c
+        for c in merged
+        if c is top or (c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE) and c.sources & CO_AUTHOR_SOURCES)
+    ]
     if not keep:
         keep = [max(merged, key=lambda c: c.score)]
     keep.sort(key=lambda c: -c.score)
@@ -762,6 +796,30 @@ def _letterhead(v: _View, add: Callable[[str, float, str], None]) -> None:
         run = _run_forward(t)
         if run and len(run) >= 0.8 * len(t.rstrip(" .:")):
             add(run, WEIGHTS["letterhead"], "letterhead")
+
+
+def _signature(v: _View, add: Callable[[str, float, str], None], cues: _Cues) -> None:
+    """Organisation-like names in the last paragraphs: a signature, or the author's own publications annexed."""
+    seen: Counter[str] = Counter()
+    for text in v.paragraphs[-SIGNATURE_PARAGRAPHS:]:
+        for run in _runs(text):
+            name = _strip_name(run, cues)
+            if len(name.split()) >= 2 and any(_fold(w) in cues.head_words for w in name.split()):
+                k = _fold(name)
+                seen[k] += 1
+                if seen[k] <= 2:
+                    add(name, WEIGHTS["signature"], "signature")
+
+
+def _runs(text: str) -> Iterable[str]:
+    """Every maximal run of capitalised words in `text`."""
+    for m in re.finditer(r"(?:^|(?<=[\s(“\"‘]))[A-ZÁÉÍÓÚÑ]", text):
+        prev = text[: m.start()].rstrip()
+        if prev and prev.split()[-1][:1].isupper() and not prev.endswith((".", ",", ";", ":", ")", "”", "\"", "’")):
+            continue  # inside a run already taken from its start
+        run = _run_forward(text[m.start() :])
+        if run:
+            yield run
 
 
 def _merge(cands: dict[str, _Cand]) -> list[_Cand]:
@@ -779,7 +837,7 @@ def _merge(cands: dict[str, _Cand]) -> list[_Cand]:
             ),
             None,
         )
-        if host is not None and host.sources & c.sources | {"self", "cover", "head"} & c.sources:
+        if host is not None and (len(key.split()) >= 2 or ACRONYM.match(c.name)):
             host.score += c.score
             host.sources |= c.sources
         else:
