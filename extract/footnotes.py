@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extract.blocks import Block
 from extract.layout import Layout
 from extract.read import SUP, Line
-from extract.textmap import Marker, TextMap
+from extract.textmap import Marker, TextMap, marker_labels
 from schemas import Anchor, Box, ExtractWarning, Footnote, Span
 
 LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}|[“\"'(])|([*†‡]{1,3}))\s*")
@@ -183,6 +183,23 @@ def note_headings(blocks: list[Block]) -> set[int]:
         if any(_label(nb.lines[0]) for nb in following if nb.lines):
             out.add(id(b))
     return out
+
+
+def unmarked_labels(drafts: list[NoteDraft], body: list[Line]) -> set[str]:
+    """Numbers of notes that no raised marker in the body refers to."""
+    raised: set[str] = set()
+    for ln in body:
+        i, n = 0, len(ln.text)
+        while i < n:
+            if ln.flags[i] & SUP:
+                j = i
+                while j < n and ln.flags[j] & SUP:
+                    j += 1
+                raised.update(marker_labels(ln.text[i:j].strip().rstrip(",;")))
+                i = j
+            else:
+                i += 1
+    return {d.label for d in drafts if d.label.isdigit() and not d.endnote} - raised
 
 
 @dataclass(slots=True)

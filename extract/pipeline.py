@@ -14,7 +14,7 @@ from extract import footnotes as fn_mod
 from extract import layout as layout_mod
 from extract import sections as sections_mod
 from extract.read import RawDocument, ReadLimits, read_pdf
-from extract.textmap import Marker, TextMap
+from extract.textmap import GluedMarkers, Marker, TextMap
 from extract.units import DocText, StyledLine, TextUnit
 from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph
 
@@ -51,8 +51,10 @@ def run_spine(raw: RawDocument) -> Spine:
     sections_mod.find_headings(blks, lay.body_size)
     note_heads = fn_mod.note_headings(blks)
     end_drafts, end_used = fn_mod.endnote_blocks(blks, note_heads)
-    built = sections_mod.build(blks, lay.body_size, endnote_blocks=end_used)
     drafts = fn_mod.zone_notes(lay) + end_drafts
+    missing = fn_mod.unmarked_labels(drafts, [ln for b in blks if id(b) not in end_used for ln in b.lines])
+    glued = GluedMarkers(missing) if missing else None
+    built = sections_mod.build(blks, lay.body_size, endnote_blocks=end_used, glued=glued)
     markers: list[tuple[str | None, Marker]] = []
     for tm in built.cover_maps:
         markers.extend((None, m) for m in tm.markers)

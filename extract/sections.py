@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.blocks import DOT_LEADER, Block
 from extract.read import Line
-from extract.textmap import TextMap, vocabulary
+from extract.textmap import GluedMarkers, TextMap, vocabulary
 from schemas import Box, Paragraph, Section, Span
 
 HEADING_NUMBER = re.compile(
@@ -230,14 +230,16 @@ def _clean_title(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t-–—")
 
 
-def _textmap(lines: Iterable[Line], vocab: Counter[str], table: bool = False) -> TextMap:
+def _textmap(
+    lines: Iterable[Line], vocab: Counter[str], table: bool = False, glued: GluedMarkers | None = None
+) -> TextMap:
     tm = TextMap()
     prev: Line | None = None
     for ln in lines:
         joiner = None
         if table and prev is not None:
             joiner = " | " if abs(ln.bottom - prev.bottom) < 0.4 * ln.size else "\n"
-        tm.add_line(ln, vocab=vocab, joiner=joiner)
+        tm.add_line(ln, vocab=vocab, joiner=joiner, glued=glued)
         prev = ln
     tm.strip()
     return tm
@@ -251,7 +253,12 @@ def _spans(tm: TextMap) -> list[Span]:
     return [Span(start=s.start, end=s.end, page=s.page, bbox=tuple(round(v, 2) for v in s.bbox)) for s in tm.spans]
 
 
-def build(blocks: list[Block], body_size: float, endnote_blocks: set[int] | None = None) -> Built:
+def build(
+    blocks: list[Block],
+    body_size: float,
+    endnote_blocks: set[int] | None = None,
+    glued: GluedMarkers | None = None,
+) -> Built:
     """Sections and paragraphs with ids, parents, pages and exact text maps."""
     endnote_blocks = endnote_blocks or set()
     headings, cover = find_headings(blocks, body_size)
@@ -268,7 +275,7 @@ def build(blocks: list[Block], body_size: float, endnote_blocks: set[int] | None
             continue
         h = by_block.get(id(b))
         if h is not None:
-            tm = _textmap(b.lines, vocab)
+            tm = _textmap(b.lines, vocab, glued=glued)
             title = _clean_title(_numbering(tm.text)[2]) or _clean_title(tm.text)
             if BACK_MATTER.match(title):
                 in_back_matter = True
@@ -304,7 +311,7 @@ def build(blocks: list[Block], body_size: float, endnote_blocks: set[int] | None
             out.cover_maps.append(_textmap(b.lines, vocab))
             continue
         table = b.kind == "table"
-        tm = _textmap(b.lines, vocab, table=table)
+        tm = _textmap(b.lines, vocab, table=table, glued=glued)
         if b.marker and not table:
             k = len(b.marker) if tm.text.startswith(b.marker) else 0
             tm.drop_prefix(k)

@@ -70,10 +70,18 @@ class TextMap:
         self.chars.append(ch)
         self.boxes.append(box)
 
-    def add_line(self, line: Line, skip: int = 0, vocab: Counter[str] | None = None, joiner: str | None = None) -> None:
+    def add_line(
+        self,
+        line: Line,
+        skip: int = 0,
+        vocab: Counter[str] | None = None,
+        joiner: str | None = None,
+        glued: GluedMarkers | None = None,
+    ) -> None:
         """Append a printed line (from char `skip`), joined to what came before.
 
-        `joiner` replaces the usual join (space or de-hyphenation), e.g. between table cells.
+        `joiner` replaces the usual join (space or de-hyphenation), e.g. between table cells;
+        `glued` lets full-size digits stuck to a word count as markers of notes that have none.
         """
         text = line.text
         if self.chars:
@@ -110,6 +118,13 @@ class TextMap:
             if ch == " " and (not self.chars or self.chars[-1] == " "):
                 i += 1
                 continue
+            if glued is not None and ch.isdigit() and self.chars:
+                j = glued.match(text, i, self.chars[-1], self.chars[-2] if len(self.chars) > 1 else " ")
+                if j:
+                    b0, b1 = line.boxes[i], line.boxes[j - 1]
+                    self.markers.append(Marker(text[i:j], len(self.chars), page, (b0[0], b0[1], b1[2], b1[3])))
+                    i = j
+                    continue
             b = line.boxes[i]
             self._push(ch, (page, b[0], b[1], b[2], b[3]))
             i += 1
@@ -213,6 +228,40 @@ class TextMap:
         self.strip()
 
 
+class GluedMarkers:
+    """Note numbers printed full size and stuck to the word they annotate ('states.1').
+
+    Some PDFs lose the superscript: the marker is a plain digit after a word
+    or its full stop. Only numbers of notes that have no raised marker at all
+    are taken, in increasing order, so years and quantities stay text.
+    """
+
+    def __init__(self, missing: set[str]) -> None:
+        self.missing = missing
+        self.last = 0
+
+    def match(self, text: str, i: int, prev: str, prev2: str) -> int:
+        """End of a glued marker starting at text[i], or 0."""
+        if not self.missing:
+            return 0
+        j = i
+        while j < len(text) and text[j].isdigit() and j - i < 3:
+            j += 1
+        after_ok = j == len(text) or not (text[j].isalnum() or text[j] in "%/-–.,")
+        ends_sentence = j < len(text) and text[j] in ".," and (j + 1 == len(text) or text[j + 1] == " ")
+        if not (after_ok or ends_sentence):
+            return 0
+        label = text[i:j]
+        if label not in self.missing or int(label) <= self.last:
+            return 0
+        glued_to_word = prev.islower() or (prev in '.,;:)”’"' and (prev2.isalpha() or prev2 in ")”’"))
+        if not glued_to_word:
+            return 0
+        self.missing.discard(label)
+        self.last = int(label)
+        return j
+
+
 def _is_exponent(text: str, i: int) -> bool:
     """A raised digit right after a unit-like token ('m2', 'km2') is an exponent, not a marker."""
     return i >= 2 and text[i - 1] in "mM" and text[i - 2] in "kcm "
@@ -227,6 +276,11 @@ def roman_value(text: str) -> int | None:
         v = ROMAN_VALUES[a]
         total += -v if b != " " and ROMAN_VALUES[b] > v else v
     return total
+
+
+def marker_labels(run: str) -> list[str]:
+    """The note numbers a raised run stands for (none if it is not a marker)."""
+    return _labels(run) if run and MARKER_TEXT.match(run) else []
 
 
 def _labels(run: str) -> list[str]:
