@@ -62,11 +62,12 @@ Public API:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from typing import Literal
 
 from extract.instruments import (
@@ -124,6 +125,7 @@ LIST_END_RE = re.compile(
     r"\s{0,3}(?:$|[,;.:)\]]|\(|[A-Z]|(?:of|de|del|du|des|and|y|et|or|o|ou|under|in|to|on|at|by|for|from|with|which|that|"
     r"is|are|was|were|has|have|had|as|also|la|el|en|que|qui|se|le|les|su|sus|et|establece|dispone|prevé)(?![\w]))"
 )
+COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")
 
 # The noun-phrase grammar of a name.
@@ -185,6 +187,8 @@ STATE_WORDS = frozenset(
 # Generic short forms that count even in lower case ("the convention", "la constitución").
 LOWER_GENERICS = frozenset("constitution constitucion convention convencion covenant pacto pacte charter".split())
 LAST_WORD_RE = re.compile(r"([^\W\d_]+)\s{1,3}$")
+QUALIFIER_LEAD_RE = re.compile(r"^(?:(?:" + "|".join(sorted(QUALIFIERS)) + r")\s+)+", re.IGNORECASE)
+GENERIC_DEPTH = 200  # how many names back a short form ("the Convention") may point
 NAME_WINDOW = 240  # the most characters of a name before its head word
 WORD_RE = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _ACCENTS = {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "c": "[cç]", "n": "[nñ]"}
@@ -232,6 +236,7 @@ class Name:
     generic: str | None = None  # head word of "the Convention"; "*" for "the text", "its"
     instrument: Instrument | None = None
     year: str | None = None  # "the 1999 Act": a short form that keeps its year
+    short: bool = False  # an abbreviation the document defined ("LPA")
 
 
 @dataclass(slots=True)
@@ -254,6 +259,7 @@ class _NationalInfo:
     explicit: Counter[str] = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)
     order: dict[str, int] = field(default_factory=dict)
+    short: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -271,6 +277,7 @@ class _Unit:
     mentions: list[tuple[int, int, Ref]] = field(default_factory=list)
     refs: list[Reference] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def mention(self, start: int, end: int) -> Mention:
         if self.source == "heading":
@@ -493,6 +500,7 @@ def _parse_items(text: str, pos: int) -> tuple[list[tuple[str, str | None]], int
     """The numbers of a reference and their subs, from just after the keyword."""
     items: list[tuple[str, str | None]] = []
     first = True
+    comma = False
     last = pos
     while True:
         m = NUM_RE.match(text, pos)
@@ -503,8 +511,8 @@ def _parse_items(text: str, pos: int) -> tuple[list[tuple[str, str | None]], int
             n = int(m.group(1))
             if len(m.group(1)) == 4 and 1800 <= n <= 2099 and not all(len(a) >= 4 for a, _ in items):
                 break
-            if not LIST_END_RE.match(text, _skip_subs(text, m.end())):
-                break
+            if comma and not LIST_END_RE.match(text, _skip_subs(text, m.end())):
+                break  # "Article 174, 15 activists": not an item
         p = m.end()
         subs: list[str] = []
         sp = SUB_PAREN_RE.match(text, p)
@@ -551,6 +559,7 @@ def _parse_items(text: str, pos: int) -> tuple[list[tuple[str, str | None]], int
         sep = SEP_RE.match(text, pos)
         if not sep:
             break
+        comma = COMMA_ONLY_RE.fullmatch(sep.group(0)) is not None
         pos = sep.end()
     return items, last
 
@@ -601,7 +610,7 @@ class _Reader:
         word = re.match(r"[A-Z][A-Za-z]{1,9}(?![\w])", text[p : p + 12])
         if word and word.group(0) in self.abbreviations:
             a = self.abbreviations[word.group(0)]
-            return Name(p, p + len(word.group(0)), word.group(0), ref=a.ref, instrument=a.instrument)
+            return Name(p, p + len(word.group(0)), word.group(0), ref=a.ref, instrument=a.instrument, short=True)
         if anaphoric and not strong:
             nm = re.match(r"[^\W\d_]+", text[p : p + 30])
             if not nm or fold(nm.group(0)) in ANAPHORIC_NOUNS:
@@ -629,6 +638,7 @@ class _Reader:
     def references(self, text: str, matches: dict[int, InstrumentMatch]) -> list[Reference]:
         out: list[Reference] = []
         done = 0
+        ends = _ends(matches)
         for km in KEYWORD_RE.finditer(text):
             if km.start() < done:
                 continue  # "s 16 and s 12": the second keyword was read with the first
@@ -637,12 +647,19 @@ class _Reader:
             if not items:
                 continue
             ref = Reference(km.start(), pos, family, items, shouting=km.group(0).strip().isupper())
-            self._attach(text, ref, matches, km.start())
+            self._attach(text, ref, matches, ends, km.start())
             done = ref.end
             out.append(ref)
         return out
 
-    def _attach(self, text: str, ref: Reference, matches: dict[int, InstrumentMatch], kw_start: int) -> None:
+    def _attach(
+        self,
+        text: str,
+        ref: Reference,
+        matches: dict[int, InstrumentMatch],
+        ends: dict[int, InstrumentMatch],
+        kw_start: int,
+    ) -> None:
         pos = ref.end
         of = OF_RE.match(text, pos)
         if of:
@@ -677,19 +694,23 @@ class _Reader:
         gap = PRE_GAP_RE.search(head)
         if gap:
             end = kw_start - len(gap.group(0))
-            for m in matches.values():
-                if m.end == end and m.via != "body":
-                    inst = m.instrument
-                    ref.name = Name(
-                        m.start, m.end, m.text, ref=Ref("international", inst.id, _head_of(inst)), instrument=inst
-                    )
-                    ref.start = m.start
-                    return
+            m = ends.get(end)
+            if m is not None and m.via != "body":
+                inst = m.instrument
+                ref.name = Name(
+                    m.start, m.end, m.text, ref=Ref("international", inst.id, _head_of(inst)), instrument=inst
+                )
+                ref.start = m.start
+                return
             word = re.search(r"(?<![\w])[A-Z][A-Za-z]{1,9}$", text[max(0, end - 12) : end])
             if word and word.group(0) in self.abbreviations:
                 a = self.abbreviations[word.group(0)]
-                ref.name = Name(end - len(word.group(0)), end, word.group(0), ref=a.ref, instrument=a.instrument)
+                ref.name = Name(end - len(word.group(0)), end, word.group(0), ref=a.ref, instrument=a.instrument, short=True)
                 ref.start = ref.name.start
+
+
+def _ends(matches: dict[int, InstrumentMatch]) -> dict[int, InstrumentMatch]:
+    return {m.end: m for m in matches.values()}
 
 
 def _lower_noun(text: str, pos: int) -> bool:
@@ -810,7 +831,7 @@ def _context(unit: _Unit, reader: _Reader) -> list[Name]:
     if reader.abbreviations:
         for m in _abbreviation_re(tuple(sorted(reader.abbreviations))).finditer(text):
             a = reader.abbreviations[m.group(0)]
-            names.append(Name(m.start(), m.end(), m.group(0), ref=a.ref, instrument=a.instrument))
+            names.append(Name(m.start(), m.end(), m.group(0), ref=a.ref, instrument=a.instrument, short=True))
     covered = sorted((n.start, n.end) for n in names)
     taken_until = 0
     # A law's name holds a head word: read names only in a window before each head word.
@@ -856,7 +877,7 @@ class _Resolver:
         """The most recent instrument with this head word ('*': any; a year must be in its name)."""
         if head in CONSTITUTION_HEADS and year is None:
             return Ref("national", "constitution", head)
-        for r in reversed([*self.history, *before]):
+        for r in islice(chain(reversed(before), reversed(self.history)), GENERIC_DEPTH):
             if year is not None and (r.kind != "national" or year not in r.key.split()):
                 continue
             if head == "*" or r.head == head:
@@ -874,7 +895,9 @@ class _Resolver:
         if name.generic is None or ref.key == "constitution":
             info.seen[surface] += 1
             info.order.setdefault(surface, len(info.order))
-            if explicit:
+            if name.short:
+                info.short.add(surface)
+            elif explicit:
                 info.explicit[surface] += 1
 
     def walk_unit(self, unit: _Unit, names: list[Name]) -> None:
@@ -889,20 +912,21 @@ class _Resolver:
             self.note(n, ref, explicit=False)
             unit.mentions.append((n.start, n.end, ref))
             local.append(ref)
+        starts = [m[0] for m in unit.mentions]
         for r in unit.refs:
             if r.name is None:
                 continue
             if r.name.ref is None and r.name.generic is not None:
-                before = [m[2] for m in unit.mentions if m[0] < r.start]
-                r.name.ref = self.generic(r.name.generic, before, r.name.year)
+                cut = bisect_left(starts, r.start)
+                r.name.ref = self.generic(r.name.generic, local[max(0, cut - GENERIC_DEPTH) : cut], r.name.year)
                 if r.name.ref is None:
-                    later = [m[2] for m in unit.mentions if m[0] >= r.end]
+                    later = islice((m[2] for m in unit.mentions[bisect_left(starts, r.end) :]), GENERIC_DEPTH)
                     r.name.ref = next((x for x in later if r.name.generic in ("*", x.head)), None)
                 if r.name.ref is not None and r.name.ref.kind == "international":
                     r.name.instrument = self.instruments.get(r.name.ref.key)
             if r.name.ref is not None:
                 self.note(r.name, r.name.ref, explicit=True)
-        self.history.extend(m[2] for m in sorted(unit.mentions))
+        self.history.extend(m[2] for m in unit.mentions)
 
 
 def _clean_surface(s: str) -> str:
@@ -910,12 +934,6 @@ def _clean_surface(s: str) -> str:
     s = re.sub(r"^(?:[Tt]he|[Ll]a|[Ee]l|[Ll]os|[Ll]as|[Ll]e|[Ll]es)\s", "", s)
     s = re.sub(r"^[Ll]['’]\s?", "", s)
     return s
-
-
-def _unit_of(units: list[_Unit], uid: str | None) -> _Unit | None:
-    if uid is None:
-        return None
-    return next((u for u in units if u.id == uid and u.source != "heading"), None)
 
 
 @dataclass(slots=True)
@@ -927,6 +945,8 @@ class _Trail:
     resolved: dict[tuple[str, str], Ref] = field(default_factory=dict)
     last_article: tuple[int, Ref] | None = None
     last_heading_article: Ref | None = None
+    headings: dict[str, _Unit] = field(default_factory=dict)
+    by_id: dict[str, _Unit] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -988,9 +1008,20 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
             return titled  # R1
     if not unit.sentences:
         unit.sentences = _sentences(unit.text)
-    sent = next(((a, b) for a, b in unit.sentences if a <= ref.start < b), (0, len(unit.text)))
-    before = [m for m in unit.mentions if m[1] <= ref.start]
-    found = pick(m[2] for m in reversed(before) if m[0] >= sent[0])
+        unit.starts = [m[0] for m in unit.mentions]
+    si = bisect_right(unit.sentences, (ref.start, 1 << 30)) - 1
+    sent = unit.sentences[si] if si >= 0 else (0, len(unit.text))
+    cut = bisect_left(unit.starts, ref.start)  # mentions before the reference: [0, cut)
+    ms = unit.mentions
+
+    def back(stop: int = 0) -> Iterable[Ref]:
+        for i in range(cut - 1, -1, -1):
+            if ms[i][0] < stop:
+                return
+            if ms[i][1] <= ref.start:
+                yield ms[i][2]
+
+    found = pick(back(sent[0]))
     if found is not None:
         return found  # R2
     here = (unit.index, ref.start)
@@ -1002,10 +1033,10 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
         done = trail.resolved.get((ref.family, article))
         if done is not None and ok(done):
             return done  # R3, a bare citation of the same number resolved before
-    found = pick(m[2] for m in unit.mentions if m[0] >= ref.end and m[1] <= sent[1])
+    found = pick(m[2] for m in islice(ms, bisect_left(unit.starts, ref.end), None) if m[1] <= sent[1])
     if found is not None:
         return found  # R4
-    found = pick(m[2] for m in reversed(before))
+    found = pick(back())
     if found is not None:
         return found  # R5
     if national_only:
@@ -1013,13 +1044,13 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
     if unit.source == "heading" and trail.last_heading_article is not None:
         return trail.last_heading_article  # R8 (headings in a row: 'Article 2 – ...', 'Article 3 – ...')
     if unit.source != "heading" and unit.section is not None:
-        heading = next((u for u in units if u.source == "heading" and u.id == unit.section), None)
+        heading = trail.headings.get(unit.section)
         if heading is not None:
             found = pick(m[2] for m in reversed(heading.mentions))
             if found is not None:
                 return found  # R6
     if unit.source == "footnote":
-        anchor = _unit_of(units, unit.anchor)
+        anchor = trail.by_id.get(unit.anchor) if unit.anchor is not None else None
         if anchor is not None:
             found = pick(m[2] for m in reversed(anchor.mentions))
             if found is not None:
@@ -1067,7 +1098,9 @@ def find_articles(doc: DocText) -> list[LegalArticle]:
         for r in u.refs:
             if r.name is not None and r.name.ref is not None:
                 families.setdefault(national_keys.get(r.name.ref.key, r.name.ref.key), set()).add(r.family)
-    trail = _Trail(explicit, {k: v for k, v in families.items()})
+    trail = _Trail(explicit, families)
+    trail.headings = {u.id: u for u in units if u.source == "heading"}
+    trail.by_id = {u.id: u for u in units if u.source != "heading"}
     records: dict[tuple[str, str | None, str, str], list[tuple[_Unit, Reference]]] = {}
     order: list[tuple[str, str | None, str, str]] = []
     for u in units:
@@ -1128,14 +1161,15 @@ def find_articles(doc: DocText) -> list[LegalArticle]:
 
 def _merge_national(resolver: _Resolver) -> dict[str, str]:
     """A law named without its year joins the one spelling with a year: 'Trade Union Law' -> '... of 2014'."""
-    keys = list(resolver.national)
-    out: dict[str, str] = {}
-    for k in keys:
+    dated: dict[str, list[str]] = {}
+    for k in resolver.national:
         words = k.split()
         if any(w.isdigit() for w in words):
-            continue
-        with_year = [o for o in keys if o != k and [w for w in o.split() if not w.isdigit()] == words]
-        if len(with_year) == 1:
+            dated.setdefault(" ".join(w for w in words if not w.isdigit()), []).append(k)
+    out: dict[str, str] = {}
+    for k in list(resolver.national):
+        with_year = dated.get(k, [])
+        if len(with_year) == 1 and with_year[0] != k:
             out[k] = with_year[0]
             target = resolver.national[with_year[0]]
             src = resolver.national[k]
@@ -1174,7 +1208,11 @@ def _display(resolver: _Resolver, kind: Kind, key: str) -> tuple[str, list[str]]
     info = resolver.national.get(key)
     if info is None or not info.seen:
         return key, []
-    pool = info.explicit or info.seen
+    # the spelling cited most, without "new" or "revised" (kept among the aliases)
+    pool: Counter[str] = Counter()
+    full = Counter({s: n for s, n in info.seen.items() if s not in info.short}) or info.seen
+    for surface, n in (info.explicit or full).items():
+        pool[QUALIFIER_LEAD_RE.sub("", surface) or surface] += n
     best = max(pool, key=lambda s: (pool[s], len(s), -info.order.get(s, 0)))
     return best, [s for s in sorted(info.seen, key=lambda s: info.order.get(s, 0)) if s != best]
 

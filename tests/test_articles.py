@@ -1,0 +1,387 @@
+"""Articles of law: the reference grammar, instrument names and the resolution of bare articles.
+
+All texts are written for these tests about a fictional State (Ruritania).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.articles import articles_in, find_articles, parse_references
+from extract.units import DocText, TextUnit
+from schemas import LegalArticle, Section
+
+ICCPR = "International Covenant on Civil and Political Rights"
+CRC = "Convention on the Rights of the Child"
+ECHR = "European Convention on Human Rights"
+CRPD = "Convention on the Rights of Persons with Disabilities"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def make_doc(
+    *paragraphs: str,
+    footnotes: tuple[str, ...] = (),
+    sections: tuple[str, ...] = (),
+    language: str = "en",
+) -> DocText:
+    """Paragraph i sits in section i (when given); footnote i is cited by paragraph i."""
+    secs = [Section(id=f"s{i}", title=t, level=1, page_start=1, page_end=1) for i, t in enumerate(sections, 1)]
+    units: list[TextUnit] = []
+    for i, text in enumerate(paragraphs, 1):
+        sec = f"s{i}" if i <= len(secs) else (secs[-1].id if secs else None)
+        units.append(TextUnit(id=f"p{i}", source="paragraph", page=1, text=text, section=sec))
+        if i <= len(footnotes):
+            units.append(
+                TextUnit(id=f"fn{i}", source="footnote", page=1, text=footnotes[i - 1], section=sec, anchor=f"p{i}")
+            )
+    return DocText(units=units, sections=secs, language=language)
+
+
+def table(arts: list[LegalArticle]) -> set[tuple[str, str | None, str]]:
+    return {(a.article, a.sub, a.instrument) for a in arts}
+
+
+def check_offsets(doc: DocText, arts: list[LegalArticle]) -> None:
+    texts = {u.id: u.text for u in doc.units} | {s.id: s.title for s in doc.sections}
+    for a in arts:
+        assert a.mentions
+        for m in a.mentions:
+            uid = m.footnote or m.paragraph
+            assert uid is not None and m.start is not None and m.end is not None
+            assert texts[uid][m.start : m.end] == m.text
+
+
+# ------------------------------------------------------------------ English
+
+
+def test_national_code_spellings_merge_into_one_instrument() -> None:
+    doc = make_doc(
+        "Ruritania was asked to amend Article 164 of the Criminal Code (now Article 174 of the new Criminal Code). "
+        "However, Article 174 is still used against journalists.",
+        "Two editors were convicted under Article 174 of the Criminal Code of the Republic of Moldova.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("164", None, "Criminal Code"), ("174", None, "Criminal Code")}
+    a174 = next(a for a in arts if a.article == "174")
+    assert a174.instrument_kind == "national"
+    assert len(a174.mentions) == 3  # two explicit, one bare, merged
+    assert {"new Criminal Code", "Criminal Code of the Republic of Moldova"} <= set(a174.instrument_aliases)
+    assert [a.id for a in arts] == ["art1", "art2"]
+    check_offsets(doc, arts)
+
+
+def test_international_instruments_get_one_canonical_name() -> None:
+    doc = make_doc(
+        "The law is incompatible with Article 19(3) of the ICCPR and with article 6, paragraph 5, of the Covenant.",
+        "The NPM cannot visit all places of detention as required by Article 4 of the OPCAT.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {
+        ("19", "3", ICCPR),
+        ("6", "5", ICCPR),
+        ("4", None, "Optional Protocol to the Convention against Torture"),
+    }
+    assert all(a.instrument_kind == "international" for a in arts)
+    check_offsets(doc, arts)
+
+
+def test_lists_ranges_and_letter_subs() -> None:
+    doc = make_doc(
+        "Protesters were charged under Articles 155 and 400 of the Criminal Code and Article 488 of the "
+        "Administrative Offences Code.",
+        "Breach of Articles 6, 19 and 37(a/c), UN Convention on the Rights of the Child.",
+        "Sections 12 to 14 of the Public Order Act 1999 restrict marches.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {
+        ("155", None, "Criminal Code"),
+        ("400", None, "Criminal Code"),
+        ("488", None, "Administrative Offences Code"),
+        ("6", None, CRC),
+        ("19", None, CRC),
+        ("37", "a", CRC),
+        ("37", "c", CRC),
+        ("12", None, "Public Order Act 1999"),
+        ("13", None, "Public Order Act 1999"),
+        ("14", None, "Public Order Act 1999"),
+    }
+    check_offsets(doc, arts)
+
+
+def test_sections_and_abbreviated_forms() -> None:
+    doc = make_doc(
+        "Stop and search under section 44 of the Terrorism Act 2000 was found unlawful.",
+        "Reasonable punishment remains a defence (s.58 Children Act 2004). While section 58 narrowed it, "
+        "the defence survives.",
+        "The Borders, Citizenship and Immigration Act 2009 (section 55) imposes a duty of care.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {
+        ("44", None, "Terrorism Act 2000"),
+        ("58", None, "Children Act 2004"),
+        ("55", None, "Borders, Citizenship and Immigration Act 2009"),
+    }
+    a58 = next(a for a in arts if a.article == "58")
+    assert len(a58.mentions) == 2
+
+
+def test_names_before_the_keyword_and_directly_after_the_number() -> None:
+    doc = make_doc(
+        "We refer to the ECHR Articles 2 (the right to life) and 3 (the prohibition of torture).",
+        "Detention of the mentally ill may breach article 3 ECHR, and ICCPR Article 9 protects liberty.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("2", None, ECHR), ("3", None, ECHR), ("9", None, ICCPR)}
+
+
+def test_bare_article_takes_the_instrument_named_just_before() -> None:
+    doc = make_doc(
+        "Ruritania ratified the Convention on the Rights of People with Disabilities in 2015 but has not "
+        "complied with Article 12 (Equality before the law), which guarantees legal capacity.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("12", None, CRPD)}
+
+
+def test_generic_short_form_refers_back() -> None:
+    doc = make_doc(
+        "The United Nations Convention against Torture binds Ruritania. Under Article 2 of the Convention, "
+        "no exceptional circumstances justify torture.",
+    )
+    assert table(find_articles(doc)) == {
+        ("2", None, "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment")
+    }
+
+
+def test_treaty_body_stands_for_its_treaty() -> None:
+    doc = make_doc(
+        "In its report to the Committee against Torture, the State denied that articles 2 and 3 apply abroad.",
+    )
+    assert {a.article for a in find_articles(doc)} == {"2", "3"}
+    assert {a.instrument for a in find_articles(doc)} == {
+        "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"
+    }
+
+
+def test_footnote_reads_its_citing_paragraph() -> None:
+    doc = make_doc(
+        "The decree contradicts the Constitution of Ruritania.",
+        footnotes=("Article 32: the Executive may classify information.",),
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("32", None, "Constitution of Ruritania")}
+    assert arts[0].mentions[0].footnote == "fn1"
+
+
+def test_headings_are_read_by_article_title_and_in_a_row() -> None:
+    doc = make_doc(
+        "Older people die of neglect in care homes.",
+        "Sedatives are given without consent.",
+        "Couples are separated. The protection offered by Article 8 matters here.",
+        sections=(
+            "Article 2 – Right to life",
+            "Article 3 – Freedom from degrading treatment",
+            "Article 8 - Right to respect for private and family life",
+        ),
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("2", None, ECHR), ("3", None, ECHR), ("8", None, ECHR)}
+    assert arts[0].mentions[0].paragraph == "s1"  # a heading's mention names its section
+    check_offsets(doc, arts)
+
+
+def test_law_cited_by_section_is_not_where_a_bare_article_points() -> None:
+    doc = make_doc(
+        "Section 136 of the Mental Health Act 2007 allows removal to a place of safety. "
+        "Holding patients in police cells breaches Article 8.",
+    )
+    assert table(find_articles(doc)) == {("136", None, "Mental Health Act 2007")}
+
+
+def test_a_law_that_gives_effect_to_a_treaty_stands_for_it() -> None:
+    doc = make_doc("Ruritania repealed the Human Rights Act 1998. Yet Article 8 still binds it.")
+    assert table(find_articles(doc)) == {("8", None, ECHR)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Convention has 54 articles and two Optional Protocols.",
+        "See section 3 of this report and paragraph 12 of the concluding observations.",
+        "Schedule 1 of the Security Bill lists the measures.",
+        "On 1 March 2010 the court ruled; 15 people were held.",
+        "This Article does not apply.",
+        "ARTICLE 19 and other groups submitted a joint report.",
+        "Article 19’s report describes the case.",
+        "Article 7 guarantees equality.",  # no instrument anywhere: dropped, not guessed
+    ],
+)
+def test_things_that_are_not_provisions(text: str) -> None:
+    assert find_articles(make_doc(text)) == []
+
+
+def test_comma_after_the_number_is_not_a_list() -> None:
+    doc = make_doc("Under Article 174 of the Criminal Code, 15 activists were convicted.")
+    assert table(find_articles(doc)) == {("174", None, "Criminal Code")}
+
+
+def test_defined_abbreviation_is_a_name() -> None:
+    doc = make_doc(
+        "The Law on Peaceful Assembly (LPA) requires permission. Article 10 LPA sets a ten-day notice.",
+    )
+    assert table(find_articles(doc)) == {("10", None, "Law on Peaceful Assembly")}
+
+
+def test_articles_in_span() -> None:
+    text = "Journalists were convicted under Article 174 of the Criminal Code. Others under Article 400 of it."
+    doc = make_doc(text)
+    arts = find_articles(doc)
+    first = text.index(".") + 1
+    ids = articles_in("p1", 0, first, arts)
+    assert [next(a for a in arts if a.id == i).article for i in ids] == ["174"]
+    assert articles_in("p2", 0, len(text), arts) == []
+    assert set(articles_in("p1", 0, len(text), arts)) == {a.id for a in arts}
+
+
+# ------------------------------------------------------------------ Spanish and French
+
+
+def test_spanish() -> None:
+    doc = make_doc(
+        "El artículo 49 de la Constitución garantiza el debido proceso.",
+        "El Código Penal castiga el desacato en los artículos 147, 148 y 149 del texto reformado.",
+        "La Ley Orgánica de Procedimientos Administrativos establece en su artículo 59 el acceso a expedientes.",
+        footnotes=("", "", "Pacto Internacional de Derechos Civiles y Políticos. Artículo 19, parágrafo 3"),
+        language="es",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {
+        ("49", None, "Constitución"),
+        ("147", None, "Código Penal"),
+        ("148", None, "Código Penal"),
+        ("149", None, "Código Penal"),
+        ("59", None, "Ley Orgánica de Procedimientos Administrativos"),
+        ("19", "3", ICCPR),
+    }
+    check_offsets(doc, arts)
+
+
+def test_french() -> None:
+    doc = make_doc(
+        "La Constitution sénégalaise reconnaît le droit à la santé (article 43), défini dans l’article 50. "
+        "L'article 12 du Pacte international relatif aux droits civils et politiques protège la liberté.",
+        language="fr",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {
+        ("43", None, "Constitution sénégalaise"),
+        ("50", None, "Constitution sénégalaise"),
+        ("12", None, ICCPR),
+    }
+
+
+# ------------------------------------------------------------------ properties
+
+INSTRUMENTS = [
+    ("ICCPR", ICCPR),
+    ("International Covenant on Civil and Political Rights", ICCPR),
+    ("Convention on the Rights of the Child", CRC),
+    ("UNCRC", CRC),
+    ("ECHR", ECHR),
+    ("Criminal Code", "Criminal Code"),
+    ("Law on Mass Media of 2011", "Law on Mass Media of 2011"),
+    ("Code of Administrative Offences", "Code of Administrative Offences"),
+]
+FILLER = st.text(alphabet="abcdefghij klmnop,", max_size=40).map(lambda s: s.strip(" ,"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=20),
+    st.sampled_from(INSTRUMENTS),
+    FILLER,
+    FILLER,
+)
+def test_generated_reference_round_trips(n: int, m: int, inst: tuple[str, str], before: str, after: str) -> None:
+    printed, canonical = inst
+    phrase = f"Article {n}({m}) of the {printed}"
+    text = f"{before} {phrase}. {after}".strip()
+    doc = make_doc(text)
+    arts = find_articles(doc)
+    assert table(arts) == {(str(n), str(m), canonical)}
+    mention = arts[0].mentions[0]
+    assert mention.text == phrase
+    check_offsets(doc, arts)
+
+
+TOKENS = st.sampled_from(
+    (
+        "Article|Articles|article|art.|arts.|Section|s.|ss.|Rule|artículo|artículos|1|2|19|174|2010|(3)|(a/c)|(|)|,"
+        "|, and|and|y|et|to|-|.|of the|de la|del|du|the|this|its|Code|Criminal|Law|Act|Convention|Covenant|ICCPR|ECHR"
+        "|Constitution|Código|Penal|Ley|Orgánica|Ruritania|new|Committee against Torture|(LPA)|LPA|paragraph|parágrafo"
+        "|’s|\n"
+    ).split("|")
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TOKENS, max_size=60), st.text(max_size=80))
+def test_random_text_never_crashes_and_offsets_are_exact(tokens: list[str], noise: str) -> None:
+    text = " ".join(tokens) + noise
+    doc = make_doc(text, footnotes=(noise + " ".join(reversed(tokens)),), sections=(" ".join(tokens[:8]),))
+    arts = find_articles(doc)
+    check_offsets(doc, arts)
+    for a in arts:
+        assert a.article and a.instrument
+        assert a.instrument_kind in ("national", "international")
+    for r in parse_references(text):
+        assert 0 <= r.start <= r.end <= len(text)
+
+
+ADVERSARIAL = [
+    "Article " * 14_000,
+    "Articles 1, " + ", ".join(str(i % 999 + 1) for i in range(25_000)) + " of the Criminal Code",
+    "Article 5 of the of the of the " * 3_500,
+    "Code " * 20_000,
+    "Criminal Code, Penal Code, Civil Code and " * 2_500,
+    "Article 1 (" * 10_000 + ")" * 10_000,
+    "the Convention the Covenant Article 3 " * 2_800,
+    "Ley Orgánica de la Ley de la Ley del Código " * 2_500,
+    "Article 2 – Right to life Article 3 – " * 2_800,
+    "(LPA) Law on Peaceful Assembly (LPA) Article 1 LPA " * 2_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_large_adversarial_input_parses_fast(text: str) -> None:
+    assert len(text) >= 100_000
+    doc = make_doc(text)
+    t = time.perf_counter()
+    arts = find_articles(doc)
+    elapsed = time.perf_counter() - t
+    assert elapsed < 3.0, elapsed
+    check_offsets(doc, arts)
+
+
+# ------------------------------------------------------------------ corpus
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_corpus_documents_give_valid_records() -> None:
+    if not CORPUS.exists():
+        pytest.skip("the shared corpus (../shared/corpus) is not present")
+    from extract.pipeline import load_doctext
+
+    pdfs = sorted(CORPUS.glob("*.pdf"))[:20]
+    for pdf in pdfs:
+        doc = load_doctext(pdf)
+        arts = find_articles(doc)
+        check_offsets(doc, arts)
+        assert len({a.id for a in arts}) == len(arts)
