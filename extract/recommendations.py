@@ -69,12 +69,16 @@ DETERMINERS = frozenset(
 PARTICLES = frozenset("to para".split())
 """Words before an infinitive ('To ensure', 'Para garantizar')."""
 ADVERB_ENDINGS = ("ly", "mente", "ment")
+CONNECTORS = frozenset("and of y de del et du des".split())
+"""Words that join the names of a compound subject ('The UK and Scottish Governments')."""
 """An adverb may come before the imperative ('Immediately release ...')."""
 
 GLYPHS = re.compile(
     r"^[\s\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2219\u00b7\u2013\u2014\uf0b7\uf0a7\uf076\uf0d8\uf0fc*>-]+"
 )
 SPACES = re.compile(r"\s+")
+THAT = re.compile(r"(?:that\s|que\s|qu['\u2019])", re.I)
+"""A subjunctive ask: 'That the State ratify ...', 'Que el Estado derogue ...', 'Qu'il soit procédé ...'."""
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]?$")
 INFINITIVE = {
@@ -93,9 +97,12 @@ NEXT_START = re.compile(r"\s+[\"\u201c\u2018(\u00bf\u00a1]*(?:[^\W\d_]|\d)")
 class _Lang:
     heading: tuple[re.Pattern[str], ...]
     heading_not: tuple[re.Pattern[str], ...]
+    scope_end: re.Pattern[str]
     label: re.Pattern[str]
     quoted_label: re.Pattern[str]
     rec_cue: re.Pattern[str]
+    strong_cue: re.Pattern[str]
+    necessity: re.Pattern[str]
     forward_cue: re.Pattern[str]
     we_strong: re.Pattern[str]
     we_weak: re.Pattern[str]
@@ -107,6 +114,7 @@ class _Lang:
     generic_plural: re.Pattern[str]
     determiner: re.Pattern[str]
     review_frame: tuple[re.Pattern[str], ...]
+    review_object: re.Pattern[str]
     adverbial: re.Pattern[str]
     bad_subject_start: re.Pattern[str]
     bad_subject_word: re.Pattern[str]
@@ -135,9 +143,12 @@ def _cues() -> _Cues:
         langs[code] = _Lang(
             heading=tuple(_c(p) for p in t["heading"]),
             heading_not=tuple(_c(p) for p in t["heading_not"]),
+            scope_end=_c(t["scope_end"]),
             label=_c(t["label"]),
             quoted_label=_c(t["quoted_label"]),
             rec_cue=_c(t["rec_cue"]),
+            strong_cue=_c(t["strong_cue"]),
+            necessity=_c(t["necessity"]),
             forward_cue=_c(t["forward_cue"]),
             we_strong=_c(t["we_strong"]),
             we_weak=_c(t["we_weak"]),
@@ -149,6 +160,7 @@ def _cues() -> _Cues:
             generic_plural=_c(t["generic_plural"]),
             determiner=_c(t["determiner"]),
             review_frame=tuple(_c(p) for p in t["review_frame"]),
+            review_object=_c(t["review_object"]),
             adverbial=_c(t["adverbial"]),
             bad_subject_start=_c(t["bad_subject_start"]),
             bad_subject_word=_c(t["bad_subject_word"]),
@@ -338,14 +350,29 @@ def _strip_adverbials(s: str) -> int:
     return pos
 
 
-def _actor_in(subject: str, t: _Lang) -> bool:
+def _actor_in(subject: str, t: _Lang, head: bool = False) -> bool:
+    """Whether an organ of the State is named in `subject` (as its head noun when `head`)."""
     for m in t.actor.finditer(subject):
         if subject[m.end() : m.end() + 2] in ("\u2019s", "'s"):
             continue  # "Cuba's statements", "the Government's plan": not the actor itself
         if t.generic_plural.fullmatch(m.group()) and not t.determiner.match(subject):
             continue  # "Governments must ...": States in general, not the State under review
+        if head and not _heads(subject[: m.start()], t):
+            continue  # "The employer wishing to bring them to the UK must ...": the UK is not the subject
         return True
     return False
+
+
+def _heads(before: str, t: _Lang) -> bool:
+    """Only a determiner, names and at most two modifiers come before the actor noun."""
+    lower = 0
+    for w in WORD.findall(before):
+        if w[:1].isupper() or t.determiner.fullmatch(w) or w.casefold() in CONNECTORS:
+            continue
+        lower += 1
+        if lower > 2 or w.casefold().endswith(("ing", "ed")):
+            return False
+    return True
 
 
 def _state_subject(subject: str) -> bool:
@@ -372,7 +399,7 @@ def _actor_modal(s: str) -> bool:
             continue
         if t.bad_subject_start.match(subject) or t.bad_subject_word.search(subject):
             continue
-        if _actor_in(subject, t) or _state_subject(subject.removeprefix("The ").removeprefix("the ")):
+        if _actor_in(subject, t, head=True) or _state_subject(subject.removeprefix("The ").removeprefix("the ")):
             return True
     return False
 
@@ -398,9 +425,22 @@ def _frame(s: str) -> bool:
             if cues.any(lambda x: x.advice_modal, clause):
                 return True
             continue
-        if cues.any(lambda x: x.modal, after) or any(_actor_in(after[:120], x) for x in cues.langs.values()):
+        if _asks_someone(after):
             return True
     return False
+
+
+def _asks_someone(after: str) -> bool:
+    """After 'urge', 'request', 'call on': a that-clause with a modal or an actor, or an actor as object."""
+    cues = _cues()
+    words = WORD.findall(after[:160])
+    that = bool(words) and words[0].casefold() in ("that", "que")
+    reach = " ".join(words[: 9 if that else 6])
+    if any(_actor_in(reach, x) for x in cues.langs.values()):
+        return True
+    if not that and any(x.review_object.match(after.lstrip()) for x in cues.langs.values()):
+        return True  # "We urge the Human Rights Council to ...": an ask made through the review
+    return that and cues.any(lambda x: x.modal, after)
 
 
 def _other_author(head: str, m: re.Match[str], t: _Lang) -> bool:
@@ -425,10 +465,12 @@ def _trigger(s: str) -> bool:
 
 def _rec_like(s: str, lang: str) -> bool:
     """Whether a paragraph inside a recommendation block reads as an ask (judged on its first sentence)."""
-    st = s.strip()
+    st = GLYPHS.sub("", s).strip()
     if not st or st.endswith("?"):
         return False
-    if re.match(r"(?:that|que)\s", st, re.I):
+    if THAT.match(st):
+        return True
+    if any(t.necessity.match(st, _strip_adverbials(st)) for t in _cues().langs.values()):
         return True
     return _opens_with_verb(st, lang) or _trigger(st)
 
@@ -440,9 +482,18 @@ def _has_modal(s: str) -> bool:
 # ---------------------------------------------------------------- sections
 
 
-def _heading_is_rec(title: str) -> bool:
+def _bare_title(title: str) -> str:
     t = GLYPHS.sub("", title).strip()
-    t = re.sub(r"^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)[.)]\s+", "", t)
+    return re.sub(r"^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)[.)]\s+", "", t)
+
+
+def _heading_ends_scope(title: str) -> bool:
+    t = _bare_title(title)
+    return any(lang.scope_end.match(t) for lang in _cues().langs.values())
+
+
+def _heading_is_rec(title: str) -> bool:
+    t = _bare_title(title)
     for lang in _cues().langs.values():
         if any(p.match(t) for p in lang.heading) and not any(p.search(t) for p in lang.heading_not):
             return True
@@ -470,7 +521,9 @@ def _section_tree(sections: list[Section]) -> tuple[set[str], dict[str, set[str]
         under[s.id] = {s.id}
         for a in ancestors:
             under.setdefault(a, {a}).add(s.id)
-        if _heading_is_rec(s.title) or ancestors & scope:
+        if _heading_ends_scope(s.title):
+            stack.clear()  # an appendix or notes heading closes every open block
+        elif _heading_is_rec(s.title) or ancestors & scope:
             scope.add(s.id)
         stack.append(s)
     return scope, under
@@ -540,6 +593,8 @@ class _Walker:
         self.active = False
         self.list_section: str | None = None
         self.item: _Draft | None = None
+        self.strong = False
+        """The list's lead-in asks outright ('We recommend that:'), so its bullets need no reading."""
 
     def within_list(self, u: TextUnit) -> bool:
         """Whether `u` still sits under the section the list's lead-in stood in."""
@@ -551,10 +606,11 @@ class _Walker:
         self.active = False
         self.item = None
 
-    def start_list(self, u: TextUnit) -> None:
+    def start_list(self, u: TextUnit, lead: str = "") -> None:
         self.active = True
         self.list_section = u.section
         self.item = None
+        self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead)
 
     def add(self, d: _Draft) -> _Draft:
         self.drafts.append(d)
@@ -599,13 +655,14 @@ class _Walker:
                     self.add(_Draft(order, [prefix], [u], u.number, u.section, u.page))
                 elif not context:
                     self.drafts.extend(_body_asks(u, prefix, order))
-            self.start_list(u)
+            self.start_list(u, text[lead:])
             return
         if context:
             if self.fold(u):
                 return
             first = _first_sentence(text)
-            if u.kind == "bullet" or self.next_in_series(u) or _rec_like(first, self.lang):
+            bullet_ok = u.kind == "bullet" and (in_scope or self.strong)
+            if bullet_ok or self.next_in_series(u) or _rec_like(first, self.lang):
                 self.item = self.add(self.item_draft(order, u, text))
                 return
             self.end_list()
