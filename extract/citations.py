@@ -50,6 +50,7 @@ MONTHS: frozenset[str] = frozenset(_W["months"])
 COUNT_WORDS: frozenset[str] = frozenset(_W["count_words"])
 OTHER_BODIES: frozenset[str] = frozenset(_W["other_bodies"])
 OWN_REC_WORDS: frozenset[str] = frozenset(_W["own_recommendation_words"])
+RESPONSE_VERBS: frozenset[str] = frozenset(_W["response_verbs"])
 OWN_REC_OPENERS: frozenset[str] = frozenset(_W["own_recommendation_openers"])
 CASE_PARTICLES: frozenset[str] = frozenset(_W["case_particles"])
 CASE_STOP: frozenset[str] = frozenset(_W["case_stop"])
@@ -97,11 +98,14 @@ PARAGRAPH_WORD = re.compile(
 ARTICLES = re.compile(r"^(?:the|la|le|las|los|les|el|l['’])\s+", re.IGNORECASE)
 
 OTHER_SIGNAL = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:ibid|id|idem|supra|op\. cit|see|ver|véase|voir|cf)\b|\bp{1,2}\.\s?\d|"
-    r"\b(?:report|informe|rapport|act|law|ley|loi|decree|decreto|décret|article|artículo|press|"
-    r"statement|letter|carta|lettre|judgment|sentencia|arrêt|resolution|resolución|résolution|"
-    r"committee|comité|survey|study|estudio|étude|news|available|disponible)\b|[“\"«]",
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:ibid|idem|supra|op\. cit|loc\. cit)\b|^\s*(?:id\.|see|ver|véase|voir|cf\.?)\s|"
+    r"\b(?:pp?|paras?|párr|art)\.\s?\d|\b(?:available at|disponible en|disponible sur|accessed|consultado)\b",
     re.IGNORECASE,
+)
+OTHER_SOURCE = re.compile(
+    r"\b(?:Report|Informe|Rapport|Act|Law|Ley|Loi|Decree|Decreto|Décret|Resolution|Resolución|Résolution|"
+    r"Statement|Letter|Judgment|Sentencia|Arrêt|Press Release|Survey|Study|Estudio|Étude|Gaceta|Bulletin|"
+    r"Journal|Review|Guidance|Guidelines|Code|Bill|Constitution|Constitución)\b"
 )
 """Signs that a footnote cites a source (so it gets an 'other' citation when nothing else matched)."""
 
@@ -126,7 +130,7 @@ CASE_LEFT_CHARS = 100
 CASE_RIGHT_CHARS = 140
 CASE_WORDS = 10
 """How far a party's name may reach from the 'v.' (characters and words)."""
-CASE_PREFIX = re.compile(r"^(?:Caso|Case of|Case|Affaire|Cas)\s+", re.IGNORECASE)
+CASE_PREFIX = re.compile(r"^(?:Casos|Caso|Cases of|Case of|Cases|Case|Affaires|Affaire|Cas)\s+", re.IGNORECASE)
 YEAR = re.compile(r"[(\[]((?:19|20)\d\d)[)\]]")
 
 URL_SCHEME = re.compile(r"(?:https?|ftp)://|www\d{0,2}\.")
@@ -158,6 +162,8 @@ LIST_LINK = re.compile(
     r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3})?|\s{1,3}(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3}"
 )
 GROUP_SPLIT = re.compile(r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et)\s{1,3})?|\s{1,3}(?:and|y|e|et|&)\s{1,3}")
+OF_AFTER = re.compile(r"\s{0,3}(?:\([a-z]{1,3}\)\s{0,3})?(?:of|by|from|made by|del|de la|de los|du|des|de l['’])\s")
+"""What joins a recommendation's number to the body that made it ("... 81 (b) of the Special Rapporteur")."""
 LABEL_TAIL = re.compile(r"^\s{0,3}(?:\([^()]{0,40}\)\s{0,3})?[:.–—-]?\s{0,3}")
 """What may follow a recommendation's number before its text: "Recommendation 5 (Not accepted): Consider ..."."""
 PARAGRAPH_NUMBER_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ]")
@@ -464,12 +470,13 @@ class _Scope:
         i = bisect_left(self._hits, lo)
         return (i < len(self._hits) and self._hits[i] < hi) or bool(self.context and UPR_CONTEXT.search(self.context))
 
-    def imperative(self, s: str) -> bool:
-        if self.verb_checks <= 0:
-            return False
+    def about_upr(self) -> bool:
         if callable(self.upr_document):
             self.upr_document = self.upr_document()
-        if not self.upr_document:
+        return self.upr_document
+
+    def imperative(self, s: str) -> bool:
+        if self.verb_checks <= 0 or not self.about_upr():
             return False
         self.verb_checks -= 1
         return _opens_with_verb(s)
@@ -486,6 +493,10 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
         return False  # "made ten recommendations" counts them
     if any(w.strip("(“\"'") in OTHER_BODIES for w in before[-3:]):
         return False  # "CERD Recommendation 18"
+    after_chain = text[chain.end : chain.end + 80]
+    of = OF_AFTER.match(after_chain)
+    if of and any(w.strip(".,;:’'s") in OTHER_BODIES for w in after_chain[of.end() :].split()[:5]):
+        return False  # "Recommendation 81 (b) of the Special Rapporteur"
     first = chain.items[0]
     after = text[first.end : first.end + 160]
     if PARAGRAPH_NUMBER_AFTER.match(after) and len(chain.items) == 1:
@@ -498,6 +509,8 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
         return True
     if scope.review_near(kw.start() - REVIEW_BEFORE, chain.end + REVIEW_AFTER):
         return True
+    if any(w.strip(".,;:").casefold() in RESPONSE_VERBS for w in before[-4:]) and scope.about_upr():
+        return True  # "The UK did not accept Recommendation 11" in a document about the review
     return len(chain.items) == 1 and scope.imperative(LABEL_TAIL.sub("", after, count=1))
 
 
@@ -873,6 +886,10 @@ def _unit_citations(
                     parsed=UPRRecommendationParsed(number=r.number, states=list(r.states), source_symbol=src),
                 )
             )
+    for s in symbols:  # "CCPR/C/85/D/1153/2003" is a committee's views on communication 1153/2003
+        if s.parsed.document_type == "D" and s.parsed.number:
+            parsed_view = CommunicationParsed(number=s.parsed.number, committee=s.parsed.body)
+            out.append(TreatyBodyViewCitation(**base(s.start, s.end), parsed=parsed_view))
     for c in find_communications(text):
         out.append(
             TreatyBodyViewCitation(
@@ -885,7 +902,7 @@ def _unit_citations(
         )
     if unit.is_footnote and not out:
         stripped = text.strip()
-        if stripped and OTHER_SIGNAL.search(stripped):
+        if stripped and (OTHER_SIGNAL.search(stripped) or OTHER_SOURCE.search(stripped)):
             a = text.index(stripped[0])
             out.append(OtherCitation(**base(a, a + len(stripped))))
     return out

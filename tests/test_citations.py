@@ -79,6 +79,16 @@ def test_whole_numbers_need_the_review_nearby() -> None:
     assert refs("Recommendation 10", context="The last universal periodic review recommended it.") == [("10", ())]
 
 
+def test_whole_numbers_in_a_document_about_the_review() -> None:
+    assert refs("The State did not accept Recommendation 11 in full.", upr_document=True) == [("11", ())]
+    assert refs("The State did not accept Recommendation 11 in full.") == []
+    quoted = "Recommendation 5 (Not accepted): Consider holding a referendum on the constitution."
+    assert refs(quoted, upr_document=True) == [("5", ())]
+    assert refs("Recommendation 1: there must be no repeal of the Act.", upr_document=True) == []
+    assert refs("Recommendation 3: Freedonia should repeal the Act.", upr_document=True) == []
+    assert refs("In line with Recommendation 81 (b) of the Special Rapporteur, in the UPR.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -204,6 +214,12 @@ def test_communications_and_cases() -> None:
     assert k.name == "Coleman v Power" and k.year == "2004"
     (k,) = find_court_cases("Corte IDH. Caso Pérez Gómez Vs. Freedonia. Sentencia de 2009.")
     assert k.name == "Pérez Gómez Vs. Freedonia"
+    names = [k.name for k in find_court_cases("Casos Ríos Vs. Freedonia y Perozo Vs. Freedonia (2009).")]
+    assert names == ["Ríos Vs. Freedonia", "Perozo Vs. Freedonia"]
+    (k,) = find_court_cases("See the Case of Smith Limited v. The United Kingdom (Application no. 1/04), 2011.")
+    assert k.name == "Smith Limited v. The United Kingdom"
+    (k,) = find_court_cases("in (Jones v Leeds City Council) it held")
+    assert k.name == "Jones v Leeds City Council"
 
 
 # ---------------------------------------------------------------- the document
