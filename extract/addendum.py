@@ -51,8 +51,8 @@ STATEMENT_VERB = re.compile(
     r"(?i)\b(?:accepts?|accepted|supports?|supported|takes?\s+note\s+of|notes|noted|rejects?"
     r"|(?:does|do|can|could)\s?not\s+(?:accept|support))\b"
 )
-STATEMENT_NOUN = re.compile(r"(?i)[^.;:\d\n]{0,80}?\brecommendations?\b")
-STATEMENT_GAP = re.compile(r"[ \t]*:?[ \t]*(?=\d)|[^.;:\d\n]{0,120}:[ \t]*(?=\d)")
+STATEMENT_NOUN = re.compile(r"(?i)[^.;:\d]{0,80}?\brecommendations?\b")
+STATEMENT_GAP = re.compile(r"\s*:?\s*(?=\d)|[^.;:\d]{0,120}:\s*(?=\d)")
 """'... accepts the following recommendations: ' — verb, noun, then the list (never '142 recommendations')."""
 
 NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
@@ -62,8 +62,8 @@ SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\.(?=\s))\s*(?:and\s+)?")
 RESPONSE_HEAD = re.compile(r"(?:\b(?:Recs?|Recommendations?)\.?\s*)?(?<![\w.,/\-])\d{1,3}(?:\.\d{1,3}){0,2}")
 """Where a per-recommendation response may start: '122.11', '140.18-19', 'Rec. 18', 'Recs. 6–13'."""
 
-PLAIN_RESPONSE = re.compile(r"(?<![\w.,/\-])(\d{1,3})\.(?:\s*,\s*\d{1,3}\.)*,?(?=\s+[A-Z])")
-"""First-cycle responses numbered like the report's items: '13. Slovenia accepts', '5., 6., 7. The Government'."""
+PLAIN_RESPONSE = re.compile(r"(?<![\w.,/\-])(\d{1,3})\.(?:(?:\s*,)?\s*\d{1,3}\.)*,?(?=\s+[A-Z])")
+"""First-cycle responses numbered like the report's items: '13. Slovenia accepts', '5., 6., 7. The Government', '43., 44. 45. It'."""
 
 HEADING_BREAK = re.compile(r"\n\s*(?:[IVX]{1,4}\.|[A-H]\.)\s+[A-Z]")
 """A roman- or letter-numbered heading ends a response."""
@@ -263,7 +263,7 @@ def _cut(text: str, start: int, stop: int) -> str:
 
 def find_addendum_positions(doc: DocText, id_prefix: str = "add") -> list[Recommendation]:
     """One record per recommendation number that the addendum gives a position (origin 'addendum')."""
-    stream: ParagraphStream = paragraph_stream(doc.units)
+    stream: ParagraphStream = paragraph_stream(doc.units, doc.sections)
     text = stream.text
     statements, listed = _statements(text)
     blocked = [(s, e) for s, e, *_ in statements]
@@ -301,7 +301,7 @@ def find_addendum_positions(doc: DocText, id_prefix: str = "add") -> list[Recomm
                 page=max(1, us[0].page) if us else 1,
                 bbox=(0.0, 0.0, 0.0, 0.0),
                 origin="addendum",
-                paragraphs=[u.id for u in us],
+                paragraphs=[u.id for u in us if u.id not in stream.headings],
             )
         )
     return out

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.actions import classify_action
 from extract.states import lookup_state
 from extract.units import DocText, TextUnit
-from schemas import Recommendation
+from schemas import Recommendation, Section
 from schemas.records import Position
 
 # ---------------------------------------------------------------- patterns (data)
@@ -403,6 +404,10 @@ def _lead_text(text: str, start: int, markers: list[_Marker], k: int) -> str:
     return text[start : min(nxt, start + 900)]
 
 
+def _unit_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n"
+
+
 def parse_items(text: str, start: int = 0) -> list[ReportItem]:
     """Cut `text` (from `start`) into numbered recommendation items with their positions.
 
@@ -439,7 +444,13 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
         assert n is not None
         lead = _lead_text(text, m.end, markers, k)
         is_group, position = position_of(lead)
-        as_item = st.in_group and st.plain_next is not None and n == st.plain_next
+        as_item = (
+            st.in_group
+            and st.plain_next is not None
+            and (
+                n == st.plain_next or (st.plain_next < n <= st.plain_next + MAX_SKIPPED and _unit_start(text, m.start))
+            )
+        )
         as_para = st.para is None or st.para < n <= st.para + 3
         if as_item and not (as_para and is_group):
             _close(st, text, m.start)
@@ -468,6 +479,8 @@ class ParagraphStream:
     text: str
     starts: list[int]
     units: list[TextUnit]
+    headings: set[str] = field(default_factory=set)
+    """Ids of the section titles put into the stream (not paragraphs: no paragraph id to report)."""
 
     def units_between(self, a: int, b: int) -> list[TextUnit]:
         """The units that text[a:b] overlaps, in order."""
@@ -479,6 +492,9 @@ class ParagraphStream:
         return out
 
 
+MAX_SKIPPED = 2
+"""A first-cycle list may lose an item to the reader; a number at most this far ahead, opening a paragraph, goes on."""
+
 NUMBER_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,2}\.?$")
 
 
@@ -487,36 +503,63 @@ def _unit_text(u: TextUnit) -> str:
     if any(k in t for k in FURNITURE_KEYS):
         for pat in FURNITURE_INLINE:
             t = pat.sub(" ", t)
-    num = (u.number or "").strip()
-    if num and NUMBER_LIKE.match(num) and not t.lstrip().startswith(num.rstrip(".")):
-        t = (num if ("." in num.rstrip(".")) else num.rstrip(".") + ".") + " " + t
-    return t
+    return _with_number(u.number, t)
 
 
-def paragraph_stream(units: list[TextUnit]) -> ParagraphStream:
+def _with_number(number: str | None, t: str) -> str:
+    """Put back the printed number the reader kept apart ('140.7', '56' → '56. The following ...')."""
+    num = (number or "").strip().rstrip(".")
+    if not num or not NUMBER_LIKE.match(num) or t.lstrip().startswith(num):
+        return t
+    opens = t.lstrip()[:1]
+    dot = "." if "." not in num and (opens.isupper() or opens in "\"“‘'(") else ""
+    return f"{num}{dot} {t}"
+
+
+def paragraph_stream(units: list[TextUnit], sections: Sequence[Section] = ()) -> ParagraphStream:
+    """The paragraphs joined by newlines, each section title where its section starts.
+
+    A reader may take a numbered item's line for a heading; putting the titles
+    (with their numbers) back in reading order lets the item parser see them.
+    """
+    order = {s.id: i for i, s in enumerate(sections)}
     parts: list[str] = []
     starts: list[int] = []
     kept: list[TextUnit] = []
+    headings: set[str] = set()
     pos = 0
-    for u in units:
-        if u.source != "paragraph" or FURNITURE_UNIT.match(u.text):
-            continue
-        t = _unit_text(u)
+    last = order.get(units[0].section or "", -1) if units else -1
+
+    def add(u: TextUnit, t: str) -> None:
+        nonlocal pos
         starts.append(pos)
         kept.append(u)
         parts.append(t)
         pos += len(t) + 1
-    return ParagraphStream("\n".join(parts), starts, kept)
+
+    for u in units:
+        here = order.get(u.section or "")
+        if here is not None and here > last:
+            for s in sections[last + 1 : here + 1]:
+                title = _with_number(s.number, s.title)
+                hu = TextUnit(id=s.id, source="paragraph", page=s.page_start, text=title, section=s.id, kind="heading")
+                headings.add(s.id)
+                add(hu, title)
+            last = here
+        if u.source != "paragraph" or FURNITURE_UNIT.match(u.text):
+            continue
+        add(u, _unit_text(u))
+    return ParagraphStream("\n".join(parts), starts, kept, headings)
 
 
-def _section_units(doc: DocText) -> list[TextUnit] | None:
-    """The units of the conclusions section and everything after it, when the reader found its heading."""
-    ids = {s.id for s in doc.sections if CONCLUSIONS_TITLE.search(s.title or "")}
+def _section_units(doc: DocText) -> tuple[list[TextUnit], str] | None:
+    """The units from the conclusions section on, and that section's id, when the reader found its heading."""
+    ids = [s.id for s in doc.sections if CONCLUSIONS_TITLE.search(s.title or "")]
     if not ids:
         return None
     for i, u in enumerate(doc.units):
         if u.section in ids:
-            return doc.units[i:]
+            return doc.units[i:], u.section or ids[0]
     return None
 
 
@@ -532,9 +575,10 @@ def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Re
     `page` is the page of the unit the item starts in; `bbox` is a placeholder the
     pipeline replaces from the units' spans (their ids are in `paragraphs`).
     """
-    units = _section_units(doc)
-    stream = paragraph_stream(units if units is not None else doc.units)
-    start = 0 if units is not None else _start_offset(stream.text)
+    found = _section_units(doc)
+    units, section = found if found else (doc.units, None)
+    stream = paragraph_stream(units, doc.sections)
+    start = 0 if found else _start_offset(stream.text)
     items = parse_items(stream.text, start)
     if not items and start:
         items = parse_items(stream.text, 0)
@@ -548,14 +592,14 @@ def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Re
                 id=f"{id_prefix}{i}",
                 text=it.text,
                 number=it.number,
-                section=us[0].section if us else None,
+                section=section or (us[0].section if us else None),
                 action=classify_action(it.text, lang),
                 recommending_states=it.states,
                 position=it.position,
                 page=max(1, page),
                 bbox=(0.0, 0.0, 0.0, 0.0),
                 origin="report",
-                paragraphs=[u.id for u in us],
+                paragraphs=[u.id for u in us if u.id not in stream.headings],
             )
         )
     return out

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from extract.addendum import find_addendum_positions, parse_number_list, response_position
 from extract.units import DocText, TextUnit
 from extract.wgreport import find_report_recommendations, parse_items, parse_state_list, position_of, split_states
+from schemas import Section
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -127,6 +128,43 @@ def test_first_cycle_plain_list_with_inner_state_groups() -> None:
     assert recs[0].text == "Continue its literacy programmes; share its experience with other States"
     assert recs[1].text == "To set up a commission on violence against women"
     assert recs[2].recommending_states == ["Canada", "France", "Netherlands"]
+
+
+def test_reader_numbers_and_items_taken_for_headings() -> None:
+    """The reader keeps printed numbers in `number`, and may mistake an item's line for a heading."""
+    secs = [
+        Section(id="s1", title="Conclusions and/or recommendations", number="II", level=1, page_start=3, page_end=4),
+        Section(
+            id="s2", title="Ratify the CRPD (Chile);", number="98.2", level=2, parent="s1", page_start=4, page_end=4
+        ),
+    ]
+    units = [
+        TextUnit(
+            id="p1",
+            source="paragraph",
+            page=3,
+            section="s1",
+            number="98",
+            text="The following recommendations enjoy the support of Ruritania:",
+        ),
+        TextUnit(
+            id="p2", source="paragraph", page=3, section="s1", number="98.1", text="Abolish the death penalty (Spain);"
+        ),
+        TextUnit(
+            id="p3", source="paragraph", page=4, section="s2", number="98.3", text="Adopt a law on asylum (Peru);"
+        ),
+        TextUnit(
+            id="p4", source="paragraph", page=4, section="s2", number="12", text="years of schooling are free (Ghana)."
+        ),
+    ]
+    recs = find_report_recommendations(DocText(units=units, sections=secs))
+    assert [(r.number, r.recommending_states, r.paragraphs, r.page) for r in recs] == [
+        ("98.1", ["Spain"], ["p2"], 3),
+        ("98.2", ["Chile"], [], 4),
+        ("98.3", ["Peru", "Ghana"], ["p3", "p4"], 4),
+    ]
+    assert recs[2].text == "Adopt a law on asylum; 12 years of schooling are free"
+    assert all(r.section == "s1" and r.position == "supported" for r in recs)
 
 
 def test_cross_references_and_years_do_not_open_items() -> None:
