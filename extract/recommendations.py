@@ -404,7 +404,7 @@ def _actor_modal(s: str) -> bool:
     return False
 
 
-def _frame(s: str) -> bool:
+def _frame(s: str, review: bool = True) -> bool:
     """A first-person or named-author ask: 'We recommend ...', 'X believes that Y should ...', 'X calls on Z to'."""
     head = s[:HEAD]
     pos = _strip_adverbials(head)
@@ -425,12 +425,12 @@ def _frame(s: str) -> bool:
             if cues.any(lambda x: x.advice_modal, clause):
                 return True
             continue
-        if _asks_someone(after):
+        if _asks_someone(after, review):
             return True
     return False
 
 
-def _asks_someone(after: str) -> bool:
+def _asks_someone(after: str, review: bool = True) -> bool:
     """After 'urge', 'request', 'call on': a that-clause with a modal or an actor, or an actor as object."""
     cues = _cues()
     words = WORD.findall(after[:160])
@@ -438,7 +438,7 @@ def _asks_someone(after: str) -> bool:
     reach = " ".join(words[: 9 if that else 6])
     if any(_actor_in(reach, x) for x in cues.langs.values()):
         return True
-    if not that and any(x.review_object.match(after.lstrip()) for x in cues.langs.values()):
+    if review and not that and any(x.review_object.match(after.lstrip()) for x in cues.langs.values()):
         return True  # "We urge the Human Rights Council to ...": an ask made through the review
     return that and cues.any(lambda x: x.modal, after)
 
@@ -455,15 +455,15 @@ def _review_frame(s: str) -> bool:
     return any(p.match(head, pos) for t in _cues().langs.values() for p in t.review_frame)
 
 
-def _trigger(s: str) -> bool:
-    """A sentence that makes an ask on its own, wherever it stands."""
+def _trigger(s: str, review: bool = True) -> bool:
+    """A sentence that makes an ask on its own, wherever it stands (`review`: asks put through the review count)."""
     st = s.strip()
     if not st or st.endswith("?") or st[0] in _cues().quote_open:
         return False
-    return _frame(st) or _actor_modal(st) or _review_frame(st)
+    return _frame(st, review) or _actor_modal(st) or (review and _review_frame(st))
 
 
-def _rec_like(s: str, lang: str) -> bool:
+def _rec_like(s: str, lang: str, review: bool = True) -> bool:
     """Whether a paragraph inside a recommendation block reads as an ask (judged on its first sentence)."""
     st = GLYPHS.sub("", s).strip()
     if not st or st.endswith("?"):
@@ -472,7 +472,7 @@ def _rec_like(s: str, lang: str) -> bool:
         return True
     if any(t.necessity.match(st, _strip_adverbials(st)) for t in _cues().langs.values()):
         return True
-    return _opens_with_verb(st, lang) or _trigger(st)
+    return _opens_with_verb(st, lang) or _trigger(st, review)
 
 
 def _has_modal(s: str) -> bool:
@@ -651,7 +651,7 @@ class _Walker:
                 return
             prefix = text[:lead]
             if prefix.strip():
-                if context and _rec_like(prefix, self.lang):
+                if context and _rec_like(prefix, self.lang, review=False):
                     self.add(_Draft(order, [prefix], [u], u.number, u.section, u.page))
                 elif not context:
                     self.drafts.extend(_body_asks(u, prefix, order))
