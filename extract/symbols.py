@@ -227,6 +227,7 @@ def find_symbols(text: str) -> list[SymbolMatch]:
 # ---------------------------------------------------------------- symbols in links
 
 _URL_TOKEN = re.compile(r"[_.]|%20|\s")
+_URL_TOKEN_HYPHEN = re.compile(r"[_.\-]|%20|\s")
 _URL_MOD = re.compile(r"^(add|corr|rev|amend)(\d{1,4})$", re.I)
 _URL_DOTTED = re.compile(r"^(WG|SR|CRP|PV|L|CN|AC|CONF|SUB)(\d{1,4})$", re.I)
 """A dotted head fused with its number in a file name ("WG6", "SR314")."""
@@ -254,6 +255,8 @@ def symbol_from_url(url: str) -> UNDocumentParsed | None:
         name = stem
     tokens = [t for t in _URL_TOKEN.split(name) if t]
     comps = _url_components(tokens)
+    if comps is None and "-" in name:  # "A-HRC-19-12.pdf": hyphens as separators (ranges then read as two)
+        comps = _url_components([t for t in _URL_TOKEN_HYPHEN.split(name) if t])
     if comps is None:
         return None
     return _parts(comps, from_url=True)

@@ -229,6 +229,7 @@ def _doc() -> DocText:
     p1 = "In its first review (A/HRC/99/10) Freedonia accepted recommendations on prisons.1"
     fn1 = "A/HRC/99/10, recommendations 101.4 (Brazil), 101.5 (Chile). See http://www.example.org/docs/ A_HRC_99_10_Add1_Freedonia.pdf."
     fn2 = "Interview with a former detainee, March 2019."
+    fn4 = "Views adopted in CCPR/C/99/D/1234/2010, Smith v. Freedonia."
     fn3 = "The author thanks the reviewers"
     return DocText(
         units=[
@@ -236,6 +237,7 @@ def _doc() -> DocText:
             TextUnit(id="fn1", source="footnote", page=1, text=fn1, number="1", anchor="p1"),
             TextUnit(id="fn2", source="footnote", page=2, text=fn2, number="2", anchor="p1"),
             TextUnit(id="fn3", source="footnote", page=2, text=fn3, number="3", anchor="p1"),
+            TextUnit(id="fn4", source="footnote", page=2, text=fn4, number="4", anchor="p1"),
         ]
     )
 
@@ -262,11 +264,17 @@ def test_find_citations_document() -> None:
     assert [c.parsed.url for c in urls] == ["http://www.example.org/docs/A_HRC_99_10_Add1_Freedonia.pdf"]  # type: ignore[union-attr]
     others = [c.footnote for c in cits if c.kind == "other"]
     assert others == ["fn2"]  # fn3 cites nothing
+    fn4 = [(c.kind, c.text) for c in cits if c.footnote == "fn4"]
+    assert fn4 == [
+        ("un_document", "CCPR/C/99/D/1234/2010"),
+        ("treaty_body_view", "CCPR/C/99/D/1234/2010"),
+        ("court_case", "Smith v. Freedonia"),
+    ]
 
 
 def test_reading_order_follows_units() -> None:
     cits = find_citations(_doc())
-    order = {"p1": 0, "fn1": 1, "fn2": 2, "fn3": 3}
+    order = {"p1": 0, "fn1": 1, "fn2": 2, "fn3": 3, "fn4": 4}
     keys = [(order[c.footnote or c.paragraph or ""], c.start) for c in cits]
     assert keys == sorted(keys)
 

@@ -206,6 +206,8 @@ def test_two_symbols_separated_by_a_spaced_slash() -> None:
         ("https://undocs.example.org/en/A/HRC/8/25", "A/HRC/8/25"),
         ("http://x.example.org/get?symbol=A%2FHRC%2F8%2F25", "A/HRC/8/25"),
         ("http://x.example.org/a_hrc_8_25_add1.pdf", "A/HRC/8/25/Add.1"),
+        ("http://x.example.org/A-HRC-19-12.pdf", "A/HRC/19/12"),
+        ("http://x.example.org/A.HRC.19.12_en.pdf", "A/HRC/19/12"),
     ],
 )
 def test_symbols_in_links(url: str, symbol: str) -> None:
