@@ -61,12 +61,15 @@ class _Rules:
     taxonomy: str
     themes: tuple[ThemeDef, ...]
     by_id: dict[str, ThemeDef]
+    order: dict[str, int]  # theme id → its place in the Index's list
     text: dict[str, _Matcher]
     heading: dict[str, _Matcher]
     combinations: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
+    """Casefold and drop accents (cached: the same words recur in every recommendation)."""
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s)
         s = "".join(c for c in s if not unicodedata.combining(c))
@@ -135,7 +138,8 @@ def _rules() -> _Rules:
         text[lang] = _merge(m)
         heading[lang] = _merge(h)
     combos = tuple((frozenset(c["all"]), tuple(c["add"])) for c in data.get("combinations", []))
-    return _Rules(data["taxonomy"], themes, {t.id: t for t in themes}, text, heading, combos)
+    order = {t.id: i for i, t in enumerate(themes)}
+    return _Rules(data["taxonomy"], themes, {t.id: t for t in themes}, order, text, heading, combos)
 
 
 def theme_list() -> list[ThemeDef]:
@@ -160,14 +164,17 @@ def _scan(text: str, m: _Matcher) -> list[str]:
     i, n = 0, len(raw)
     while i < n:
         f = folded[i]
-        cands = list(m.exact.get(f, ()))
-        if raw[i] != f:
-            cands += m.exact.get(raw[i], ())
-        cands += [k for k in m.prefix.get(f[:3], ()) if f.startswith(k.words[0][0])]
         best = None
-        for k in cands:
-            if (best is None or len(k.words) > len(best.words)) and _matches(k, raw, folded, i):
-                best = k
+        lists = [m.exact.get(f, ()), m.prefix.get(f[:3], ())]
+        if raw[i] != f:
+            lists.append(m.exact.get(raw[i], ()))
+        for lst in lists:
+            for k in lst:  # longest first: the first match is this list's best
+                if best is not None and len(k.words) <= len(best.words):
+                    break
+                if _matches(k, raw, folded, i):
+                    best = k
+                    break
         if best is None:
             i += 1
             continue
@@ -186,7 +193,7 @@ def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     for need, add in r.combinations:
         if need <= hits:
             hits.update(add)
-    return [t.id for t in r.themes if t.id in hits]
+    return sorted((h for h in hits if h in r.order), key=r.order.__getitem__)
 
 
 def tag_sections(sections: Iterable[Section], lang: str = "en") -> dict[str, list[str]]:
