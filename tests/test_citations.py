@@ -17,6 +17,7 @@ from extract.citations import (
     find_urls,
 )
 from extract.units import DocText, TextUnit
+from schemas import Document
 
 STATES = ["Brazil", "Chile", "Russian Federation", "the Netherlands", "Bolivia (Plurinational State of)", "Norway"]
 
@@ -270,6 +271,24 @@ def test_find_citations_document() -> None:
         ("treaty_body_view", "CCPR/C/99/D/1234/2010"),
         ("court_case", "Smith v. Freedonia"),
     ]
+
+
+def test_citations_validate_as_a_document() -> None:
+    cits = find_citations(_doc())
+    meta = {"source_file": "x.pdf", "sha256": "0" * 64, "pages": 2}
+    doc = Document.model_validate({"document": meta, "citations": [c.model_dump() for c in cits]})
+    assert [c.id for c in doc.citations] == [c.id for c in cits]
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), min_size=1, max_size=4))
+def test_offsets_exact_on_any_text(texts: list[str]) -> None:
+    units = [
+        TextUnit(id=f"u{i}", source="footnote" if i % 2 else "paragraph", page=1, text=t) for i, t in enumerate(texts)
+    ]
+    doc = DocText(units=units)
+    for c in find_citations(doc):
+        unit = doc.unit(c.footnote or c.paragraph or "")
+        assert unit is not None and c.start is not None and unit.text[c.start : c.end] == c.text
 
 
 def test_reading_order_follows_units() -> None:
