@@ -209,6 +209,8 @@ HEAD_CONN = frozenset(
 LOWER_HEAD_FIRST = frozenset(
     "codigo constitucion constitution convention convencion covenant pacto pacte charter".split()
 )
+# ... and those that may close one after a lower-case modifier ("criminal code"; not "criminal law").
+LOWER_HEAD_AFTER = frozenset("code codigo constitution constitucion".split())
 TITLE_LEAD_RE = re.compile(r"^[\s\-–—:.(]{0,6}")
 TITLE_STOP = frozenset("to of the and for from in on a an with or".split())
 KEYWORD_WORDS = frozenset("article articles art arts articulo articulos section sections sec secs rule rules".split())
@@ -383,6 +385,8 @@ def parse_name(text: str, pos: int) -> Name | None:
                 nw = nxt.group("w") if nxt else None
                 if not toks or not nw or not nw[0].isupper() or (len(nw) > 1 and nw.isupper()):
                     break
+                if prev is not None and prev.role == "head" and prev.fold not in ROMANCE_HEADS:
+                    break  # "the Public Order Act and Schedule 2": a name does not go on after its head
                 if fold(nw) in KEYWORD_WORDS:
                     break
                 tok.role = "conj"
@@ -391,7 +395,9 @@ def parse_name(text: str, pos: int) -> Name | None:
                 if not toks or (english_head and f not in HEAD_CONN):
                     break  # "Act with the Constitution": two names, not one
                 tok.role = "conn"
-            elif f in HEADS and ((prev is not None and prev.role == "adj") or (not toks and f in LOWER_HEAD_FIRST)):
+            elif (f in LOWER_HEAD_AFTER and prev is not None and prev.role == "adj") or (
+                not toks and f in LOWER_HEAD_FIRST
+            ):
                 tok.role = "head"  # "criminal code", "código", "the constitution"; not "High Court order"
             elif f in QUALIFIERS and not toks:
                 tok.role = "qual"
@@ -644,8 +650,10 @@ class _Reader:
                 continue  # "s 16 and s 12": the second keyword was read with the first
             family: Family = "article" if km.group("art") else "section" if km.group("sec") else "rule"
             items, pos = _parse_items(text, km.end())
+            if family == "rule":
+                items = [(a, b) for a, b in items if len(a.rstrip("abcdefghijklmnopqrstuvwxyz")) <= 3]
             if not items:
-                continue
+                continue  # "Regulations 2004" is a name with its year, not rule 2004
             ref = Reference(km.start(), pos, family, items, shouting=km.group(0).strip().isupper())
             self._attach(text, ref, matches, ends, km.start())
             done = ref.end
@@ -705,7 +713,9 @@ class _Reader:
             word = re.search(r"(?<![\w])[A-Z][A-Za-z]{1,9}$", text[max(0, end - 12) : end])
             if word and word.group(0) in self.abbreviations:
                 a = self.abbreviations[word.group(0)]
-                ref.name = Name(end - len(word.group(0)), end, word.group(0), ref=a.ref, instrument=a.instrument, short=True)
+                ref.name = Name(
+                    end - len(word.group(0)), end, word.group(0), ref=a.ref, instrument=a.instrument, short=True
+                )
                 ref.start = ref.name.start
 
 
@@ -839,6 +849,8 @@ def _context(unit: _Unit, reader: _Reader) -> list[Name]:
         if h.start() < taken_until or _inside(covered, h.start()):
             continue
         if h.group(0)[0].islower() and fold(h.group(0)) not in LOWER_HEAD_FIRST:
+            if fold(h.group(0)) not in LOWER_HEAD_AFTER:
+                continue
             before = LAST_WORD_RE.search(text, max(0, h.start() - 30), h.start())
             if before is None or fold(before.group(1)) not in LOWER_NAME_WORDS:
                 continue  # "the act of", "a law that": a lower-case head names a law only after "criminal", "penal"...
@@ -1213,7 +1225,7 @@ def _display(resolver: _Resolver, kind: Kind, key: str) -> tuple[str, list[str]]
     full = Counter({s: n for s, n in info.seen.items() if s not in info.short}) or info.seen
     for surface, n in (info.explicit or full).items():
         pool[QUALIFIER_LEAD_RE.sub("", surface) or surface] += n
-    best = max(pool, key=lambda s: (pool[s], len(s), -info.order.get(s, 0)))
+    best = max(pool, key=lambda s: (s[:1].isupper(), pool[s], len(s), -info.order.get(s, 0)))
     return best, [s for s in sorted(info.seen, key=lambda s: info.order.get(s, 0)) if s != best]
 
 

@@ -119,7 +119,7 @@ class _Table:
     fuzzy_names: list[str]
     fuzzy_owner: list[Instrument]
     ilo: dict[int, Instrument]
-    ilo_patterns: list[re.Pattern[str]]
+    ilo_patterns: list[tuple[re.Pattern[str], bool]]
 
 
 def _heads(names: Sequence[str]) -> frozenset[str]:
@@ -195,7 +195,8 @@ def _table() -> _Table:
         if e.via == "name" and len(e.tokens) >= 4:
             fuzzy_names.append(" ".join(e.tokens))
             fuzzy_owner.append(e.instrument)
-    patterns = [re.compile(p) for p in raw["ilo_patterns"]]
+    patterns = [(re.compile(p), True) for p in raw["ilo_patterns"]]
+    patterns += [(re.compile(p), False) for p in raw["ilo_patterns_bare"]]
     return _Table(instruments, by_first, full, fuzzy_names, fuzzy_owner, ilo, patterns)
 
 
@@ -231,12 +232,12 @@ def _ilo_matches(text: str) -> list[InstrumentMatch]:
     out: list[InstrumentMatch] = []
     if "onven" not in text and "ILO" not in text and "OIT" not in text:
         return out
-    for i, pat in enumerate(_table().ilo_patterns):
+    for pat, explicit in _table().ilo_patterns:
         for m in pat.finditer(text):
             num = m.groupdict().get("num") or m.groupdict().get("num2")
             if not num:
                 continue
-            inst = _ilo_instrument(int(num), explicit=i < 2)
+            inst = _ilo_instrument(int(num), explicit=explicit)
             if inst is not None:
                 out.append(InstrumentMatch(m.start(), m.end(), m.group(0), inst, "number"))
     return out
