@@ -160,6 +160,8 @@ WEIGHT_STATE_CUE = 8.0
 WEIGHT_STATE_COVER = 3.0
 WEIGHT_STATE_BODY = 1.0
 WEIGHT_STATE_ADJECTIVE = 0.3
+STATE_BODY_CHARS = 20_000
+"""The opening pages say which State is reviewed; reading further only costs time."""
 
 ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&.\-]{1,11}$")
 PAREN_ACRONYM = re.compile(r"^\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&.\-]{1,11})\)$")
@@ -216,8 +218,11 @@ CO_AUTHOR_SHARE = 0.5
 CO_AUTHOR_SOURCES = frozenset({"cover", "title", "furniture", "about", "self", "list"})
 """A second author must be named where authors are named, not only in passing."""
 HEAD_PARAGRAPHS = 8
+FULL_TEXT_CHARS = 150_000
+"""Text read for counting names and spelt-out acronyms: a long report repeats, it does not add authors."""
 HEAD_CUE_CHARS = 300
 SIGNATURE_PARAGRAPHS = 3
+FALLBACK_PARAGRAPHS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +303,13 @@ def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=8192)
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    """Casefold and drop accents, so 'Público' and 'PUBLICO' compare equal."""
+    return COMBINING.sub("", unicodedata.normalize("NFKD", s)).casefold()
 
 
 def find_symbols_local(text: str) -> list[str]:
@@ -383,7 +392,7 @@ def _view(doc: DocText) -> _View:
         furniture=[ln.text.strip() for ln in doc.furniture if ln.text.strip()],
         head=paras[:HEAD_PARAGRAPHS],
         paragraphs=paras,
-        full=_ws(" ".join(paras + notes)),
+        full=_ws(" ".join(paras + notes))[:FULL_TEXT_CHARS],
     )
 
 
@@ -654,9 +663,8 @@ def _expand(name: str, acronyms: dict[str, str], v: _View) -> str:
 
 
 def _count(name: str, full_folded: str) -> int:
-    if not name:
-        return 0
-    return len(re.findall(r"(?<!\w)" + re.escape(_fold(name)) + r"(?!\w)", full_folded))
+    """How often the document prints `name` (a substring count: fast, and names rarely hide inside words)."""
+    return full_folded.count(_fold(name)) if name else 0
 
 
 def _split_co_authors(name: str, raw: str, full_folded: str, acronyms: dict[str, str]) -> list[str]:
@@ -849,7 +857,7 @@ def _fallback(v: _View, cues: _Cues) -> list[str]:
     """No cue named an author: the organisation-like name the document repeats most."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for text in v.paragraphs:
+    for text in v.paragraphs[:FALLBACK_PARAGRAPHS]:
         for m in re.finditer(r"(?:^|(?<=[\s(“\"]))[A-ZÁÉÍÓÚÑ]", text):
             if m.start() > 0 and text[m.start() - 1 : m.start()] not in ' (“"':
                 continue
@@ -897,7 +905,7 @@ def _state(v: _View, symbol: str | None, is_un: bool) -> StateRef | None:
         for s, _e, ref in find_states(t):
             w = WEIGHT_STATE_CUE if any(p.search(t[:s]) for p in STATE_CUES) else WEIGHT_STATE_COVER
             scores[ref.iso3] += w
-    body = v.full[:200_000]
+    body = v.full[:STATE_BODY_CHARS]
     for _s, _e, ref in find_states(body):
         scores[ref.iso3] += WEIGHT_STATE_BODY
     if not scores:

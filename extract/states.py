@@ -54,11 +54,13 @@ class _Entry:
     closing_paren: bool = False  # the printed name ends with ")" (UN style): include it in the span
 
 
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     """Casefold and drop accents: 'Perú' and 'PERU' meet, 'Türkiye' and 'Turkiye' too."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.casefold()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", s)).casefold()
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -195,22 +197,40 @@ def _capitalised(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def _touching_capital(text: str, tokens: list[re.Match[str]], i: int, j: int) -> bool:
-    """Whether a capitalised word sits right before token i or right after token j-1 (space between only).
+def _word_before(text: str, pos: int) -> tuple[str, str] | None:
+    """(word, gap) of the word ending just before `pos`, looking back a little."""
+    window = text[max(0, pos - 60) : pos]
+    ms = list(WORD.finditer(window))
+    if not ms:
+        return None
+    m = ms[-1]
+    return m.group(), window[m.end() :]
+
+
+def _word_after(text: str, pos: int) -> tuple[str, str] | None:
+    """(word, gap) of the word starting just after `pos`."""
+    m = WORD.search(text, pos, pos + 60)
+    if m is None:
+        return None
+    return m.group(), text[pos : m.start()]
+
+
+def _touching_capital(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word sits right before `start` or right after `end` (space between only).
 
     That is how a personal or place name shows ("Michael Jordan", "Lake Chad",
     "Jordan Valley", "Atlanta, Georgia"); in an all-capital line it proves nothing.
     """
-    name_upper = tokens[i].group().isupper() and len(tokens[i].group()) > 1
-    if j < len(tokens):
-        nxt = tokens[j]
-        gap = text[tokens[j - 1].end() : nxt.start()]
-        if gap.strip() == "" and _capitalised(nxt.group()) and not (name_upper and nxt.group().isupper()):
+    name = WORD.match(text, start)
+    name_upper = bool(name) and name.group().isupper() and len(name.group()) > 1
+    after = _word_after(text, end)
+    if after is not None:
+        word, gap = after
+        if gap.strip() == "" and _capitalised(word) and not (name_upper and word.isupper()):
             return True
-    if i > 0:
-        prv = tokens[i - 1]
-        gap = text[prv.end() : tokens[i].start()]
-        word = prv.group()
+    before = _word_before(text, start)
+    if before is not None:
+        word, gap = before
         if (
             _capitalised(word)
             and _fold(word) not in NAME_FUNCTION_WORDS
@@ -223,51 +243,53 @@ def _touching_capital(text: str, tokens: list[re.Match[str]], i: int, j: int) ->
     return False
 
 
+CAPITALISED_WORD = re.compile(r"(?<![^\W_])[^\W\d_a-zß-ÿ][^\W_]*")
+"""A word whose first letter is not lower-case: where a State's name may begin."""
+
+
 def find_states(text: str, adjectives: bool = False) -> list[tuple[int, int, StateRef]]:
     """Every State named in `text`, as (start, end, StateRef) with exact offsets, left to right.
 
     Longest name first ("Democratic Republic of the Congo" is not "Congo"); the first
     word must be capitalised; names that are also persons or places ("Chad", "Jordan",
-    "Georgia") count only where no capitalised word touches them. Linear in len(text).
+    "Georgia") count only where no capitalised word touches them. Linear in len(text):
+    only capitalised words that begin some name are looked at more closely.
     """
     t = _table()
-    tokens = list(WORD.finditer(text))
-    folded = [_fold(m.group()) for m in tokens]
     out: list[tuple[int, int, StateRef]] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        lens = t.lengths.get(folded[i])
-        if not lens or not _capitalised(tokens[i].group()):
-            i += 1
+    pos = 0
+    for m in CAPITALISED_WORD.finditer(text):
+        if m.start() < pos or not _capitalised(m.group()):
             continue
+        lens = t.lengths.get(_fold(m.group()))
+        if not lens:
+            continue
+        # the words that follow, as far as the longest name that starts with this one
+        words = [m]
+        while len(words) < lens[0]:
+            nxt = WORD.search(text, words[-1].end(), words[-1].end() + 40)
+            if nxt is None or not GAP_OK.fullmatch(text[words[-1].end() : nxt.start()]):
+                break
+            words.append(nxt)
         hit = None
         for ln in lens:
-            j = i + ln
-            if j > n:
+            if ln > len(words):
                 continue
-            e = t.names.get(tuple(folded[i:j]))
-            if e is None:
-                continue
-            # the tokens of one name may only be separated by spaces and light punctuation
-            if any(not GAP_OK.fullmatch(text[tokens[k].end() : tokens[k + 1].start()]) for k in range(i, j - 1)):
-                continue
-            hit = (j, e)
-            break
+            e = t.names.get(tuple(_fold(w.group()) for w in words[:ln]))
+            if e is not None:
+                hit = (words[ln - 1].end(), e)
+                break
         if hit is None:
-            i += 1
             continue
-        j, e = hit
-        if e.blocked or (e.adjective and not adjectives) or (e.ambiguous and _touching_capital(text, tokens, i, j)):
-            i = j
+        end, e = hit
+        pos = end
+        if e.blocked or (e.adjective and not adjectives) or (e.ambiguous and _touching_capital(text, m.start(), end)):
             continue
-        start, end = tokens[i].start(), tokens[j - 1].end()
         if e.closing_paren and text[end : end + 1] == ")":
             end += 1
         ref = state_ref(e.iso3)
         if ref is not None:
-            out.append((start, end, ref))
-        i = j
+            out.append((m.start(), end, ref))
     out.extend(_find_abbreviations(text))
     out.sort(key=lambda x: x[0])
     return _drop_overlaps(out)
