@@ -39,6 +39,9 @@ gives an answer, and dropped when none does:
         for a heading, first of all (before R7), the instrument of the previous heading
         that cites an article: headings in a row ("Article 2 – ...", "Article 3 – ...").
 
+"This Article" ("este artículo", "ledit article") is one more mention of the single article
+cited just before it, in the same unit or the one before.
+
 A treaty body or court counts as a mention of its treaty ("the Committee against Torture
 ... Articles 2 and/or 3"). A law the document cites by section is never where a bare
 "Article" points, nor a law cited by article where a bare "section" points; a law that
@@ -124,6 +127,11 @@ PRE_GAP_RE = re.compile(r"(?:['’]s)?\s{1,3}$")
 LIST_END_RE = re.compile(
     r"\s{0,3}(?:$|[,;.:)\]]|\(|[A-Z]|(?:of|de|del|du|des|and|y|et|or|o|ou|under|in|to|on|at|by|for|from|with|which|that|"
     r"is|are|was|were|has|have|had|as|also|la|el|en|que|qui|se|le|les|su|sus|et|establece|dispone|prevé)(?![\w]))"
+)
+# "this Article", "the said article", "este artículo", "ledit article": the article just cited.
+THIS_ARTICLE_RE = re.compile(
+    r"(?<![\w])(?:(?:[Tt]his|[Tt]hat|[Tt]he said|[Tt]he same|[Ss]aid)\s[Aa]rticle|(?:[Ee]ste|[Dd]icho|[Ee]l mismo|[Ee]l citado)\s"
+    r"art[íi]culo|(?:[Cc]et|[Ll]edit|[Ll]e même)\sarticle)(?!\s{0,3}\d)(?![\w])"
 )
 COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")
@@ -962,15 +970,15 @@ class _Trail:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> list[tuple[str, str, str, frozenset[str]]]:
-    """(instrument id, article, first word, content words) of every official article heading."""
-    out = []
+def _titles() -> dict[str, list[tuple[str, str, frozenset[str]]]]:
+    """Official article headings by their first word: (instrument id, article, content words)."""
+    out: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
     for inst_id, titles in article_titles().items():
         for number, title in titles.items():
             words = [fold(w) for w in WORD_RE.findall(title)]
             need = frozenset(w for w in words if w not in TITLE_STOP)
             if need:
-                out.append((inst_id, number, words[0], need))
+                out.setdefault(words[0], []).append((inst_id, number, need))
     return out
 
 
@@ -981,8 +989,8 @@ def _by_title(text: str, ref: Reference) -> Ref | None:
     if not words:
         return None
     numbered, anywhere = set(), set()
-    for inst_id, number, first, need in _titles():
-        if words[0] == first and need <= set(words[: len(need) + 4]):
+    for inst_id, number, need in _titles().get(words[0], ()):
+        if need <= set(words[: len(need) + 4]):
             if any(a == number for a, _ in ref.items):
                 numbered.add(inst_id)
             elif len(need) >= 2:
@@ -1115,8 +1123,15 @@ def find_articles(doc: DocText) -> list[LegalArticle]:
     trail.by_id = {u.id: u for u in units if u.source != "heading"}
     records: dict[tuple[str, str | None, str, str], list[tuple[_Unit, Reference]]] = {}
     order: list[tuple[str, str | None, str, str]] = []
+    last_single: tuple[int, tuple[str, str | None, str, str]] | None = None  # for "this Article"
     for u in units:
-        for r in u.refs:
+        anaphors = [Reference(m.start(), m.end(), "article", []) for m in THIS_ARTICLE_RE.finditer(u.text)]
+        for r in sorted([*u.refs, *anaphors], key=lambda r: r.start):
+            if not r.items:
+                # "under this Article": the one article cited just before, in this unit or the one before
+                if last_single is not None and last_single[0] >= u.index - 1:
+                    records[last_single[1]].append((u, r))
+                continue
             if r.blocked:
                 continue
             target = r.name.ref if r.name is not None else None
@@ -1145,6 +1160,8 @@ def find_articles(doc: DocText) -> list[LegalArticle]:
                     records[k] = []
                     order.append(k)
                 records[k].append((u, r))
+            if r.family == "article":
+                last_single = (u.index, k) if len(r.items) == 1 else None
 
     out: list[LegalArticle] = []
     for i, k in enumerate(order, 1):

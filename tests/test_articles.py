@@ -225,6 +225,16 @@ def test_things_that_are_not_provisions(text: str) -> None:
     assert find_articles(make_doc(text)) == []
 
 
+def test_this_article_joins_the_article_just_cited() -> None:
+    doc = make_doc(
+        "Article 145 of the Criminal Code punishes discrimination. No convictions under this Article were reported.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("145", None, "Criminal Code")}
+    assert [m.text for m in arts[0].mentions] == ["Article 145 of the Criminal Code", "this Article"]
+    check_offsets(doc, arts)
+
+
 def test_comma_after_the_number_is_not_a_list() -> None:
     doc = make_doc("Under Article 174 of the Criminal Code, 15 activists were convicted.")
     assert table(find_articles(doc)) == {("174", None, "Criminal Code")}
