@@ -591,8 +591,8 @@ def write_review(
     return ReviewResult(json_path, target, len(pages), text.count("data-record="), notes)
 
 
-def pair_files(json_dir: Path, pdf_dir: Path) -> Iterator[tuple[Path, Path | None]]:
-    """Each document JSON under json_dir with the PDF of the same source_file name under pdf_dir."""
+def pair_files(json_dir: Path, pdf_dir: Path) -> Iterator[tuple[Path, str, Path | None]]:
+    """Each document JSON under json_dir, its source_file, and the PDF of that name under pdf_dir (or None)."""
     from extract.export import json_files
 
     pdfs: dict[str, Path] = {}
@@ -604,7 +604,7 @@ def pair_files(json_dir: Path, pdf_dir: Path) -> Iterator[tuple[Path, Path | Non
             doc = Document.model_validate_json(j.read_bytes())
         except ValueError:
             continue
-        yield j, pdfs.get(doc.document.source_file)
+        yield j, doc.document.source_file, pdfs.get(doc.document.source_file)
 
 
 def write_reviews(
@@ -617,9 +617,9 @@ def write_reviews(
 ) -> list[ReviewResult]:
     """The folder form: a page per document whose PDF is found, and an index.html linking them."""
     results: list[ReviewResult] = []
-    for j, pdf in pair_files(json_dir, pdf_dir):
+    for j, name, pdf in pair_files(json_dir, pdf_dir):
         if pdf is None:
-            results.append(ReviewResult(j, None, problems=[f"{j.name}: no PDF of that source_file under {pdf_dir}"]))
+            results.append(ReviewResult(j, None, problems=[f"{j.name}: no {name} under {pdf_dir}"]))
             continue
         try:
             results.append(write_review(j, pdf, out_dir, scale=scale, inline_images=inline_images))
