@@ -108,10 +108,13 @@ ORDINAL_WORDS.update(
         "cinquième": 5,
     }
 )
-TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                      "eightieth": 80, "ninetieth": 90})
+TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                        "eighty": 80, "ninety": 90}
 """Spelt-out ordinals as UN covers and submissions print sessions ("Forty-eighth session", "Cuarto período")."""
 
-_ORD_WORD = r"(?P<word>(?:twenty|thirty|forty|fifty|sixty)-?\w+|\w+)"
+_ORD_WORD = r"(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?\w+|\w+)"
 SESSION_PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r"\b(?P<num>\d{1,2})\s*(?:st|nd|rd|th|ª|º|°|ème|eme|e|va|a|er)?\.?\s+(?:upr\s+|ordinary\s+)?"
@@ -752,9 +755,15 @@ def _organisations(v: _View) -> list[str]:
 
     for line in v.cover[:40]:
         scan(line, WEIGHTS["cover"], "cover")
+    line_names = set(cands)
     for block in v.blocks[:12]:
         if block not in v.cover:
+            before = set(cands)
             scan(block, WEIGHTS["cover"], "cover")
+            for k in set(cands) - before:
+                # a name a single line already gave, grown by the line above it, is that line's name
+                if any(n != k and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", k) for n in line_names):
+                    del cands[k]
     for t in v.titles:
         scan(t, WEIGHTS["title"], "title")
     for t in v.furniture:
@@ -793,7 +802,8 @@ def _organisations(v: _View) -> list[str]:
     ]
     if not keep:
         keep = [max(merged, key=lambda c: c.score)]
-    keep.sort(key=lambda c: -c.score)
+    order = {id(c): i for i, c in enumerate(cands.values())}
+    keep.sort(key=lambda c: order.get(id(c), len(order)))  # as printed: the cover's order
     return [c.name for c in keep]
 
 
@@ -1019,7 +1029,7 @@ def _match_session(text: str) -> int | None:
         for m in p.finditer(text):
             g = m.groupdict()
             n = _ordinal(g.get("word"), g.get("num"))
-            if n and 1 <= n <= 80:
+            if n and 1 <= n <= 99:
                 return n
     return None
 

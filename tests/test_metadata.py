@@ -1,0 +1,436 @@
+"""Document metadata (extract.metadata) and stakeholder-summary contributors (extract.contributors).
+
+The texts are written for these tests: Freedonia is a fictional State, the
+organisations are invented; real State names are facts.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.contributors import find_contributors
+from extract.metadata import describe, find_symbols_local
+from extract.units import DocText, StyledLine, TextUnit
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _doc(
+    cover: list[str | tuple[str, float, bool]],
+    paragraphs: list[str] = (),  # type: ignore[assignment]
+    notes: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    furniture: list[str] = (),  # type: ignore[assignment]
+    pdf_title: str | None = None,
+) -> DocText:
+    lines = []
+    for i, c in enumerate(cover):
+        text, size, bold = (c, 12.0, False) if isinstance(c, str) else c
+        lines.append(StyledLine(text=text, page=1, size=size, bold=bold, top=40.0 + 20 * i))
+    units: list[TextUnit] = []
+    for i, p in enumerate(paragraphs, 1):
+        units.append(TextUnit(id=f"p{i}", source="paragraph", page=1 + i // 4, text=p))
+    for j, (anchor, text) in enumerate(notes, 1):
+        units.append(TextUnit(id=f"fn{j}", source="footnote", page=2, text=text, number=str(j), anchor=anchor))
+    return DocText(
+        units=units,
+        cover=lines,
+        furniture=[StyledLine(text=f, page=2, size=9.0, top=780.0) for f in furniture],
+        pdf_title=pdf_title,
+    )
+
+
+UN_MASTHEAD = ["United Nations", "General Assembly", "Distr.: General", "10 March 2031", "Original: English"]
+
+
+def test_working_group_report() -> None:
+    doc = _doc(
+        [
+            "A",
+            "/HRC/99/12",
+            *UN_MASTHEAD,
+            "Human Rights Council",
+            "Ninety-ninth session",
+            "Agenda item 6",
+            "Report of the Working Group on the Universal Periodic Review*",
+            "Kazakhstan",
+        ],
+        [
+            "1. The Working Group on the Universal Periodic Review held its eightieth session from 1 to 12 May 2031. "
+            "The review of Kazakhstan was held at the 5th meeting."
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "working_group_report"
+    assert info.symbol == "A/HRC/99/12"
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "KAZ"
+    assert info.date == "2031-03-10"
+    assert info.session == 80  # the Working Group's session, not the Council's
+    assert info.organisations == []
+    assert info.language == "en"
+
+
+def test_addendum_comes_before_report() -> None:
+    doc = _doc(
+        [
+            *UN_MASTHEAD,
+            "A/HRC/99/12/Add.1",
+            "Report of the Working Group on the Universal Periodic Review",
+            "Freedonia",
+            "Addendum",
+            "Views on conclusions and/or recommendations, voluntary commitments and replies presented by the "
+            "State under review",
+        ]
+    )
+    assert describe(doc).kind == "working_group_addendum"
+
+
+@pytest.mark.parametrize(
+    ("title", "suffix", "kind"),
+    [
+        (
+            "National report submitted in accordance with paragraph 5 of the annex to Human Rights Council "
+            "resolution 16/21",
+            "1",
+            "national_report",
+        ),
+        (
+            "Compilation prepared by the Office of the United Nations High Commissioner for Human Rights",
+            "2",
+            "un_compilation",
+        ),
+        ("Summary of stakeholders' submissions on Slovenia", "3", "stakeholder_summary"),
+    ],
+)
+def test_pre_session_documents(title: str, suffix: str, kind: str) -> None:
+    doc = _doc(
+        [
+            f"A/HRC/WG.6/70/SVN/{suffix}",
+            *UN_MASTHEAD,
+            "Human Rights Council",
+            "Working Group on the Universal Periodic Review",
+            "Seventieth session",
+            title,
+            "Slovenia",
+        ]
+    )
+    info = describe(doc)
+    assert info.kind == kind
+    assert info.symbol == f"A/HRC/WG.6/70/SVN/{suffix}"
+    assert info.session == 70
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "SVN"
+
+
+def test_kind_from_symbol_when_the_title_is_missing() -> None:
+    doc = _doc(["A/HRC/WG.6/70/SVN/2", *UN_MASTHEAD, "Slovenia"])
+    assert describe(doc).kind == "un_compilation"
+
+
+def test_other_un_document() -> None:
+    doc = _doc(
+        [
+            *UN_MASTHEAD,
+            "A/HRC/DEC/99/105",
+            "Decision adopted by the Human Rights Council",
+            "Outcome of the universal periodic review: Slovenia",
+        ]
+    )
+    assert describe(doc).kind == "other"
+
+
+def test_ngo_submission_named_on_the_cover() -> None:
+    doc = _doc(
+        [
+            ("Freedonia Universal Periodic Review", 12.0, True),
+            ("Submission by the Grand League for Penal Reform", 12.0, True),
+            ("October 2030", 12.0, True),
+        ],
+        [
+            "The Grand League for Penal Reform is the oldest penal reform charity in Freedonia. It works for fewer "
+            "people in prison.",
+            "The Grand League for Penal Reform welcomes the opportunity to contribute to the review of Chile.",
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "ngo_submission"
+    assert info.organisations == ["Grand League for Penal Reform"]
+    assert info.date == "2030-10"
+    assert info.state_under_review is None or info.state_under_review.iso3 == "CHL"
+
+
+def test_organisation_before_its_submission_word_and_possessive() -> None:
+    doc = _doc(
+        [
+            "Chile",
+            "Harbour Watch International submission to the UN Universal Periodic Review",
+            "13th session of the UPR Working Group, May 2031",
+        ],
+        ["Harbour Watch International urges the government of Chile to act."],
+    )
+    info = describe(doc)
+    assert info.organisations == ["Harbour Watch International"]
+    assert info.session == 13
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "CHL"
+
+    doc = _doc(
+        ["Elder Care Chile’s response to the UN Human Rights Council’s Universal Periodic Review", "Nov 19 2030"],
+        ["Elder Care Chile works with older people. Elder Care Chile asks for a commissioner."],
+    )
+    info = describe(doc)
+    assert info.organisations == ["Elder Care Chile"]
+    assert info.date == "2030-11-19"
+
+
+def test_joint_submission_authors_and_acronyms() -> None:
+    doc = _doc(
+        [
+            ("Friends of Lighthouse Keepers (FLK) and Rights for Island Workers (RIW)", 12.0, True),
+            ("Chile", 12.0, True),
+            "Submission to the UN Universal Periodic Review",
+            "Second Cycle, 13th Session 2031",
+        ],
+        [
+            "About FLK: FLK is a national network of volunteers.",
+            "About RIW: RIW is a charity founded in 1999.",
+            "FLK and RIW ask Chile to act.",
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert sorted(info.organisations) == ["Friends of Lighthouse Keepers", "Rights for Island Workers"]
+    assert info.cycle == 2
+    assert info.session == 13
+
+
+def test_joint_submission_split_only_where_both_parts_stand_alone() -> None:
+    doc = _doc(
+        [
+            "Ocean Now and Digital Tides Watch Joint Submission to the Universal Periodic Review",
+            "Third Cycle for Chile",
+        ],
+        [
+            "Ocean Now is an international organisation. Ocean Now works online.",
+            "Digital Tides Watch defends digital rights. Digital Tides Watch was founded in 2016.",
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == ["Ocean Now", "Digital Tides Watch"]
+    assert info.cycle == 3
+
+    doc = _doc(
+        ["Submission by the Institute for Harbours and Business", "Chile"],
+        ["The Institute for Harbours and Business is a think tank."],
+    )
+    assert describe(doc).organisations == ["Institute for Harbours and Business"]
+
+
+def test_nhri_submission() -> None:
+    doc = _doc(
+        [
+            "Submission to the UN Human Rights Council Universal Periodic Review of Chile",
+            "By: Children’s Commissioner for Islands, Ana Pérez",
+            "Second Cycle, 13th Session 2031",
+        ],
+        ["The Children’s Commissioner for Islands was established by statute in 2001."],
+    )
+    info = describe(doc)
+    assert info.kind == "nhri_submission"
+    assert info.organisations == ["Children’s Commissioner for Islands"]
+
+
+def test_spanish_submission_strips_legal_form() -> None:
+    doc = _doc(
+        [
+            (
+                "Presentación de la Asociación Civil Espejo Cívico sobre el cumplimiento de la República Bolivariana de "
+                "Venezuela de sus obligaciones",
+                12.0,
+                True,
+            ),
+            ("ONU Examen Periódico Universal", 12.0, True),
+            ("12ª sesión (Octubre de 2031)", 12.0, True),
+        ],
+        [
+            "1. Espejo Cívico, es una asociación civil venezolana, fundada en el año 2002, sin fines de lucro, que tiene "
+            "como finalidad la promoción de la libertad de expresión en el país.",
+            "2. Espejo Cívico presenta este informe sobre la situación en Venezuela y las leyes del Estado.",
+        ],
+    )
+    info = describe(doc)
+    assert info.language == "es"
+    assert info.organisations == ["Espejo Cívico"]
+    assert info.session == 12
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "VEN"
+
+
+def test_all_capital_name_takes_the_running_text_spelling() -> None:
+    doc = _doc(
+        [
+            "TIDAL NOW – INDIVIDUAL SUBMISSION TO THE OFFICE OF THE HIGH COMMISSIONER",
+            "UNIVERSAL PERIODIC REVIEW: CUBA, SESSION 4 – FEBRUARY 2031",
+        ],
+        ["Tidal Now is an independent organisation that works to free prisoners of conscience in Cuba."],
+    )
+    info = describe(doc)
+    assert info.organisations == ["Tidal Now"]
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "CUB"
+    assert info.session == 4
+
+
+def test_running_footer_names_the_author() -> None:
+    doc = _doc(
+        ["1. Who the submission is from"],
+        ["This is a joint submission from the Island Rights Consortium to the UPR in respect of Chile."],
+        furniture=["Island Rights Consortium- Joint UPR Submission- Chile- 2031"],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == ["Island Rights Consortium"]
+
+
+def test_no_file_name_is_read() -> None:
+    doc = _doc(["Text without any cue"], ["Plain words about nothing in particular and the weather."])
+    doc.source_file = "ngo_amnesty_international_chile_2031.pdf"
+    info = describe(doc)
+    assert info.organisations == []
+    assert info.state_under_review is None
+
+
+def test_symbol_finder_is_swappable() -> None:
+    doc = _doc([*UN_MASTHEAD, "XYZ-1", "Report of the Working Group on the Universal Periodic Review", "Chile"])
+    info = describe(doc, symbol_finder=lambda t: ["X/Y/1"] if "XYZ-1" in t else [])
+    assert info.symbol == "X/Y/1"
+    assert find_symbols_local("see A/HRC/WG.6/7/SVN/1 and CCPR/C/GBR/CO/7.") == [
+        "A/HRC/WG.6/7/SVN/1",
+        "CCPR/C/GBR/CO/7",
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=8), st.lists(st.text(max_size=300), max_size=6))
+def test_describe_never_crashes(cover: list[str], paragraphs: list[str]) -> None:
+    info = describe(_doc(cover, paragraphs))
+    assert info.kind in {
+        "ngo_submission",
+        "joint_submission",
+        "nhri_submission",
+        "national_report",
+        "un_compilation",
+        "stakeholder_summary",
+        "working_group_report",
+        "working_group_addendum",
+        "other",
+    }
+    assert info.as_dict()["kind"] == info.kind
+
+
+def test_describe_is_quick_on_a_long_document() -> None:
+    para = (
+        "The Harbour Watch International Submission notes that Chad, Jordan (the State) and Freedonia "
+        "(Plurinational State of) ratified the Covenant in May 2030. "
+    ) * 8
+    doc = _doc(["Submission by Harbour Watch International"] * 3, [para] * 120)  # ~100 kB
+    t0 = time.perf_counter()
+    describe(doc)
+    assert time.perf_counter() - t0 < 5.0
+
+
+# ---------------------------------------------------------------- contributors
+
+SUMMARY_NOTE = (
+    "The stakeholders listed below have contributed information for this summary; the full texts of all original "
+    "submissions are available at: www.ohchr.org. Civil society Individual submissions: HWI Harbour Watch "
+    "International, London, United Kingdom; ILW Island Lighthouse Workers, Valparaíso (Chile); Blue Reef The Blue "
+    "Reef, Lima (Peru); Joint submissions: JS1 Joint submission 1 submitted by: Ocean Now; and the Tide Institute; "
+    "Rights for Island Workers, Santiago (Chile). National human rights institution: Ombudsman/IHRO Island Human "
+    "Rights Ombudsman, Santiago (Chile); Regional intergovernmental organization(s): CoE The Council of Europe, "
+    "Strasbourg (France) Attachments: (CoE-ECRI) Conclusions on Chile, adopted on 7 December 2030."
+)
+
+
+def test_contributors_list_and_citing_paragraphs() -> None:
+    doc = _doc(
+        [],
+        [
+            "The present report is a summary of 5 stakeholders' submissions to the universal periodic review.",
+            "HWI and JS1 recommended that Chile ratify the Convention.",
+            "The Ombudsman noted progress (ILW, p. 3).",
+            "Blue Reef reported on schools.",
+        ],
+        notes=[
+            ("p1", SUMMARY_NOTE),
+            ("p2", "HWI, p. 2; JS1, para. 4."),
+            ("p3", "IHRO, para. 23."),
+            ("p4", "Blue Reef, p. 1."),
+        ],
+    )
+    cs = find_contributors(doc)
+    got = {c.abbreviation: c for c in cs}
+    assert [c.id for c in cs] == [f"org{i}" for i in range(1, len(cs) + 1)]
+    assert set(got) == {"HWI", "ILW", "Blue Reef", "JS1", "Ombudsman/IHRO", "CoE"}
+    assert got["HWI"].name == "Harbour Watch International" and got["HWI"].kind == "ngo"
+    assert got["ILW"].name == "Island Lighthouse Workers"
+    assert got["Blue Reef"].name == "The Blue Reef"
+    assert got["JS1"].kind == "joint" and "Tide Institute" in got["JS1"].name
+    assert got["Ombudsman/IHRO"].kind == "nhri"
+    assert got["CoE"].kind == "regional"
+    assert got["HWI"].paragraphs == ["p2"]
+    assert got["JS1"].paragraphs == ["p2"]
+    assert got["ILW"].paragraphs == ["p3"]
+    assert set(got["Ombudsman/IHRO"].paragraphs) == {"p3"}
+    assert got["Blue Reef"].paragraphs == ["p4"]
+
+
+def test_contributors_unseparated_regional_section() -> None:
+    note = (
+        "The stakeholders listed below have contributed information for this summary. Civil society HWI Harbour "
+        "Watch International, London, United Kingdom*; ILW Island Lighthouse Workers (Joint submission). "
+        "Regional Organizations CoE Council of Europe, Strasbourg, France CoE-Commissioner The Council of Europe "
+        "Commissioner for Human Rights CoE-ECRI European Commission against Racism and Intolerance"
+    )
+    doc = _doc([], ["Summary.", "CoE-ECRI and the CoE-Commissioner urged Chile to act."], notes=[("p1", note)])
+    got = {c.abbreviation: c for c in find_contributors(doc)}
+    assert set(got) == {"HWI", "ILW", "CoE", "CoE-Commissioner", "CoE-ECRI"}
+    assert got["ILW"].kind == "joint" and got["ILW"].name == "Island Lighthouse Workers"
+    assert got["CoE-ECRI"].paragraphs == ["p2"] and got["CoE"].paragraphs == []
+
+
+def test_no_contributors_without_a_list() -> None:
+    assert find_contributors(_doc(["Submission"], ["Civil society matters in Chile."])) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=2000))
+def test_contributors_never_crash(text: str) -> None:
+    doc = _doc([], ["x"], notes=[("p1", "The stakeholders listed below " + text)])
+    for c in find_contributors(doc):
+        assert c.id.startswith("org")
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_kazakhstan_pair_on_the_corpus() -> None:
+    report = CORPUS / "un_wgreport_kazakhstan_2014.pdf"
+    seed = CORPUS / "seed_amnesty_kazakhstan_2019.pdf"
+    if not (report.exists() and seed.exists()):
+        pytest.skip("the shared corpus (../shared/corpus) is not beside the repository")
+    from extract.pipeline import load_doctext
+
+    info = describe(load_doctext(report))
+    assert (info.kind, info.symbol, info.state_under_review.iso3 if info.state_under_review else None) == (
+        "working_group_report",
+        "A/HRC/28/10",
+        "KAZ",
+    )
+    info = describe(load_doctext(seed))
+    assert info.kind == "ngo_submission"
+    assert info.organisations == ["Amnesty International"]
+    assert info.state_under_review is not None and info.state_under_review.iso3 == "KAZ"
