@@ -101,6 +101,7 @@ class _Lang:
     label: re.Pattern[str]
     quoted_label: re.Pattern[str]
     rec_cue: re.Pattern[str]
+    rec_noun: re.Pattern[str]
     strong_cue: re.Pattern[str]
     necessity: re.Pattern[str]
     forward_cue: re.Pattern[str]
@@ -147,6 +148,7 @@ def _cues() -> _Cues:
             label=_c(t["label"]),
             quoted_label=_c(t["quoted_label"]),
             rec_cue=_c(t["rec_cue"]),
+            rec_noun=_c(t["rec_noun"]),
             strong_cue=_c(t["strong_cue"]),
             necessity=_c(t["necessity"]),
             forward_cue=_c(t["forward_cue"]),
@@ -269,9 +271,11 @@ def _inside_quote(text: str, pos: int) -> bool:
 def lead_in_start(text: str, in_context: bool = False) -> int | None:
     """Offset of a closing lead-in sentence ("We call on the Government to:"), or None.
 
-    A last sentence ending in ':' is a lead-in when it carries a recommendation cue
-    or when the text already sits among recommendations (`in_context`); one ending
-    in a stop is a lead-in only when it points at what follows ("set out below").
+    A last sentence ending in ':' is a lead-in when the text already sits among
+    recommendations (`in_context`), names recommendations or requests, carries a
+    strong cue ('recommend', 'should', 'urge') or frames an ask itself ("Que el
+    Estado:"); a narrative colon ("... in the following areas:") is not. One ending in a stop is a
+    lead-in only when it points at what follows ("set out below").
     """
     cues = _cues()
     spans = split_sentences(text)
@@ -280,7 +284,9 @@ def lead_in_start(text: str, in_context: bool = False) -> int | None:
     s, e = spans[-1]
     last = text[s:e].rstrip()
     if last.endswith(":"):
-        if in_context or cues.any(lambda t: t.rec_cue, last):
+        if in_context or cues.any(lambda t: t.rec_noun, last) or cues.any(lambda t: t.strong_cue, last):
+            return s
+        if _frames_ask(last):
             return s
         return None
     forward = last.endswith((".", ";")) and cues.any(lambda t: t.forward_cue, last)
@@ -307,6 +313,12 @@ def _label(text: str) -> _Label | None:
         if m:
             return _Label(m.end(), False, m.group("num"))
     return None
+
+
+def _frames_ask(lead: str) -> bool:
+    """A lead-in that asks someone to act ('We urge the Government to:'), as opposed to a narrative colon."""
+    st = GLYPHS.sub("", lead).strip()
+    return bool(THAT.match(st)) or _trigger(st)
 
 
 def _first_word(s: str) -> str:
@@ -668,6 +680,9 @@ class _Walker:
             self.end_list()
             if in_scope:
                 return
+        if u.bold and _rec_like(_first_sentence(text), self.lang):
+            self.add(_Draft(order, [text], [u], u.number, u.section, u.page))  # a boxed or bold ask: all of it
+            return
         self.drafts.extend(_body_asks(u, text, order))
 
     def labelled(self, order: float, u: TextUnit, lab: _Label) -> None:
@@ -766,8 +781,8 @@ def find_recommendations(doc: DocText, lang: str | None = None, id_prefix: str =
         if d.open and len(d.units) < 2:
             continue  # an item ending in ':' that nothing folded into: a lead-in after all
         text = d.text()
-        if len(WORD.findall(text)) < 3 or text.casefold() in seen:
-            continue
+        if len(WORD.findall(text)) < 3 or text.casefold() in seen or text.endswith("?"):
+            continue  # too short, a repeat, or a question put to the State (not an ask)
         seen.add(text.casefold())
         sec = sections.get(d.section) if d.section else None
         out.append(

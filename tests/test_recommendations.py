@@ -489,3 +489,24 @@ def test_a_corpus_submission_has_its_closing_list() -> None:
     recs = find_recommendations(load_doctext(pdf))
     assert len(recs) >= 15
     assert all(not r.text.rstrip().endswith(":") for r in recs)
+
+
+def test_bold_ask_in_the_body_is_kept_whole() -> None:
+    d = Doc().heading("Torture")
+    d.para("Freedonia has no independent body to investigate torture.")
+    d.units.append(
+        TextUnit(
+            id="p2",
+            source="paragraph",
+            page=1,
+            text="Establish an independent body to investigate torture. It must report to Parliament yearly.",
+            section=d.section,
+            bold=True,
+            number="4.7",
+        )
+    )
+    d.para("Establish a register of places of detention.")  # not bold: narrative position, not an ask
+    recs = find_recommendations(d.build())
+    assert [(r.number, r.text) for r in recs] == [
+        ("4.7", "Establish an independent body to investigate torture. It must report to Parliament yearly.")
+    ]
