@@ -133,6 +133,9 @@ THIS_ARTICLE_RE = re.compile(
     r"(?<![\w])(?:(?:[Tt]his|[Tt]hat|[Tt]he said|[Tt]he same|[Ss]aid)\s[Aa]rticle|(?:[Ee]ste|[Dd]icho|[Ee]l mismo|[Ee]l citado)\s"
     r"art[íi]culo|(?:[Cc]et|[Ll]edit|[Ll]e même)\sarticle)(?!\s{0,3}\d)(?![\w])"
 )
+NUMBER_TAG_RE = re.compile(r"\s{0,3}(?:N[o°º]|n[o°º]|N\.\s?º|n\.\s?º|Nr|núm|Núm|Num|num|[Nn]úmero|[Nn]umber)\.?\s?\d")
+# After a citation and its name, another list with its own name: "... of the ICCPR and 10 and 11 of the ECHR".
+CONTINUE_RE = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|y|e|et|as well as)?\s{1,3}(?=\d)")
 COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")
 
@@ -144,6 +147,7 @@ NAME_TOKEN_RE = re.compile(
     r"|(?P<n>\d{1,4}(?:[./-]\d{1,5}){0,3})"
     r"|(?P<p>\((?:[A-Z][A-Za-z]{1,7}|\d{4})\))"
     r"|(?P<c>,)"
+    r"|(?P<q>[“\"«]\s?[A-ZÀ-Ý][^“”\"«»\n]{1,118}[”\"»])"
     r"|(?P<ap>['’])"
     r")"
 )
@@ -403,9 +407,11 @@ def parse_name(text: str, pos: int) -> Name | None:
                 if not toks or (english_head and f not in HEAD_CONN):
                     break  # "Act with the Constitution": two names, not one
                 tok.role = "conn"
-            elif (f in LOWER_HEAD_AFTER and prev is not None and prev.role == "adj") or (
-                not toks and f in LOWER_HEAD_FIRST
-            ):
+            elif (
+                (f in LOWER_HEAD_AFTER and prev is not None and prev.role == "adj")
+                or (not toks and f in LOWER_HEAD_FIRST)
+                or (not toks and f in HEADS and NUMBER_TAG_RE.match(text, tok.end))
+            ):  # "loi n° 2004-228", "ley N.º 26.061"
                 tok.role = "head"  # "criminal code", "código", "the constitution"; not "High Court order"
             elif f in QUALIFIERS and not toks:
                 tok.role = "qual"
@@ -415,6 +421,11 @@ def parse_name(text: str, pos: int) -> Name | None:
                 break
         elif kind == "tag":
             tok.role = "tag"
+        elif kind == "q":
+            # a quoted title after the law's name: 'Law of the Republic of Kazakhstan “On Mass Media”'
+            if prev is None or prev.role not in ("head", "cap", "year", "num", "paren") or not seen_head:
+                break
+            tok.role = "title"
         elif kind == "n":
             year = len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2099
             if prev is not None and prev.role == "tag":
@@ -466,7 +477,7 @@ def parse_name(text: str, pos: int) -> Name | None:
     surface = text[start:end]
     if not heads:
         return Name(start, end, surface)  # no instrument here; the caller decides what that means
-    content = [t for t in toks if t.role in ("head", "cap", "adj", "num", "year", "paren")]
+    content = [t for t in toks if t.role in ("head", "cap", "adj", "num", "year", "paren", "title")]
     last_head = heads[-1].fold
     if anaphoric and len(heads) == len(content):
         return Name(start, end, surface, generic=last_head)
@@ -666,6 +677,15 @@ class _Reader:
             self._attach(text, ref, matches, ends, km.start())
             done = ref.end
             out.append(ref)
+            while ref.name is not None and (more := CONTINUE_RE.match(text, ref.end)):
+                items, pos = _parse_items(text, more.end())
+                nxt = Reference(more.end(), pos, family, items)
+                self._attach(text, nxt, matches, ends, more.end())
+                if not items or nxt.name is None or nxt.blocked:
+                    break  # only a list with a name of its own continues the citation
+                out.append(nxt)
+                done = nxt.end
+                ref = nxt
         return out
 
     def _attach(
@@ -857,11 +877,14 @@ def _context(unit: _Unit, reader: _Reader) -> list[Name]:
         if h.start() < taken_until or _inside(covered, h.start()):
             continue
         if h.group(0)[0].islower() and fold(h.group(0)) not in LOWER_HEAD_FIRST:
-            if fold(h.group(0)) not in LOWER_HEAD_AFTER:
+            if NUMBER_TAG_RE.match(text, h.end()):
+                pass  # "la loi n° 2004-228"
+            elif fold(h.group(0)) not in LOWER_HEAD_AFTER:
                 continue
-            before = LAST_WORD_RE.search(text, max(0, h.start() - 30), h.start())
-            if before is None or fold(before.group(1)) not in LOWER_NAME_WORDS:
-                continue  # "the act of", "a law that": a lower-case head names a law only after "criminal", "penal"...
+            else:
+                before = LAST_WORD_RE.search(text, max(0, h.start() - 30), h.start())
+                if before is None or fold(before.group(1)) not in LOWER_NAME_WORDS:
+                    continue  # "the act of", "a law that": a lower-case head names a law only after "criminal", "penal"...
         for w in WORD_RE.finditer(text, max(taken_until, h.start() - NAME_WINDOW), h.end()):
             word = w.group(0)
             f = fold(word)
