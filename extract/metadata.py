@@ -209,9 +209,9 @@ WEIGHTS = {
     "head": 2.0,
     "self": 2.0,
     "about": 2.0,
-    "letterhead": 1.5,
+    "letterhead": 2.0,
     "fallback": 1.0,
-    "signature": 1.5,
+    "signature": 1.0,
 }
 """How much one cue hit counts, by where it was found."""
 
@@ -226,6 +226,7 @@ FULL_TEXT_CHARS = 150_000
 HEAD_CUE_CHARS = 300
 SIGNATURE_PARAGRAPHS = 3
 FALLBACK_PARAGRAPHS = 40
+FALLBACK_MIN_COUNT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -753,8 +754,12 @@ def _organisations(v: _View) -> list[str]:
                     continue  # mid-sentence: not the document speaking of itself
                 add(run, WEIGHTS["self"], "self")
 
-    for line in v.cover[:40]:
+    for i, line in enumerate(v.cover[:40]):
         scan(line, WEIGHTS["cover"], "cover")
+        if i + 1 < len(v.cover) and any(
+            (m := p.search(line)) and not line[m.end() :].strip() for p in cues.before if not p.pattern.startswith("^")
+        ):
+            add(_run_forward(v.cover[i + 1]), WEIGHTS["cover"], "cover")  # "contribution of" / next line: the name
     line_names = set(cands)
     for block in v.blocks[:12]:
         if block not in v.cover:
@@ -822,7 +827,11 @@ def _signature(v: _View, add: Callable[[str, float, str], None], cues: _Cues) ->
     for text in v.paragraphs[-SIGNATURE_PARAGRAPHS:]:
         for run in _runs(text):
             name = _strip_name(run, cues)
-            if len(name.split()) >= 2 and any(_fold(w) in cues.head_words for w in name.split()):
+            if (
+                len(name.split()) >= 2
+                and any(_fold(w) in cues.head_words for w in name.split())
+                and _count(name, _fold(v.full)) >= 2
+            ):
                 k = _fold(name)
                 seen[k] += 1
                 if seen[k] <= 2:
@@ -874,6 +883,8 @@ def _fallback(v: _View, cues: _Cues) -> list[str]:
             prev = text[: m.start()].rstrip()
             if prev and prev[-1:].isalpha() and prev.split()[-1][:1].isupper():
                 continue  # inside a run already counted from its start
+            if not prev or prev[-1:] in ".:;!?":
+                continue  # a sentence's first words are often not a name ("Que el Consejo ...")
             run = _strip_name(_run_forward(text[m.start() :]), cues)
             if len(run.split()) < 2 or not _valid_name(run, cues):
                 continue
@@ -885,7 +896,7 @@ def _fallback(v: _View, cues: _Cues) -> list[str]:
     if not counts:
         return []
     k, n = counts.most_common(1)[0]
-    return [names[k]] if n >= 2 else []
+    return [names[k]] if n >= FALLBACK_MIN_COUNT else []
 
 
 # ---------------------------------------------------------------- State under review
