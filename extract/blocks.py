@@ -19,7 +19,7 @@ from extract.read import Line
 
 ENUMERATOR = re.compile(
     r"^(?:"
-    r"(?P<num>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.|\))?(?=\s)"  # 1.  1.2  12)  124.1
+    r"(?P<num>\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])(?=\s)"  # 1.  1.2  12)  124.1 (not '16 June')
     r"|\((?P<paren>[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)(?=\s)"  # (a) (iv) (3)
     r"|(?P<letter>[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)](?=\s)"  # a.  b)  iv.  IV.  A.
     r")"

@@ -62,7 +62,7 @@ def _plausible(label: str, last: int | None, raised: bool) -> bool:
         return True
     n = int(label)
     if last is None:
-        return n <= 30 or raised
+        return n <= 3 or raised  # notes start at 1 ('21 November 2011' on a cover is a date)
     if n == last + 1:
         return True
     if raised and 0 < n - last <= 5:

@@ -77,7 +77,11 @@ def _single_page_furniture(ln: Line, page: Page) -> bool:
     if not in_zone:
         return False
     text = ln.text.strip()
-    return any(p.match(text) for p in FURNITURE_PATTERNS)
+    if not any(p.match(text) for p in FURNITURE_PATTERNS):
+        return False
+    digits = DIGITS.findall(text)
+    # a lone number is a page number only if it is close to the page's place in the file
+    return len(digits) != 1 or not text.strip("-–. ").isdigit() or abs(int(digits[0]) - page.number) <= 4
 
 
 def _has_text_beside(ln: Line, lines: list[Line]) -> bool:
@@ -241,6 +245,22 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     return best[1] if best else None
 
 
+@dataclass(slots=True)
+class _Column:
+    x0: float
+    x1: float
+    lines: list[Line]
+
+
+def _column_split(lines: list[Line], gutter: float) -> list[_Column]:
+    """Lines left and right of the gutter; lines across it go with the left (full-width) ones."""
+    left = [ln for ln in lines if ln.x0 < gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    x_min = min((ln.x0 for ln in lines), default=0.0)
+    x_max = max((ln.x1 for ln in lines), default=gutter)
+    return [c for c in (_Column(x_min, gutter, left), _Column(gutter, x_max, right)) if c.lines]
+
+
 def reading_order(lines: list[Line], width: float) -> tuple[list[Line], float | None]:
     """Lines in reading order: left column before right, within bands cut by full-width lines."""
     ordered = sorted(lines, key=lambda ln: (round(ln.top, 1), ln.x0))
@@ -291,7 +311,19 @@ def analyse(doc: RawDocument) -> Layout:
         endnotes = bool(prev and prev.notes and not prev.body) or bool(
             prev and prev.notes and prev.notes[0].top < 0.4 * prev.height
         )
-        body, notes = split_notes(p, keep, body_size, continues=bool(prev and prev.notes), endnotes=endnotes)
+        continues = bool(prev and prev.notes)
+        gutter = _gutter(keep, p.width)
+        if gutter is None:
+            body, notes = split_notes(p, keep, body_size, continues=continues, endnotes=endnotes)
+        else:
+            # notes sit at the foot of each column, under the column's own rule
+            body, notes = [], []
+            for col in _column_split(keep, gutter):
+                rules = [r for r in p.rules if min(r.x1, col.x1) - max(r.x0, col.x0) > 0.5 * (r.x1 - r.x0)]
+                col_page = Page(number=p.number, width=col.x1 - col.x0, height=p.height, lines=col.lines, rules=rules)
+                b, n = split_notes(col_page, col.lines, body_size, continues=continues, endnotes=endnotes)
+                body += b
+                notes += n
         body, gutter = reading_order(body, p.width)
         for ln in notes:
             note_sizes[ln.size] += len(ln.text)
@@ -301,7 +333,7 @@ def analyse(doc: RawDocument) -> Layout:
                 width=p.width,
                 height=p.height,
                 body=body,
-                notes=sorted(notes, key=lambda ln: (round(ln.top, 1), ln.x0)),
+                notes=notes,
                 furniture=furn,
                 rules=p.rules,
                 columns=1 if gutter is None else 2,

@@ -8,6 +8,7 @@ what lets every later record point back at the page.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import itertools
@@ -172,52 +173,46 @@ def _row_size(row: list[_Glyph]) -> float:
     return counts.most_common(1)[0][0] if counts else row[0].size
 
 
-def _attach_small_rows(rows: list[list[_Glyph]]) -> list[list[_Glyph]]:
-    """Move raised or lowered small glyphs into the line they belong to.
+def _attach_small(segs: list[list[_Glyph]]) -> list[list[_Glyph]]:
+    """Move short runs of small glyphs into the line they are raised (or lowered) against.
 
-    A footnote marker sits higher than its line and in a smaller font, so the
-    baseline clustering gives it a row of its own; it belongs to the larger
-    row whose glyph body it overlaps and whose characters it touches.
+    A footnote marker sits higher than its line and in a smaller font, so
+    baseline clustering leaves it on its own, or next to the wrong column's
+    line when baselines almost agree; it belongs to the larger line whose
+    glyph body it overlaps and whose characters it touches.
     """
-    sizes = [_row_size(r) for r in rows]
-    bottoms = [max(g.bottom for g in r) for r in rows]
-    keep = [True] * len(rows)
-    for i, row in enumerate(rows):
-        s = sizes[i]
-        best = -1
-        for j in (i + 1, i - 1, i + 2, i - 2):
-            if 0 <= j < len(rows) and sizes[j] >= s * 1.12:
-                b = bottoms[j]
-                lo = b - sizes[j] * 1.0
-                if lo - 0.5 <= bottoms[i] <= b + 0.35 * sizes[j]:
-                    best = j
-                    break
-        if best < 0:
+    info = []
+    for seg in segs:
+        vis = [g for g in seg if g.text != " "]
+        size = Counter(g.size for g in vis).most_common(1)[0][0] if vis else seg[0].size
+        info.append((size, max(g.bottom for g in seg), len(vis)))
+    order = sorted(range(len(segs)), key=lambda k: info[k][1])
+    bottoms = [info[k][1] for k in order]
+    spans_of: dict[int, list[tuple[float, float]]] = {}
+    keep = [True] * len(segs)
+    for i, seg in enumerate(segs):
+        size, bottom, n_vis = info[i]
+        if n_vis > 6:
             continue
-        target = rows[best]
-        spans = sorted((g.x0, g.x1) for g in target if g.text != " ")
-        if not spans:
-            continue
-        tol = 0.6 * sizes[best]
-        moved: list[_Glyph] = []
-        stay: list[_Glyph] = []
-        for run in _runs(row, 0.6 * s):
-            x0 = min(g.x0 for g in run)
-            x1 = max(g.x1 for g in run)
-            if _touches(spans, x0, x1, tol):
-                for g in run:
-                    raised = g.bottom < bottoms[best] - 0.12 * sizes[best]
-                    g.flags |= SUP if raised else SMALL
-                moved.extend(run)
-            else:
-                stay.extend(run)
-        if moved:
-            target.extend(moved)
-            if stay:
-                rows[i] = stay
-            else:
+        lo = bisect.bisect_left(bottoms, bottom - 0.4 * 3 * size)
+        hi = bisect.bisect_right(bottoms, bottom + 3 * size)
+        x0 = min(g.x0 for g in seg)
+        x1 = max(g.x1 for g in seg)
+        for k in order[lo:hi]:
+            t_size, t_bottom, _ = info[k]
+            if k == i or not keep[k] or t_size < size * 1.12:
+                continue
+            if not (t_bottom - t_size - 0.5 <= bottom <= t_bottom + 0.35 * t_size):
+                continue
+            if k not in spans_of:
+                spans_of[k] = sorted((g.x0, g.x1) for g in segs[k] if g.text != " ")
+            if _touches(spans_of[k], x0, x1, 0.6 * t_size):
+                for g in seg:
+                    g.flags |= SUP if g.bottom < t_bottom - 0.12 * t_size else SMALL
+                segs[k].extend(seg)
                 keep[i] = False
-    return [r for r, k in zip(rows, keep, strict=True) if k]
+                break
+    return [s for s, k in zip(segs, keep, strict=True) if k]
 
 
 def _runs(row: list[_Glyph], gap: float) -> list[list[_Glyph]]:
@@ -256,7 +251,9 @@ def _segments(row: list[_Glyph], size: float) -> list[list[_Glyph]]:
         if g.text == " ":
             if cur:
                 cur.append(g)
-                bridge = max(bridge, g.x1)
+                # only spaces that run on from the last glyph bridge a gap (a stretched word space)
+                if last_x1 is not None and g.x0 <= max(last_x1, bridge) + 0.5 * size:
+                    bridge = max(bridge, g.x1)
             continue
         # fake bold: the same glyph drawn twice at (almost) the same spot
         if (
@@ -366,12 +363,20 @@ def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
     glyphs = _glyphs(chars)
     if not glyphs:
         return []
-    rows = _attach_small_rows(_rows(glyphs))
+    segs: list[list[_Glyph]] = []
+    for row in _rows(glyphs):
+        segs.extend(_segments(row, _row_size(row)))
+    segs = _attach_small(segs)
+    # segments that shared a row are rejoined when one is a list label
+    by_row: dict[int, list[list[_Glyph]]] = {}
+    for seg in segs:
+        seg.sort(key=lambda g: g.x0)
+        core = [g for g in seg if not g.flags & (SUP | SMALL)] or seg
+        by_row.setdefault(round(max(g.bottom for g in core)), []).append(seg)
     lines: list[Line] = []
-    for row in rows:
-        size = _row_size(row)
-        for seg in _join_label(_segments(row, size)):
-            lines.append(_line(page_number, seg))
+    for row_segs in by_row.values():
+        row_segs.sort(key=lambda sg: sg[0].x0)
+        lines.extend(_line(page_number, seg) for seg in _join_label(row_segs))
     lines.sort(key=lambda ln: (round(ln.top), ln.x0))
     return lines
 

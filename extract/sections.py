@@ -37,6 +37,7 @@ NOT_HEADING = re.compile(
 )
 BACK_MATTER = re.compile(
     r"^(?:notes?|end\s?notes?|foot\s?notes?|references?|bibliography|sources|notas(?: finales)?"
+    r"|(?:table of )?contents|contenido|[ií]ndice|sommaire|table des mati[eè]res"
     r"|referencias|bibliograf[ií]a|notes de fin|r[ée]f[ée]rences)\s*:?$",
     re.I,
 )
@@ -135,8 +136,14 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     italic_alone = b.italic and len(b.lines) <= 2 and len(words) <= 18 and b.size >= body_size - 0.5
     if not (typographic or italic_alone):
         return False
-    if number and number.isdigit() and (len(rest.split()) > 14 or int(number) > 30):
+    if (
+        number
+        and number[:1].isdigit()
+        and ((number.isdigit() and len(rest.split()) > 14) or int(number.split(".")[0]) > 30)
+    ):
         return False  # a numbered paragraph or list item in bold, not a heading
+    if rest.startswith("[") and rest.rstrip(" .:").endswith("]"):
+        return False  # an editorial note such as "[English only]"
     if text.endswith(":") and (len(words) > 8 or LEAD_IN.search(text)):
         b.extra["lead_in"] = True
         return False  # a lead-in sentence
@@ -155,7 +162,9 @@ def _is_body(b: Block, body_size: float) -> bool:
     """Running text in the body's own size: where the cover ends."""
     if b.heading or b.kind == "table" or abs(b.size - body_size) > 0.6 or b.centered or b.bold:
         return False
-    return (len(b.lines) >= 2 and not b.centered) or len(b.text.split()) >= 20
+    width = b.extra.get("right", 0.0) - b.extra.get("left", 0.0)
+    filled = width > 0 and max(ln.x1 - ln.x0 for ln in b.lines) >= 0.6 * width
+    return (len(b.lines) >= 2 and filled) or len(b.text.split()) >= 20
 
 
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
@@ -175,11 +184,13 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
             break
         lead.append(b)
     if lead:
-        # a style that heads sections later (with or without a number, alike) is not a title style
+        # a style that heads sections later (with or without a number, alike) is not a title style;
+        # a first page with no running text at all is a cover page: only numbered headings survive
+        cover_page = len(lead) < len(blocks) and blocks[len(lead)].page != first_page
         later = Counter((_style(b), _numbering(b.text)[0] is None) for b in candidates if b not in lead)
         for b in lead:
             number, _, _ = _numbering(b.text)
-            if b.heading and (number or later[(_style(b), True)] > 0):
+            if b.heading and (number or (not cover_page and later[(_style(b), True)] > 0)):
                 continue
             b.heading = False
             b.extra["cover"] = True
@@ -189,11 +200,26 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
         if not b.heading:
             continue
         number, numclass, title = _numbering(b.text.strip())
-        if numclass == "R" and number == "I" and headings and headings[-1].number == "H":
-            numclass = "A"
+        numclass = _letter_or_roman(number, numclass, headings)
         headings.append(Heading(b, title, number, numclass, _style(b)))
     _assign_levels(headings)
     return headings, cover
+
+
+def _letter_or_roman(number: str | None, numclass: str | None, before: list[Heading]) -> str | None:
+    """'C' after 'B' is a letter, 'V' after 'IV' a roman numeral: the series decides."""
+    if number is None or len(number) != 1 or numclass not in ("R", "r"):
+        return numclass
+    letter_class = "A" if numclass == "R" else "a"
+    last_letter = next((h.number for h in reversed(before) if h.numclass == letter_class), None)
+    if last_letter and len(last_letter) == 1 and ord(number) == ord(last_letter) + 1:
+        return letter_class
+    if number in "Ii" and not any(h.numclass == numclass for h in before):
+        return numclass
+    last_roman = next((h.number for h in reversed(before) if h.numclass == numclass), None)
+    if last_roman is None and last_letter is not None and number not in "Ii":
+        return letter_class
+    return numclass
 
 
 def _prominence(style: tuple, numclass: str | None) -> tuple:
