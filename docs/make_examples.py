@@ -459,12 +459,32 @@ def main() -> None:
                 shutil.copy(f, ex / "csv" / f.name)
         export(t / "in", "jsonl", ex / "export.jsonl")
         export(t / "in", "xlsx", ex / "export.xlsx")
-        export(t / "in", "sqlite", ex / "export.sqlite")
+        export(t / "in", "sqlite", t / "export.sqlite")
+        (ex / "export.sqlite").unlink(missing_ok=True)
+        (ex / "query.txt").write_text(query_example(t / "export.sqlite"), encoding="utf-8")
         (ex / "schema.sql").write_text(";\n\n".join(sqlite_ddl()) + ";\n", encoding="utf-8")
         (ex / "tables.md").write_text(schema_markdown(), encoding="utf-8")
         write_review(js, pdf, t / "review")
         screenshot(t / "review" / (pdf.stem + ".html"), docs / "review.png", select="la1")
     print(f"wrote {ex} and {docs / 'review.png'}")
+
+
+README_QUERY = """SELECT o.organisation, r.source_file, r.number, r.text
+FROM recommendations AS r
+JOIN recommendation_themes AS t ON t.document_id = r.document_id AND t.recommendation_id = r.id
+JOIN document_organisations AS o ON o.document_id = r.document_id
+WHERE t.theme = 'freedom-of-expression' AND r.state_iso3 = 'ARC'
+ORDER BY o.organisation, r.document_id, r.page, r.id;"""
+
+
+def query_example(db: Path) -> str:
+    """The README's query and what it returns on the demo database, as sqlite3's default output prints it."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    rows = con.execute(README_QUERY).fetchall()
+    con.close()
+    return README_QUERY + "\n\n" + "\n".join("|".join(str(v) for v in r) for r in rows) + "\n"
 
 
 def chrome(width: int = 1400, height: int = 860):  # type: ignore[no-untyped-def]

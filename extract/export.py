@@ -37,7 +37,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from extract.batch import write_atomic
+from extract.batch import write_atomic as _write_private
 from schemas import Document
 
 Format = Literal["csv", "xlsx", "sqlite", "jsonl"]
@@ -48,6 +48,18 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip's epoch: no build time leaks into 
 
 Value = str | int | float | None
 Row = dict[str, Value]
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file then rename (a reader never sees half a file), with the mode a plain new file would get."""
+    _write_private(path, data)
+    os.chmod(path, _umask_mode())
 
 
 # ---------------------------------------------------------------- table specs (data)
@@ -718,6 +730,7 @@ def _write_sqlite(tables: Tables, out: Path) -> None:
             con.execute("VACUUM")
         finally:
             con.close()
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
