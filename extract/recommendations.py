@@ -110,6 +110,7 @@ class _Lang:
     we_belief: re.Pattern[str]
     not_author: re.Pattern[str]
     actor: re.Pattern[str]
+    treaty_voice: re.Pattern[str]
     modal: re.Pattern[str]
     advice_modal: re.Pattern[str]
     generic_plural: re.Pattern[str]
@@ -157,6 +158,7 @@ def _cues() -> _Cues:
             we_belief=_c(t["we_belief"]),
             not_author=_c(t["not_author"]),
             actor=_c(t["actor"]),
+            treaty_voice=_c(t["treaty_voice"]),
             modal=_c(t["modal"]),
             advice_modal=_c(t["advice_modal"]),
             generic_plural=_c(t["generic_plural"]),
@@ -256,13 +258,26 @@ def _abbreviation_before(text: str, dot: int, abbrev: frozenset[str]) -> bool:
     return token in abbrev
 
 
-def _inside_quote(text: str, pos: int) -> bool:
-    """Whether `pos` sits inside a quotation opened earlier in the paragraph."""
+def _inside_quotes(text: str, positions: list[int]) -> list[bool]:
+    """For each position (ascending), whether it sits inside a quotation opened earlier; one pass over the text."""
     cues = _cues()
-    before = text[:pos]
-    opened = sum(before.count(q) for q in cues.quote_open if q not in "\"'\u2018")
-    closed = sum(before.count(q) for q in cues.quote_close if q not in "\"'\u2019")
-    return opened > closed or before.count('"') % 2 == 1
+    opening = {q for q in cues.quote_open if q not in "\"'\u2018"}
+    closing = {q for q in cues.quote_close if q not in "\"'\u2019"}
+    out: list[bool] = []
+    depth = straight = 0
+    i = 0
+    for pos in positions:
+        while i < pos:
+            ch = text[i]
+            if ch in opening:
+                depth += 1
+            elif ch in closing:
+                depth -= 1
+            elif ch == '"':
+                straight ^= 1
+            i += 1
+        out.append(depth > 0 or straight == 1)
+    return out
 
 
 # ---------------------------------------------------------------- readings of one text
@@ -472,6 +487,8 @@ def _trigger(s: str, review: bool = True) -> bool:
     st = s.strip()
     if not st or st.endswith("?") or st[0] in _cues().quote_open:
         return False
+    if _cues().any(lambda t: t.treaty_voice, st[:HEAD]):
+        return False  # "urges the State party to ...": a treaty body's words reported
     return _frame(st, review) or _actor_modal(st) or (review and _review_frame(st))
 
 
@@ -575,18 +592,19 @@ def _body_asks(u: TextUnit, text: str, order: float) -> list[_Draft]:
     """Narrative asks in a paragraph: each triggering sentence and the modal sentences that follow it."""
     out: list[_Draft] = []
     spans = split_sentences(text)
+    quoted = _inside_quotes(text, [s for s, _ in spans])
     i = 0
     while i < len(spans):
         s, e = spans[i]
         sent = text[s:e]
-        if _inside_quote(text, s) or not _trigger(sent):
+        if quoted[i] or not _trigger(sent):
             i += 1
             continue
         j = i + 1
         while j < len(spans):
             ns, ne = spans[j]
             nxt = text[ns:ne].rstrip()
-            if nxt.endswith((":", "?")) or _inside_quote(text, ns) or not _has_modal(nxt):
+            if nxt.endswith((":", "?")) or quoted[j] or not _has_modal(nxt):
                 break
             j += 1
         end = spans[j - 1][1]
@@ -687,7 +705,7 @@ class _Walker:
 
     def labelled(self, order: float, u: TextUnit, lab: _Label) -> None:
         body = u.text[lab.end :]
-        number = u.number or lab.number
+        number = lab.number or u.number  # "Recommendation 3:" names the ask; the paragraph number otherwise
         lead = lead_in_start(body, True)
         if lead is not None:
             prefix = body[:lead]
@@ -744,18 +762,22 @@ def _first_sentence(text: str) -> str:
 
 
 def _heading_asks(doc: DocText, first_unit: dict[str, int]) -> list[_Draft]:
-    """Headings that are a labelled ask themselves ('Recommendation 1: The State should ...')."""
+    """Headings that are an ask themselves: labelled ('Recommendation 1: ...') or an organ of the State with a modal."""
     out: list[_Draft] = []
     for s in doc.sections:
         lab = _label(s.title)
-        if lab is None or lab.quoted:
+        if lab is not None and lab.quoted:
             continue
-        body = s.title[lab.end :].strip()
+        if lab is not None:
+            body, number = s.title[lab.end :].strip(), lab.number
+        elif _actor_modal(s.title):
+            body, number = s.title.strip(), s.number  # "13. The Government should set a target ..."
+        else:
+            continue
         if len(body.split()) < 3 or body.endswith(":"):
             continue
         order = first_unit.get(s.id, 10**9) - 0.5
-        d = _Draft(order, [body], [], lab.number, s.id, s.page_start)
-        out.append(d)
+        out.append(_Draft(order, [body], [], number, s.id, s.page_start))
     return out
 
 
