@@ -5,7 +5,8 @@ A reference is read by a small grammar, left to right from a keyword:
     keyword  number [sub...] (separator [keyword] number [sub...])*  [attachment]
 
 - keywords: Article(s), Art(s)., artículo(s), section(s), s., ss., Rule(s);
-- subs: "19(3)", "37(a/c)", "19.3", ", paragraph 5,", ", parágrafo 3", a descriptive
+- subs: "19(3)", "37(a/c)", "19.3", ", paragraph 5,", ", parágrafo 3", "paragraph 3 of
+  article 19"; a descriptive
   parenthesis ("Article 12 (Equality before the law)") is skipped;
 - separators: commas, and/y/et/or/and-or, ranges ("222 to 228", "222-228");
 - attachment: "of (the) NAME", "de la / del / du NAME", ", NAME", "NAME" right after the
@@ -136,6 +137,10 @@ THIS_ARTICLE_RE = re.compile(
 NUMBER_TAG_RE = re.compile(r"\s{0,3}(?:N[o°º]|n[o°º]|N\.\s?º|n\.\s?º|Nr|núm|Núm|Num|num|[Nn]úmero|[Nn]umber)\.?\s?\d")
 # After a citation and its name, another list with its own name: "... of the ICCPR and 10 and 11 of the ECHR".
 CONTINUE_RE = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:and|y|e|et|as well as)?\s{1,3}(?=\d)")
+PARA_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:[Pp]aragraphs?|[Pp]aras?\.|[Pp]árrafos?|[Pp]arágrafos?|[Ii]ncisos?|[Nn]umeral|[Aa]linéas?|[Pp]aragraphes?)"
+    r"\s{0,3}(\d{1,3}|[a-z])\s{1,3}(?:of|de|del|du)\s{1,3}(?:the\s{1,3}|l['’]\s?)?$"
+)
 COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")
 
@@ -674,6 +679,10 @@ class _Reader:
             if not items:
                 continue  # "Regulations 2004" is a name with its year, not rule 2004
             ref = Reference(km.start(), pos, family, items, shouting=km.group(0).strip().isupper())
+            para = PARA_BEFORE_RE.search(text, max(done, km.start() - 60), km.start())
+            if para and len(items) == 1 and items[0][1] is None:
+                ref.items = [(items[0][0], para.group(1))]  # "paragraph 3 of article 19"
+                ref.start = para.start()
             self._attach(text, ref, matches, ends, km.start())
             done = ref.end
             out.append(ref)

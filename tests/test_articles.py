@@ -90,6 +90,11 @@ def test_international_instruments_get_one_canonical_name() -> None:
     check_offsets(doc, arts)
 
 
+def test_paragraph_before_the_article_is_its_sub() -> None:
+    doc = make_doc("Ruritania must respect paragraph 3 of article 19 of the ICCPR.")
+    assert table(find_articles(doc)) == {("19", "3", ICCPR)}
+
+
 def test_lists_ranges_and_letter_subs() -> None:
     doc = make_doc(
         "Protesters were charged under Articles 155 and 400 of the Criminal Code and Article 488 of the "
