@@ -6,8 +6,7 @@ A reference is read by a small grammar, left to right from a keyword:
 
 - keywords: Article(s), Art(s)., artículo(s), section(s), s., ss., Rule(s);
 - subs: "19(3)", "37(a/c)", "19.3", ", paragraph 5,", ", parágrafo 3", "paragraph 3 of
-  article 19"; a descriptive
-  parenthesis ("Article 12 (Equality before the law)") is skipped;
+  article 19"; a descriptive parenthesis ("Article 12 (Equality before the law)") is skipped;
 - separators: commas, and/y/et/or/and-or, ranges ("222 to 228", "222-228");
 - attachment: "of (the) NAME", "de la / del / du NAME", ", NAME", "NAME" right after the
   number ("article 3 ECHR", "s.58 Children Act 2004"), "(NAME)", or NAME right before the
