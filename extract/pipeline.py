@@ -177,6 +177,8 @@ def load_doctext(path: Path | str) -> DocText:
 
 def build_document(raw: RawDocument, options: Options | None = None) -> Document:
     """All records of one read PDF, validated."""
+    from extract import assemble
+
     options = options or Options()
     spine = run_spine(raw)
     built, linked = spine.built, spine.linked
@@ -187,12 +189,33 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
         title=built.title or (raw.metadata.get("Title") or None),
         producer=raw.metadata.get("Producer") or raw.metadata.get("Creator") or None,
     )
+    text = doctext(spine)
+    meta, text = assemble.describe(text, meta)
+    found = assemble.find_records(text, nlp_name=options.nlp)
+    cits, arts, cases, recs = assemble.locate_all(
+        found.citations,
+        found.legal_articles,
+        found.cases,
+        found.recommendations,
+        spine.maps(),
+        {p.id: p for p in built.paragraphs},
+    )
+    sections = [
+        s.model_copy(update={"themes": found.section_themes.get(s.id, [])}) if found.section_themes.get(s.id) else s
+        for s in built.sections
+    ]
     return Document(
         document=meta,
-        sections=built.sections,
+        sections=sections,
         paragraphs=built.paragraphs,
         footnotes=linked.footnotes,
-        warnings=spine.warnings,
+        citations=cits,
+        legal_articles=arts,
+        cases=cases,
+        recommendations=recs,
+        themes=found.themes,
+        contributors=found.contributors,
+        warnings=spine.warnings + found.warnings,
     )
 
 
