@@ -4,8 +4,9 @@ Submissions put their asks in many places: a closing section ("Recommendations",
 "Recomendaciones", "Recommandations", "Priorities for action") with or without
 sub-sections, lists introduced by a lead-in ("We call on the Government of X to:",
 "The Government should:", "Que el Estado:"), lists closing each thematic section,
-run-in labels ("Recommendation: ..."), headings that are themselves a labelled
-recommendation, and single sentences in the body ("The Government should ...",
+run-in labels ("Recommendation: ..."), bold paragraphs, headings that are
+themselves an ask ("Recommendation 1: ...", "The Government should ..."), and
+single sentences in the body ("The Government should ...",
 "We recommend that ...", "Recomendamos al Estado ...").
 
 How a paragraph is read, in document order:
@@ -14,10 +15,12 @@ How a paragraph is read, in document order:
   `quote` paragraph, a label citing an earlier recommendation ("UPR
   Recommendation 10:"), a sentence inside an open quotation, and sentences whose
   subject is another body ("The Committee recommends ...", past-tense reports).
-* A lead-in (a closing sentence ending in ':' with a recommendation cue, or one
-  pointing at "the following") opens a list and is never part of an item; the
-  list runs over bullets and numbered items that read as asks, and ends at the
-  first other paragraph or when the text leaves the lead-in's section.
+* A lead-in (a closing sentence ending in ':' that names recommendations, carries
+  a strong cue or frames an ask, or one pointing at "the following") opens a list
+  and is never part of an item; the list runs over its bullets (or, after a weak
+  lead-in, the bullets that read as asks) and numbered items in series, and ends
+  at the first other paragraph or when the text leaves the lead-in's section.
+  Questions are never items.
 * Inside a recommendation section every bullet is an item, other paragraphs only
   when they read as an ask (open with a verb, "That ...", an organ of the State
   with a modal, a first-person frame).
@@ -790,8 +793,12 @@ def _section_first_units(units: list[TextUnit]) -> dict[str, int]:
 
 
 def find_recommendations(doc: DocText, lang: str | None = None, id_prefix: str = "rec") -> list[Recommendation]:
-    """Every recommendation the submission makes, in reading order, one record per item."""
-    lang = lang or _language(doc)
+    """Every recommendation the submission makes, in reading order, one record per item.
+
+    `lang` ('en', 'es', 'fr') steers the action verbs; when it is missing or
+    undetermined ('und') the language is read from the paragraphs.
+    """
+    lang = lang if lang in _cues().langs else _language(doc)
     units = list(doc.paragraphs())
     drafts = _Walker(doc, lang).walk(units)
     drafts.extend(_heading_asks(doc, _section_first_units(units)))
