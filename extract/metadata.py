@@ -220,6 +220,8 @@ MIN_SCORE = 2.0
 CO_AUTHOR_SHARE = 0.5
 CO_AUTHOR_SOURCES = frozenset({"cover", "title", "furniture", "about", "self", "list"})
 """A second author must be named where authors are named, not only in passing."""
+MAX_RUN_WORDS = 28
+"""A run of capitalised words longer than this is a title, not a name (two joined names fit)."""
 HEAD_PARAGRAPHS = 8
 FULL_TEXT_CHARS = 150_000
 """Text read for counting names and spelt-out acronyms: a long report repeats, it does not add authors."""
@@ -496,7 +498,7 @@ def _run_forward(text: str) -> str:
         else:
             break
         prev = core
-        if (tail and tail[0] in ",;:!?.)’'‟") or len(words) >= 16:
+        if (tail and tail[0] in ",;:!?.)’'‟") or len(words) >= MAX_RUN_WORDS:
             break
         if PAREN_ACRONYM.match(core):
             nxt = _fold(_clean_token(toks[i + 1])[0]) if i + 1 < len(toks) else ""
@@ -531,7 +533,7 @@ def _run_backward(text: str) -> str:
             words.append(core.rstrip("-–—"))
         else:
             break
-        if len(words) >= 16:
+        if len(words) >= MAX_RUN_WORDS:
             break
     words.reverse()
     while words and (_fold(words[0]) in cues.connectors):
@@ -539,6 +541,62 @@ def _run_backward(text: str) -> str:
     while words and _fold(words[-1]) in cues.connectors:
         words.pop()
     return " ".join(words)
+
+
+LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|and|y|et|&)\s+", re.I)
+LIST_GLUE_END = re.compile(r"(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|\band|\by|\bet|&)\s*$", re.I)
+LIST_SEP = " ¦ "
+"""Separates the authors of a printed list ("A (AA), B y C (CC)"): always split there."""
+
+
+def _split_last_conjunction(run: str) -> list[str]:
+    """'Convite y Acción Solidaria': in 'A, B y C' the last conjunction separates two list items."""
+    parts = re.split(r"\s+(?:and|y|et|&)\s+(?=\S)", run)
+    if len(parts) < 2:
+        return [run]
+    return [" and ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1]]
+
+
+def _list_forward(text: str) -> str:
+    """The names a cue introduces, as a list: 'A (AA), B and C' → 'A (AA) ¦ B ¦ C'."""
+    runs: list[str] = []
+    rest = text
+    for _ in range(12):
+        run = _run_forward(rest)
+        if not run:
+            break
+        runs.append(run)
+        idx = rest.find(run.split()[-1])
+        after = rest[idx + len(run.split()[-1]) :] if idx >= 0 else ""
+        after = after.lstrip(")’'‟s") if after[:1] in ")’'‟" else after
+        glue = LIST_GLUE.match(after)
+        if not glue:
+            break
+        rest = after[glue.end() :]
+    if len(runs) > 1:
+        runs[-1:] = _split_last_conjunction(runs[-1])
+    return LIST_SEP.join(runs)
+
+
+def _list_backward(text: str) -> str:
+    """The names before a cue, as a list ('A (AA), B y C (CC) someten ...')."""
+    runs: list[str] = []
+    rest = text
+    for _ in range(12):
+        run = _run_backward(rest)
+        if not run:
+            break
+        runs.insert(0, run)
+        idx = rest.rfind(run.split()[0])
+        before = rest[:idx] if idx >= 0 else ""
+        before = re.sub(r"(?i)\b(?:the|la|el|los|las|le|les)\s*$", "", before)
+        glue = LIST_GLUE_END.search(before)
+        if not glue or not before[: glue.start()].rstrip():
+            break
+        rest = before[: glue.start()].rstrip()
+    if len(runs) > 1:
+        runs[-1:] = _split_last_conjunction(runs[-1])
+    return LIST_SEP.join(runs)
 
 
 def _acronym_matches(short: str, long: str) -> bool:
@@ -660,9 +718,9 @@ def _expand(name: str, acronyms: dict[str, str], v: _View) -> str:
     if name in acronyms:
         return acronyms[name]
     for line in v.cover[:12] + v.blocks[:6]:
-        cand = _run_forward(line.strip())
-        if cand and cand != name and _acronym_matches(name, cand) and len(cand.split()) <= 8:
-            return cand
+        for cand in (_run_forward(line.strip()), _ws(line).strip(" .,:;")):
+            if cand and cand != name and len(cand.split()) <= 14 and _acronym_matches(name, cand):
+                return cand
     return name
 
 
@@ -673,6 +731,13 @@ def _count(name: str, full_folded: str) -> int:
 
 def _split_co_authors(name: str, raw: str, full_folded: str, acronyms: dict[str, str]) -> list[str]:
     """'A and B' is two organisations when each part stands on its own in the document."""
+    if LIST_SEP.strip() in raw:
+        out = []
+        for piece in raw.split(LIST_SEP.strip()):
+            piece = _ws(piece)
+            stripped = re.sub(r"\s*\([^()]{1,40}\)", "", piece).strip()
+            out.extend(_split_co_authors(stripped, piece, full_folded, acronyms) if stripped else [])
+        return out
     if re.search(r"\)\s*(?:,|and|&|y|et|with)\s", raw):
         pieces = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+|y\s+|et\s+)?|and\s+|&\s+|y\s+|et\s+|with\s+)", raw)
         return [p for p in pieces if p.strip()]
@@ -733,11 +798,11 @@ def _organisations(v: _View) -> list[str]:
                 is_about = p.pattern.startswith("\\babout")
                 if (p.pattern.startswith("^") or is_about) and m.start() != 0:
                     continue
-                run = _run_forward(text[m.end() :])
+                run = _run_forward(text[m.end() :]) if is_about else _list_forward(text[m.end() :])
                 add(run, WEIGHTS["about"] if is_about else weight, "about" if is_about else source)
         for p in cues.after:
             for m in p.finditer(text):
-                add(_run_backward(text[: m.start()]), weight, source)
+                add(_list_backward(text[: m.start()]), weight, source)
 
     def scan_self(text: str) -> None:
         """'X is a charity ...' at a sentence start: the document introducing its author."""
@@ -767,8 +832,12 @@ def _organisations(v: _View) -> list[str]:
             scan(block, WEIGHTS["cover"], "cover")
             for k in set(cands) - before:
                 # a name a single line already gave, grown by the line above it, is that line's name
-                if any(n != k and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", k) for n in line_names):
-                    del cands[k]
+                if any(
+                    n != k
+                    and (k.endswith(" " + n) or (k.startswith(n + " ") and _is_state_only(cands[k].name[len(n) :])))
+                    for n in line_names
+                ):
+                    del cands[k]  # a line's name run into the line before it, or into a State on the next
     for t in v.titles:
         scan(t, WEIGHTS["title"], "title")
     for t in v.furniture:
