@@ -172,12 +172,14 @@ class _Units:
 
     def place(self, m: Mention | Any) -> tuple[list[tuple[int, BBox]], bool]:
         """Where a mention (or a citation) sits: its own bbox, else from its unit's spans (approximate)."""
-        if m.bbox is not None:
+        boxes: list[Box] = []
+        if m.start is not None and m.end is not None:
+            key = ("footnote", m.footnote) if m.footnote else ("paragraph", m.paragraph)
+            boxes = _char_boxes(self.spans.get(key, []), m.start, m.end) if key[1] else []
+        if m.bbox is not None and len(boxes) < 2:
             return [(m.page, m.bbox)], False
-        if m.start is None or m.end is None:
-            return [], False
-        key = ("footnote", m.footnote) if m.footnote else ("paragraph", m.paragraph)
-        boxes = _char_boxes(self.spans.get(key, []), m.start, m.end) if key[1] else []
+        # No measured box, or one box around text that wraps onto the next line (it would cover
+        # both whole lines): one box per line from the spans, cut by character share.
         return [(b.page, b.bbox) for b in boxes], True
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from extract.review import _char_boxes, overlays, page_html, write_review, write_reviews
-from schemas import Document, DocumentMeta, Paragraph, Recommendation
+from schemas import Document, DocumentMeta, LegalArticle, Mention, Paragraph, Recommendation
 from schemas.records import Box, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,6 +220,33 @@ def test_char_boxes_split_a_span_by_character_share() -> None:
     ]
     assert [(b.page, b.bbox) for b in _char_boxes(spans, 5, 15)] == [(1, (150, 10, 200, 20)), (2, (0, 5, 20, 15))]
     assert _char_boxes(spans, 10, 11) == []
+
+
+def test_wrapped_mention_gets_one_box_per_line() -> None:
+    text = "under article 12 of the Press Act today"
+    spans = [
+        Span(start=0, end=24, page=1, bbox=(100, 10, 340, 20)),
+        Span(start=25, end=39, page=1, bbox=(100, 22, 240, 32)),
+    ]
+    la = LegalArticle(
+        id="la1",
+        article="12",
+        instrument="Press Act",
+        instrument_kind="national",
+        mentions=[
+            Mention(
+                paragraph="p1", page=1, text="article 12 of the Press Act", start=6, end=33, bbox=(100, 10, 340, 32)
+            ),
+            Mention(paragraph="p1", page=1, text="article 12", start=6, end=16, bbox=(160, 10, 200, 20)),
+        ],
+    )
+    doc = Document(
+        document=DocumentMeta(source_file="x.pdf", sha256="0" * 64, pages=1),
+        paragraphs=[Paragraph(id="p1", page=1, bbox=(100, 10, 340, 32), text=text, spans=spans)],
+        legal_articles=[la],
+    )
+    got = [(o.bbox, o.approx) for o in overlays(doc) if o.record == "la1"]
+    assert got == [((160.0, 10, 340.0, 20), True), ((100.0, 22, 180.0, 32), True), ((160, 10, 200, 20), False)]
 
 
 def test_multi_part_records_draw_every_part() -> None:
