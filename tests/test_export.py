@@ -391,3 +391,23 @@ def test_real_pipeline_output_exports(tmp_path: Path) -> None:
     for fmt, out in (("sqlite", tmp_path / "c.sqlite"), ("xlsx", tmp_path / "c.xlsx"), ("jsonl", tmp_path / "c.jsonl")):
         res = export(folder, fmt, out)  # type: ignore[arg-type]
         assert res.documents == 1 and res.rows["paragraphs"] == len(doc.paragraphs) > 0
+
+
+def test_cli_commands(two_docs: Path, tmp_path: Path) -> None:
+    """The analyst commands as cli.py registers them (extract.cli_analyst)."""
+    from typer.testing import CliRunner
+
+    from extract.cli_analyst import app
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["export", str(two_docs), "--format", "sqlite", "--out", str(tmp_path / "x.sqlite")])
+    assert r.exit_code == 0, r.output
+    assert "3 documents; 5 recommendations" in r.output
+    r = runner.invoke(app, ["export", str(two_docs), "--format", "parquet", "--out", str(tmp_path / "x")])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["export", str(tmp_path / "nowhere"), "--out", str(tmp_path / "y.sqlite")])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["stats", str(two_docs), "--json"])
+    assert r.exit_code == 0 and json.loads(r.output)["per_type"]["recommendations"] == 5
+    r = runner.invoke(app, ["review", str(two_docs / "00_ngo_lantern_arcadia.json")])
+    assert r.exit_code == 2 and "--pdf" in r.output
