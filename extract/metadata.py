@@ -169,7 +169,8 @@ STATE_BODY_CHARS = 20_000
 ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&.\-]{1,11}$")
 PAREN_ACRONYM = re.compile(r"^\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&.\-]{1,11})\)$")
 TOKEN = re.compile(r"\S+")
-GLUED_NOTE = re.compile(r"^(.*[^\W\d_][’'‟]?s?)\d{1,2}$")
+LEADING_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})[.)º]?\s+(?=\S)")
+GLUED_NOTE = re.compile(r"^(.*[^\W\d_][’'‟]?s?)\.?\d{1,2}$")
 LEADING = "“\"«‘'(¿¡[{"
 TRAILING_PUNCT = ".,;:)”\"»’'!?]}"
 ABBREVIATIONS_WITH_DOT = frozenset("inc. ltd. co. dept. st. u.k. u.s. a.c. e.v. no. corp. assn. intl. int.".split())
@@ -177,7 +178,8 @@ NAME_STOP_WORDS = frozenset(
     "para sobre acerca respecto relativo relativa sur concernant relatif regarding concerning about submission "
     "submissions report reports informe examen review contribution contribución contribucion upr epu session sesión "
     "sesion cycle ciclo cycle response respuesta statement declaration déclaration briefing presentación "
-    "presentacion presenta presented submitted prepared universal periodic periódico periodico périodique".split()
+    "presentacion presenta presented submitted prepared universal periodic periódico periodico périodique "
+    "stakeholder persona contact contacto tel tel. email e-mail website".split()
 )
 """Words that end an organisation's name even when capitalised (all-capital titles)."""
 
@@ -545,6 +547,7 @@ def _run_backward(text: str) -> str:
 
 LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|and|y|et|&)\s+", re.I)
 LIST_GLUE_END = re.compile(r"(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|\band|\by|\bet|&)\s*$", re.I)
+LEGAL_SUFFIXES = frozenset({"inc", "ltd", "llp", "limited", "a.c", "cic", "plc", "e.v", "asbl"})
 LIST_SEP = " ¦ "
 """Separates the authors of a printed list ("A (AA), B y C (CC)"): always split there."""
 
@@ -560,20 +563,27 @@ def _split_last_conjunction(run: str) -> list[str]:
 def _list_forward(text: str) -> str:
     """The names a cue introduces, as a list: 'A (AA), B and C' → 'A (AA) ¦ B ¦ C'."""
     runs: list[str] = []
+    conjunctions = 0
     rest = text
     for _ in range(12):
         run = _run_forward(rest)
         if not run:
             break
-        runs.append(run)
+        if runs and _fold(run).rstrip(".") in LEGAL_SUFFIXES:
+            runs[-1] += ", " + run  # "Venezuela Analysis, Inc."
+        else:
+            runs.append(run)
         idx = rest.find(run.split()[-1])
         after = rest[idx + len(run.split()[-1]) :] if idx >= 0 else ""
         after = after.lstrip(")’'‟s") if after[:1] in ")’'‟" else after
         glue = LIST_GLUE.match(after)
         if not glue:
             break
+        conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))
         rest = after[glue.end() :]
-    if len(runs) > 1:
+    if len(runs) == 2 and not conjunctions:
+        runs = runs[:1]  # "Sinergia, Asociación Venezolana de ...": a description in apposition, not a co-author
+    elif len(runs) > 1:
         runs[-1:] = _split_last_conjunction(runs[-1])
     return LIST_SEP.join(runs)
 
@@ -651,7 +661,7 @@ def _acronym_map(v: _View) -> dict[str, str]:
 
 
 def _strip_name(name: str, cues: _Cues) -> str:
-    s = _ws(name)
+    s = LEADING_NUMBER.sub("", _ws(name))
     s = re.sub(r"\s*\([^()]{1,40}\)", "", s).strip()  # printed acronyms and glosses go
     changed = True
     while changed:
@@ -802,7 +812,13 @@ def _organisations(v: _View) -> list[str]:
                 add(run, WEIGHTS["about"] if is_about else weight, "about" if is_about else source)
         for p in cues.after:
             for m in p.finditer(text):
-                add(_list_backward(text[: m.start()]), weight, source)
+                run = _list_backward(text[: m.start()])
+                first = run.split(LIST_SEP.strip())[0].split()[:1]
+                pre = text[: m.start()]
+                pre = pre[: pre.rfind(first[0])] if first and first[0] in pre else ""
+                if re.search(r"(?i)\b(?:a|an|un|una|une)\s*$", pre):
+                    continue  # "a Party Nation Report": some report, not this document
+                add(run, weight, source)
 
     def scan_self(text: str) -> None:
         """'X is a charity ...' at a sentence start: the document introducing its author."""
