@@ -44,6 +44,15 @@ Format = Literal["csv", "xlsx", "sqlite", "jsonl"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "sqlite", "jsonl")
 LIST_SEP = "; "
 XLSX_CELL_MAX = 32_767  # Excel refuses longer cells
+XLSX_WIDTHS = {
+    "text": 80,
+    "message": 60,
+    "title": 50,
+    "name": 28,
+    "organisations": 36,
+    "source_file": 36,
+    "document_id": 30,
+}
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip's epoch: no build time leaks into the file
 
 Value = str | int | float | None
@@ -187,7 +196,7 @@ TABLES: tuple[Table, ...] = (
             _c("kind", "TEXT", "un_document, upr_recommendation, url, treaty_body_view, court_case, other"),
             _c("text", "TEXT", "as printed"),
             _c(
-                "key",
+                "identifier",
                 "TEXT",
                 "the parsed identity: UN symbol, recommendation number, URL, communication number or case name",
             ),
@@ -197,7 +206,7 @@ TABLES: tuple[Table, ...] = (
             BBOX,
         ),
         key=("document_id", "id"),
-        indexes=(("kind", "key"), ("state_iso3",)),
+        indexes=(("kind", "identifier"), ("state_iso3",)),
     ),
     Table(
         "legal_articles",
@@ -540,7 +549,7 @@ def table_rows(did: str, doc: Document) -> dict[str, list[Row]]:
                 "page": c.page,
                 "kind": c.kind,
                 "text": c.text,
-                "key": _citation_key(c.parsed),
+                "identifier": _citation_key(c.parsed),
                 "footnote": c.footnote,
                 "paragraph": c.paragraph,
                 "parsed": _json(c.parsed.model_dump(mode="json", exclude_none=True)),
@@ -769,6 +778,7 @@ def xlsx_bytes(tables: Tables) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook(write_only=True)
@@ -780,6 +790,10 @@ def xlsx_bytes(tables: Tables) -> bytes:
     for t in TABLES:
         ws = wb.create_sheet(t.name[:31])
         ws.freeze_panes = "A2"
+        for i, n in enumerate(t.column_names, 1):
+            ws.column_dimensions[get_column_letter(i)].width = XLSX_WIDTHS.get(n, 16)
+        if t.columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{len(tables.rows[t.name]) + 1}"
         header = []
         for n in t.column_names:
             cell = WriteOnlyCell(ws, n)

@@ -199,7 +199,7 @@ def test_one_row_per_record_with_document_columns(two_docs: Path) -> None:
     assert case["roles"] == "editor; blogger" and case["legal_articles"] == "la1" and case["events"] is None
     fn = t.rows["footnotes"][0]
     assert fn["number"] == "1" and fn["paragraphs"] == "p1" and json.loads(str(fn["anchors"]))[0]["offset"] == 5
-    assert t.rows["citations"][0]["key"] == "https://example.org/x"
+    assert t.rows["citations"][0]["identifier"] == "https://example.org/x"
     assert t.rows["warnings"][0]["id"] == "w1"
 
 

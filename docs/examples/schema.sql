@@ -80,7 +80,7 @@ CREATE TABLE citations (
   page INTEGER,
   kind TEXT,
   text TEXT,
-  key TEXT,
+  identifier TEXT,
   footnote TEXT,
   paragraph TEXT,
   parsed TEXT,
@@ -89,7 +89,7 @@ CREATE TABLE citations (
   FOREIGN KEY (document_id) REFERENCES documents(id)
 );
 
-CREATE INDEX ix_citations_kind_key ON citations (kind, key);
+CREATE INDEX ix_citations_kind_identifier ON citations (kind, identifier);
 
 CREATE INDEX ix_citations_state_iso3 ON citations (state_iso3);
 
