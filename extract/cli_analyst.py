@@ -93,8 +93,8 @@ def review_cmd(
             raise typer.Exit(EXIT_USAGE)
         try:
             results = [write_review(source, pdf, out_dir, scale=scale, inline_images=inline)]
-        except (OSError, ValueError) as e:
-            err.print(f"error: {source}: {e}", markup=False)
+        except Exception as e:  # unreadable PDF or JSON: one line, not a traceback
+            err.print(f"error: {source}: {type(e).__name__}: {e}", markup=False)
             raise typer.Exit(EXIT_FAILED) from None
     failed = 0
     for r in results:
