@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,6 +43,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from extract import nlp as nlp_mod
+from extract.states import lookup_state
 from extract.units import DocText, TextUnit
 from schemas import Case, CaseEvent, LegalArticle, Mention
 
@@ -61,6 +63,7 @@ NO_EVENT_TYPES = frozenset({"litigation"})
 TERM_TYPES = frozenset({"sentenced", "convicted", "imprisoned", "detained", "sentence commuted", "appeal rejected"})
 """Event types whose sentence may carry a prison term."""
 
+_PARTY_SEPARATORS = frozenset({"v", "v.", "vs", "vs.", "versus", "c.", "contra"})
 _CONNECTORS = frozenset({",", "and", "&", "or", "y", "e", "et", "ou"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
@@ -119,10 +122,17 @@ class LanguageRules:
     term_not_after: tuple[str, ...]
     clause_re: re.Pattern[str]
     abbreviations: frozenset[str]
+    stop_words: frozenset[str]
+    """function words and imperative verbs: never the first word of a name"""
     agent_verbs: frozenset[str]
     agent_gap: frozenset[str]
     date_not_after: re.Pattern[str]
     relative_re: re.Pattern[str]
+    locatives: frozenset[str]
+    title_connectors: frozenset[str]
+    number_words: frozenset[str]
+    contact_re: re.Pattern[str]
+    official_re: re.Pattern[str]
     cue_words: frozenset[str]
     """single words that are event or role cues: never part of a name"""
 
@@ -222,7 +232,8 @@ def rules_for(language: str | None) -> LanguageRules:
         appeal_rejected=re.compile("|".join(re.escape(w) for w in b["appeal_rejected"]), re.IGNORECASE),
         speech_re=_phrase_regex(b["speech"]),
         institution_heads=low(b["institution_heads"]),
-        non_person=low(b["non_person"]),
+        non_person=frozenset(w.lower() for blk in raw.values() if isinstance(blk, dict) for w in blk["non_person"])
+        - low(b["particles"]),
         particles=low(b["particles"]),
         pron_sg=low(b["pronouns_singular"]),
         pron_pl=low(b["pronouns_plural"]),
@@ -234,6 +245,7 @@ def rules_for(language: str | None) -> LanguageRules:
         term_not_after=tuple(x.lower() for x in b.get("term_not_after", [])),
         clause_re=re.compile(clause, re.IGNORECASE),
         abbreviations=frozenset(b["abbreviations"]),
+        stop_words=low(b["stop_words"]),
         agent_verbs=low(b["agent_verbs"]),
         agent_gap=low(b["agent_gap"]),
         date_not_after=re.compile(
@@ -241,6 +253,11 @@ def rules_for(language: str | None) -> LanguageRules:
             re.IGNORECASE,
         ),
         relative_re=_phrase_regex(b["relatives"]),
+        locatives=low(b["locatives"]),
+        title_connectors=low(b["title_connectors"]),
+        number_words=low(w for w in b["numbers"] if len(w) > 2),
+        contact_re=_phrase_regex(b["contact_cues"]),
+        official_re=_phrase_regex(b["official_titles"]),
         cue_words=frozenset(k for k in [*b["events"], *b["roles"]] if " " not in k and "." not in k),
     )
 
@@ -273,6 +290,7 @@ _TRANSLIT = (
 )
 
 
+@cache
 def translit_key(token: str) -> str:
     """A spelling key that ignores the usual romanisation variants (Bokayev/Bokaev, Maks/Max)."""
     s = re.sub(r"[^a-z]", "", fold_chars(token).lower())
@@ -293,6 +311,11 @@ def _same_token(a: str, b: str) -> bool:
 
 def name_keys(name: str, particles: frozenset[str] = frozenset()) -> list[str]:
     """The comparable tokens of a name: no particles, quotes or dots, transliteration-folded."""
+    return list(_name_keys(name, particles))
+
+
+@cache
+def _name_keys(name: str, particles: frozenset[str]) -> tuple[str, ...]:
     keys = []
     for t in re.findall(r"[^\W\d_][\w'’.-]*", name):
         if t.lower() in particles:
@@ -303,7 +326,7 @@ def name_keys(name: str, particles: frozenset[str] = frozenset()) -> list[str]:
             k = translit_key(part)
             if k:
                 keys.append(k)
-    return keys
+    return tuple(keys)
 
 
 def same_person(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool:
@@ -417,6 +440,8 @@ def _name_like(text: str) -> bool:
         return True
     if not any(c.islower() for c in text):
         return False
+    if len(text) > 2 and text[1] in "'’" and text[2].islower():
+        return False  # French elision: "L’administration", "D’après"
     return all(c.isalpha() or c in "'’.-" for c in text)
 
 
@@ -460,6 +485,7 @@ class _Mention:
     official: bool = False
     honorific: str | None = None
     citation: bool = False
+    speaker: bool = False
 
 
 @dataclass(slots=True)
@@ -526,8 +552,19 @@ def _is_glue(t: Token, rules: LanguageRules) -> bool:
     return t.lower_ in rules.particles or t.text in _HYPHENS or t.text in _QUOTES
 
 
+def _nickname_quotes(doc: Doc, start: int, end: int) -> set[int]:
+    """Quote marks around a nickname inside a name ('Francisco "Pancho" Pérez'); other quotes end a name."""
+    ok: set[int] = set()
+    for i in range(start + 1, end - 3):
+        if (doc[i].text in _QUOTES and doc[i + 2].text in _QUOTES and doc[i - 1]._.upr_name_like
+                and doc[i + 1]._.upr_name_like and doc[i + 3]._.upr_name_like):
+            ok.update((i, i + 2))
+    return ok
+
+
 def _valid_runs(doc: Doc, start: int, end: int, rules: LanguageRules) -> list[tuple[int, int]]:
     """Split [start, end) at words that are never part of a name; keep the name-shaped pieces."""
+    quotes = _nickname_quotes(doc, start, end)
     runs: list[tuple[int, int]] = []
     cur: int | None = None
     for i in range(start, end + 1):
@@ -536,7 +573,8 @@ def _valid_runs(doc: Doc, start: int, end: int, rules: LanguageRules) -> list[tu
             t = doc[i]
             low = t.text.lower().strip(".")
             ok = (t._.upr_name_like and low not in rules.non_person and t.text not in rules.honorifics
-                  and t.lower_ not in rules.cue_words) or (cur is not None and _is_glue(t, rules))
+                  and t.lower_ not in rules.cue_words and t.lower_ not in rules.number_words) or (
+                cur is not None and _is_glue(t, rules) and (t.text not in _QUOTES or i in quotes))
         if ok and cur is None:
             cur = i
         elif not ok and cur is not None:
@@ -635,8 +673,58 @@ def _group_of(best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules
     return named[lo : hi + 1]
 
 
-def _candidates(doc: Doc, rules: LanguageRules, nlp: Language, matcher: Matcher,
-                cue_at: tuple[set[int], set[int], set[int]], sent_starts: set[int],
+@dataclass(frozen=True)
+class _Context:
+    """What every window of one document is read with."""
+
+    rules: LanguageRules
+    nlp: Language
+    matcher: Matcher
+    lexicon: frozenset[str]
+    """words the document prints in lower case: a capitalised one of them is a common word"""
+
+
+def _lexicon(units: Sequence[TextUnit]) -> frozenset[str]:
+    return frozenset(w for u in units for w in _LOWER_WORD.findall(u.text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
+
+
+def _common_edge(doc: Doc, s: int, e: int, ctx: _Context) -> tuple[int, int]:
+    """Bounds of a pattern run without leading common words ('Penas Crueles', 'Espacio Público
+    Carlos Correa') or demonyms ('Briton X'); (s, s) when every word is a common one."""
+    words = [i for i in range(s, e) if doc[i]._.upr_name_like]
+    if words and all(doc[i].lower_ in ctx.lexicon for i in words):
+        return s, s
+    while s < e and (doc[s].lower_ in ctx.lexicon or _demonym(doc[s].text) or _is_glue(doc[s], ctx.rules)):
+        s += 1
+    return s, e
+
+
+def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
+    """Whether [s, e) is part of a longer capitalised title holding an institution word
+    ('Convención contra la Tortura y Otros Tratos o Penas Crueles', 'Juzgado Décimo Séptimo')."""
+    for step, i in ((-1, s - 1), (1, e)):
+        while 0 <= i < len(doc):
+            t = doc[i]
+            if t.lower_ in _PARTY_SEPARATORS:
+                break  # 'Caso X vs. Venezuela': the other party is not part of the name
+            if t.text[:1].isupper() and t.is_alpha:
+                if t.lower_ in rules.non_person and t.lower_ not in rules.cue_words:
+                    return True
+            elif t.lower_ not in rules.title_connectors and t.text not in _HYPHENS:
+                break
+            i += step
+    return False
+
+
+@cache
+def _demonym(word: str) -> bool:
+    return lookup_state(word, adjectives=True) is not None and lookup_state(word) is None
+
+
+def _candidates(doc: Doc, ctx: _Context, cue_at: tuple[set[int], set[int], set[int]], sent_starts: set[int],
                 sent_spans: list[tuple[int, int]]) -> list[tuple[int, int, bool, str | None]]:
     """Name spans of a window: NER persons, honorific runs, and (with a model) the pattern runs
     that a cue or a recognised name vouches for; without a model, every pattern run.
@@ -644,6 +732,7 @@ def _candidates(doc: Doc, rules: LanguageRules, nlp: Language, matcher: Matcher,
     `cue_at` holds the token indices where strong cues start, where weak event words start,
     and where role words end."""
     cue_starts, weak_starts, cue_ends = cue_at
+    rules, nlp, matcher = ctx.rules, ctx.nlp, ctx.matcher
     person_labels = nlp_mod.person_labels(nlp)
     with_model = bool(person_labels)
     ner = [(e.start, e.end) for e in doc.ents if e.label_ in person_labels]
@@ -695,7 +784,19 @@ def _candidates(doc: Doc, rules: LanguageRules, nlp: Language, matcher: Matcher,
     taken: set[int] = set()
     for s, e, how in sorted(spans, key=lambda x: (x[2] != "hon", x[2] != "ner", x[0])):
         s2, e2, official, honorific = _strip(doc, s, e, rules)
+        if how == "ner" and e2 - s2 >= 2 and (
+            doc[s2].lower_ in rules.stop_words or (s2 in sent_starts and not proper(s2))
+        ):
+            s2 += 1  # 'While Lyons', 'Close X': a sentence's first word the model took into the name
         for rs, re_ in _valid_runs(doc, s2, e2, rules):
+            if how == "run":
+                rs, re_ = _common_edge(doc, rs, re_, ctx)
+                if rs >= re_ or _in_title(doc, rs, re_, rules):
+                    continue
+            elif all(doc[i].lower_ in ctx.lexicon for i in range(rs, re_) if doc[i]._.upr_name_like):
+                continue  # 'Undue Delay', 'Long Term': common words the model took for a name
+            if lookup_state(doc[rs:re_].text) is not None:
+                continue
             n = _name_count(doc, rs, re_)
             if n == 0 or n > MAX_NAME_TOKENS or any(i in taken for i in range(rs, re_)):
                 continue
@@ -735,8 +836,9 @@ def _candidates(doc: Doc, rules: LanguageRules, nlp: Language, matcher: Matcher,
 
 
 def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, int, int]], doc: Doc,
-             rules: LanguageRules, nlp: Language, matcher: Matcher, state: _UnitState, out: _Collector) -> None:
+             ctx: _Context, state: _UnitState, out: _Collector) -> None:
     """Find the mentions of one window and attach its cues to them."""
+    rules, matcher = ctx.rules, ctx.matcher
     tok_sent = [0] * len(doc)
     sent_starts: set[int] = set()
     sent_spans: list[tuple[int, int]] = []
@@ -767,11 +869,12 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
             cue_ends.add(span.end)
 
     names: list[_Mention] = []
-    for s, e, official, hon in _candidates(doc, rules, nlp, matcher, (cue_starts, weak_starts, cue_ends),
-                                           sent_starts, sent_spans):
+    for s, e, official, hon in _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends), sent_starts, sent_spans):
         nxt = doc[e].lower_ if e < len(doc) else ""
         if nxt in rules.institution_heads:
             continue  # 'the Chávez government': an adjective, not a mention of the man
+        if s > 0 and doc[s - 1].lower_ in rules.locatives:
+            continue  # 'held at Campsfield House': a place
         text = doc[s:e].text
         mn = _Mention(s, e, text, tok_sent[s], honorific=hon)
         mn.official = official or _official_context(doc, s, e, rules)
@@ -814,9 +917,25 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
             if len(group) >= 2:
                 mentions.append(_Mention(i, i + 1, t.text, tok_sent[i], pronoun_of=group))
 
+    # a speaker or a source ('Ms. X stated that...', 'according to X') takes no cue after it
+    speech_at = {}
+    for m in rules.speech_re.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            speech_at[span.start] = span.end
+    for m in mentions:
+        if m.pronoun_of:
+            continue
+        j = m.end
+        while j < len(doc) and (doc[j].lower_ in rules.agent_gap or doc[j].text in _POSSESSIVES):
+            j += 1
+        if j in speech_at or any(speech_at.get(k) in (m.start, m.start - 1) for k in range(max(0, m.start - 4),
+                                                                                          m.start)):
+            m.speaker = True
     by_sent: dict[int, list[_Mention]] = {}
     for m in mentions:
-        by_sent.setdefault(m.sent, []).append(m)
+        if not m.speaker:
+            by_sent.setdefault(m.sent, []).append(m)
     for kind, a, b, matched, at in cues:
         ms = by_sent.get(tok_sent[a], [])
         if not ms:
@@ -886,6 +1005,12 @@ class _Person:
     singles: list[str] = field(default_factory=list)
     evidence: list[_Evidence] = field(default_factory=list)
     first: tuple[int, int] = (10**9, 0)
+    names: list[str] = field(default_factory=list)
+    """the spellings searched for: full ones and the surnames no other person claims"""
+    hits: list[tuple[int, int, int]] = field(default_factory=list)
+    """(unit, start, end) of every printed mention"""
+    official: bool = False
+    contact: bool = False
 
 
 def _articles_in(unit_id: str, start: int, end: int, articles: Sequence[LegalArticle]) -> list[str]:
@@ -979,7 +1104,7 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     rules = rules_for(doc.language)
     pipeline = nlp_mod.pipeline_name(doc.language, nlp_name)
     nlp = nlp_mod.load(pipeline)
-    matcher = _matcher(pipeline, rules.code)
+    ctx = _Context(rules, nlp, _matcher(pipeline, rules.code), _lexicon(doc.units))
 
     units = doc.units
     todo: list[tuple[int, int, int, list[tuple[int, int, int]]]] = []
@@ -992,13 +1117,14 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     states: dict[int, _UnitState] = {}
     texts = (units[ui].text[a:b] for ui, a, b, _ in todo)
     for (ui, a, _b, sents), sdoc in zip(todo, nlp.pipe(texts, batch_size=64), strict=True):
-        _analyse(ui, units[ui], a, sents, sdoc, rules, nlp, matcher, states.setdefault(ui, _UnitState()), out)
+        _analyse(ui, units[ui], a, sents, sdoc, ctx, states.setdefault(ui, _UnitState()), out)
 
-    persons = _cluster(out, units, rules)
-    cases = [p for p in persons if _is_case(p, rules)]
+    persons = _cluster(out, units, rules, ctx.lexicon)
+    _locate(persons, units, doc, rules)
+    cases = [p for p in persons if not p.contact and _is_case(p, rules)]
     # a named relative of a case ('X's wife, Y') belongs to the case file too
     names = {n for p in cases for n in (*p.spellings, *p.singles)}
-    cases += [p for p in persons if p not in cases and p.spellings and not any(ev.official for ev in p.evidence)
+    cases += [p for p in persons if p not in cases and p.spellings and not p.official and not p.contact
               and any(o in names for ev in p.evidence for o in ev.relative_of)]
     persons = sorted(cases, key=lambda p: p.first)
     return _records(persons, out, units, rules, articles)
@@ -1009,14 +1135,16 @@ def _is_full(name: str, rules: LanguageRules) -> bool:
     return sum(1 for k in name_keys(name, rules.particles) if len(k) > 1) >= 2
 
 
-def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules) -> list[_Person]:
+def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules, lexicon: frozenset[str]) -> list[_Person]:
     """Merge the spellings of one person; a surname alone joins the nearest full name before it,
     looked up in the whole text when no analysed sentence printed it."""
     full = {n: ev for n, ev in out.evidence.items() if _is_full(n, rules)}
     single = {n: ev for n, ev in out.evidence.items() if not _is_full(n, rules) and name_keys(n, rules.particles)}
     for s, ev in list(single.items()):
-        if ev.events or ev.roles:
-            found = _full_name_for(s, ev.first, units, rules)
+        key = name_keys(s, rules.particles)[-1]
+        known = any(any(_same_token(key, k) for k in name_keys(f, rules.particles)[1:]) for f in full)
+        if (ev.events or ev.roles) and not known:
+            found = _full_name_for(s, ev.first, units, rules, lexicon)
             if found is not None and found[0] not in full:
                 name, at, official = found
                 full[name] = _Evidence(first=at, occurrences=[at], official=official)
@@ -1050,7 +1178,7 @@ def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules) -> li
 
 
 def _full_name_for(surname: str, at: tuple[int, int], units: list[TextUnit], rules: LanguageRules,
-                   ) -> tuple[str, tuple[int, int], bool] | None:
+                   lexicon: frozenset[str]) -> tuple[str, tuple[int, int], bool] | None:
     """The full name a surname stands for: capitalised words printed before the same surname,
     nearest before `at` (else first after), and whether a title precedes it."""
     key = fold_chars(surname.split()[-1])
@@ -1063,9 +1191,11 @@ def _full_name_for(surname: str, at: tuple[int, int], units: list[TextUnit], rul
         for m in pat.finditer(u.text):
             words = m.group(1).split()
             while words and (words[0].lower() in rules.non_person or words[0] in rules.honorifics
-                             or words[0].lower() in rules.official_titles or words[0].lower() in rules.cue_words):
+                             or words[0].lower() in rules.official_titles or words[0].lower() in rules.cue_words
+                             or words[0].lower() in lexicon or words[0].lower() in rules.stop_words):
                 words = words[1:]
-            if not words or any(w.lower() in rules.non_person or w.lower() in rules.cue_words for w in words):
+            if not words or any(w.lower() in rules.non_person or w.lower() in rules.cue_words
+                                or not _name_like(w) for w in words):
                 continue
             name = " ".join([*words, surname.split()[-1]])
             start = m.end() - len(name)
@@ -1095,11 +1225,80 @@ def _is_case(p: _Person, rules: LanguageRules) -> bool:
     strong = sum(ev.strong for ev in p.evidence)
     any_event = any(ev.events for ev in p.evidence)
     roles = {r for ev in p.evidence for r in ev.roles}
-    if any(ev.official for ev in p.evidence):
+    if p.official:
         return len(sentences) >= 2 and strong >= 1
     if strong >= 1 or any_event:
         return True
     return bool(roles - rules.weak_roles)
+
+
+def _locate(persons: list[_Person], units: list[TextUnit], doc: DocText, rules: LanguageRules) -> None:
+    """Every printed mention of each person, and what the text around them says: a title
+    before or an official role after the name ('Minister of State for Immigration, X',
+    'X, Special Rapporteur'), or contact details ('Main contact: X')."""
+    owner: dict[str, int] = {}
+    for i, p in enumerate(persons):
+        for s in p.singles:
+            owner[s] = -1 if owner.get(s, i) != i else i
+    # one search per person over the whole text; NUL between units keeps matches inside one
+    joined = "\x00".join(fold_chars(u.text) for u in units)
+    starts = [0]
+    for u in units[:-1]:
+        starts.append(starts[-1] + len(u.text) + 1)
+    cover = [fold_chars(line.text) for line in doc.cover]
+    titles = fold_chars(" ".join(t for t in (doc.title, doc.pdf_title) if t))
+    for i, p in enumerate(persons):
+        p.names = [*p.spellings, *(s for s in p.singles if owner.get(s) == i)]
+        p.official = any(ev.official for ev in p.evidence)
+        if not any(ev.events or ev.roles or ev.relative_of for ev in p.evidence):
+            continue  # nothing said about them: never a case, no need to look further
+        pat = _search_pattern(p.names)
+        if pat is None:
+            continue
+        if titles and pat.search(titles):
+            p.contact = True  # named in the document's title: the submitting organisation
+        for m in pat.finditer(joined):
+            ui = bisect_right(starts, m.start()) - 1
+            a, b = m.start() - starts[ui], m.end() - starts[ui]
+            text = units[ui].text
+            p.hits.append((ui, a, b))
+            p.official = p.official or _official_text(text, a, b, rules)
+            p.contact = p.contact or _contact_text(text, a, b, rules)
+        for j, line in enumerate(cover):
+            if pat.search(line):
+                near = " ".join(cover[max(0, j - 2) : j + 3])
+                p.contact = p.contact or bool(rules.contact_re.search(near) or _EMAIL.search(near))
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _official_text(text: str, s: int, e: int, rules: LanguageRules) -> bool:
+    """A title just before the name (only capitalised words, 'of', 'for' or a comma between)
+    or an official role in apposition after it, unless 'former'."""
+    before = text[max(0, s - 90) : s]
+    for m in rules.official_re.finditer(before):
+        between = before[m.end() :]
+        words = between.replace(",", " ").split()
+        if len(words) > 6 or re.search(r"[.;:()\[\]]", between):
+            continue
+        if all(w[0].isupper() or w.lower() in rules.title_connectors for w in words):
+            prev = before[: m.start()].split()[-1:]
+            return not (prev and prev[0].lower().strip("(,") in rules.former)
+    after = text[e : e + 80]
+    m = re.match(r"\s*(?:,|—|–|-|\()\s*(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|then\s+)?", after)
+    if m and after[m.end() :].split(" ", 1)[0].lower() not in rules.former:
+        return rules.official_roles.match(after, m.end()) is not None
+    return False
+
+
+def _contact_text(text: str, s: int, e: int, rules: LanguageRules) -> bool:
+    """'Main contact: X', 'Prepared by X', or an e-mail address right after the name."""
+    before = text[max(0, s - 50) : s]
+    cue = list(rules.contact_re.finditer(before))
+    if cue and not re.search(r"[.;]\s", before[cue[-1].end() :]):
+        return True
+    return bool(_EMAIL.search(text[e : e + 100]))
 
 
 def _search_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:
@@ -1121,31 +1320,20 @@ def _event_type(etype: str, sentence: str, rules: LanguageRules) -> str:
 
 def _records(persons: list[_Person], out: _Collector, units: list[TextUnit], rules: LanguageRules,
              articles: Sequence[LegalArticle]) -> list[Case]:
-    owner: dict[str, int] = {}
-    for i, p in enumerate(persons):
-        for s in p.singles:
-            owner[s] = -1 if owner.get(s, i) != i else i
-    folded: dict[int, str] = {}
     dates: dict[int, list[tuple[int, int, str]]] = {}
-    items: list[tuple[tuple[int, int], str, list[str], list[_Evidence], str]] = []
-    for i, p in enumerate(persons):
-        names = [*p.spellings, *(s for s in p.singles if owner.get(s) == i)]
-        items.append((p.first, p.spellings[0], names, p.evidence, "person"))
+    items: list[tuple[tuple[int, int], str, list[str], list[_Evidence], str, list[tuple[int, int, int]]]] = []
+    for p in persons:
+        items.append((p.first, p.spellings[0], p.names, p.evidence, "person", p.hits))
     for name, gev in out.groups.items():
         if gev.events:
-            items.append((gev.first, name, [name], [gev], "group"))
+            pat = _search_pattern([name])
+            hits = [(ui, m.start(), m.end()) for ui, u in enumerate(units) for m in pat.finditer(fold_chars(u.text))]
+            items.append((gev.first, name, [name], [gev], "group", hits))
     items.sort(key=lambda x: x[0])
 
     cases: list[Case] = []
-    for n, (_, display, names, evs, kind) in enumerate(items, 1):
-        mentions: list[Mention] = []
-        pat = _search_pattern(names)
-        if pat is not None:
-            for ui, u in enumerate(units):
-                if ui not in folded:
-                    folded[ui] = fold_chars(u.text)
-                for m in pat.finditer(folded[ui]):
-                    mentions.append(u.mention(m.start(), m.end()))
+    for n, (_, display, names, evs, kind, hits) in enumerate(items, 1):
+        mentions: list[Mention] = [units[ui].mention(a, b) for ui, a, b in hits]
         roles: list[str] = []
         for ev in evs:
             roles += [r for r in ev.roles if r not in roles]
