@@ -753,10 +753,18 @@ class _Walker:
 
 def _successor(prev: str, cur: str) -> bool:
     """'2.1' → '2.2', '26' → '27': the next number of the same series."""
-    a, b = prev.split("."), cur.split(".")
+    a, b = (_bare_number(prev) or "").split("."), (_bare_number(cur) or "").split(".")
     if len(a) != len(b) or not all(x.isdigit() for x in a + b):
         return False
     return a[:-1] == b[:-1] and int(b[-1]) == int(a[-1]) + 1
+
+
+def _bare_number(number: str | None) -> str | None:
+    """The printed number without its punctuation: '21.' → '21', '(b)' → 'b', '2.1' stays."""
+    if number is None:
+        return None
+    bare = number.strip().strip("()").rstrip(".)").strip()
+    return bare or None
 
 
 def _first_sentence(text: str) -> str:
@@ -818,7 +826,7 @@ def find_recommendations(doc: DocText, lang: str | None = None, id_prefix: str =
             Recommendation(
                 id=f"{id_prefix}{len(out) + 1}",
                 text=text,
-                number=d.number,
+                number=_bare_number(d.number),
                 section=d.section,
                 action=_classify(text, lang),
                 page=max(1, d.page),

@@ -129,7 +129,7 @@ def test_lettered_items_fold_into_a_numbered_item() -> None:
     doc = (
         Doc()
         .heading("Recommendations")
-        .para("Reform the penal code, in particular:", number="1")
+        .para("Reform the penal code, in particular:", number="1.")
         .para("repeal the offence of insulting officials;", number="a")
         .para("limit pre-trial detention to six months.", number="b")
         .para("Abolish the death penalty.", number="2")
