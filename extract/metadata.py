@@ -581,7 +581,7 @@ def _list_forward(text: str) -> str:
             break
         conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))
         rest = after[glue.end() :]
-    if len(runs) == 2 and not conjunctions:
+    if len(runs) == 2 and not conjunctions and len(_split_last_conjunction(runs[-1])) < 2:
         runs = runs[:1]  # "Sinergia, Asociación Venezolana de ...": a description in apposition, not a co-author
     elif len(runs) > 1:
         runs[-1:] = _split_last_conjunction(runs[-1])
@@ -591,6 +591,7 @@ def _list_forward(text: str) -> str:
 def _list_backward(text: str) -> str:
     """The names before a cue, as a list ('A (AA), B y C (CC) someten ...')."""
     runs: list[str] = []
+    conjunctions = 0
     rest = text
     for _ in range(12):
         run = _run_backward(rest)
@@ -603,8 +604,11 @@ def _list_backward(text: str) -> str:
         glue = LIST_GLUE_END.search(before)
         if not glue or not before[: glue.start()].rstrip():
             break
+        conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))
         rest = before[: glue.start()].rstrip()
-    if len(runs) > 1:
+    if len(runs) == 2 and not conjunctions and len(_split_last_conjunction(runs[-1])) < 2:
+        runs = runs[:1]  # "X, a description of X, presents ..."
+    elif len(runs) > 1:
         runs[-1:] = _split_last_conjunction(runs[-1])
     return LIST_SEP.join(runs)
 
@@ -615,6 +619,8 @@ def _acronym_matches(short: str, long: str) -> bool:
     words = [w for w in re.split(r"[\s\-–/]+", long) if w]
     if not s or not words or len(words) < 2:
         return False
+    if short.casefold() in (w.casefold().strip("().,;:") for w in words):
+        return False  # "JUSTICE Stakeholder Submission" does not spell out JUSTICE
     lf = " ".join(words).casefold()
     si, li = len(s) - 1, len(lf) - 1
     while si >= 0:
@@ -696,8 +702,8 @@ def _valid_name(name: str, cues: _Cues) -> bool:
     words = [_fold(w) for w in name.split()]
     if words[0] in NOT_NAME_STARTS or all(w in GENERIC_WORDS or w in cues.connectors for w in words):
         return False
-    if len(words) == 1 and words[0] in cues.head_words:
-        return False
+    if len(words) == 1 and words[0] in cues.head_words and not name.isupper():
+        return False  # "Consortium" alone is a word; "JUSTICE" set in capitals is a name
     if _is_state_only(name):
         return False
     return not any(p.search(name) for p in cues.stop_names)
