@@ -31,6 +31,11 @@ from schemas import (
 )
 from schemas import Case as CaseRecord
 
+# Documents that make their own recommendations and describe cases (UN reports do neither).
+SUBMISSIONS = ("ngo_submission", "joint_submission", "nhri_submission", "other")
+# Languages the case finder has rules for; others get no cases rather than wrong ones.
+CASE_LANGUAGES = ("en", "es", "fr")
+
 
 def _symbols(text: str) -> list[str]:
     return [m.parsed.symbol for m in find_symbols(text)]
@@ -66,7 +71,7 @@ def find_recommendations(doc: DocText) -> list[Recommendation]:
         return wgreport.find_report_recommendations(doc)
     if doc.kind == "working_group_addendum":
         return addendum.find_addendum_positions(doc)
-    if doc.kind in ("ngo_submission", "joint_submission", "nhri_submission", "other"):
+    if doc.kind in SUBMISSIONS:
         return recommendations.find_recommendations(doc, lang=doc.language)
     return []
 
@@ -168,7 +173,7 @@ def find_records(doc: DocText, nlp_name: str | None = None) -> Records:
     out = Records()
     out.citations = citations.find_citations(doc)
     out.legal_articles = articles.find_articles(doc)
-    if doc.kind in ("ngo_submission", "joint_submission", "nhri_submission", "other"):
+    if doc.kind in SUBMISSIONS and doc.language in CASE_LANGUAGES:
         out.cases = cases.find_cases(doc, out.legal_articles, nlp_name=nlp_name)
     recs = find_recommendations(doc)
     recs = _with_actions(recs, doc.language)

@@ -36,7 +36,8 @@ class Spine:
     warnings: list[ExtractWarning]
 
     def maps(self) -> dict[str, TextMap]:
-        return {**self.built.maps, **self.linked.maps}
+        """Text maps by record id: paragraphs, footnotes, and headings by their section id."""
+        return {**self.built.heading_maps, **self.built.maps, **self.linked.maps}
 
 
 def run_spine(raw: RawDocument) -> Spine:
