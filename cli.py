@@ -153,6 +153,13 @@ def sample(
         out.print(str(p), markup=False)
 
 
+from extract.cli_analyst import export_cmd, review_cmd, stats_cmd  # noqa: E402  (commands live with their module)
+
+app.command("export")(export_cmd)
+app.command("review")(review_cmd)
+app.command("stats")(stats_cmd)
+
+
 def main() -> None:  # pragma: no cover
     app()
 
