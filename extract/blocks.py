@@ -81,10 +81,15 @@ def bullet_of(text: str) -> tuple[str, str | None] | None:
         if c in "-–—*" and (len(text) < 2 or text[1] != " "):
             return None
         return c, None
+    if c in "-–" and len(text) > 2 and text[1].isupper() and text[2].islower():
+        return c, None  # '-Que el Estado…': a dash item printed without its space
+    if c == "o" and len(text) > 2 and text[1] == " " and text[2].isupper():
+        return c, None  # Word's second-level bullet, a plain 'o'
+
     m = ENUMERATOR.match(text)
     if m:
         num = m.group("num") or m.group("paren") or m.group("letter")
-        return m.group(0), num
+        return m.group(0), num.rstrip(".)")
     return None
 
 
@@ -145,14 +150,17 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
         return True
     if abs(cur.size - prev.size) > 0.9:
         return True
-    if (cur.is_bold != prev.is_bold or cur.is_italic != prev.is_italic) and len(cur.text) > 3:
+    restyled = (cur.is_bold != prev.is_bold or cur.is_italic != prev.is_italic) and len(cur.text) > 3
+    # a bold or italic sentence that wraps into plain type is still one paragraph
+    if restyled and not (_continues(prev.text, cur.text) and gap <= geo.gap + 0.3 * cur.size):
         return True
     if (id(cur) in table) != (id(prev) in table):
         return True
     if id(cur) in table and abs(cur.bottom - prev.bottom) > 0.4 * cur.size and gap > geo.gap + 0.2 * cur.size:
         return True
-    if bullet_of(cur.text) and cur.x0 <= prev.x0 + 2:
-        return True
+    opener = bullet_of(cur.text)
+    if opener and (opener[1] is None or cur.x0 <= prev.x0 + 2 or prev.text.rstrip().endswith(TERMINAL)):
+        return True  # a bullet always opens an item; a number only at the margin or after a full stop
     ended = prev.text.rstrip().endswith(TERMINAL)
     if ended and cur.x0 > prev.x0 + 0.9 * cur.size and not bullet_of(prev.text):
         return True
@@ -228,6 +236,12 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(b)
     return out
+
+
+def _continues(prev: str, cur: str) -> bool:
+    """The next line carries on the previous one's sentence (no stop, lower-case start)."""
+    p = prev.rstrip()
+    return bool(p) and not p.endswith(TERMINAL) and cur.lstrip()[:1].islower()
 
 
 def _mid_sentence(text: str) -> bool:

@@ -114,7 +114,7 @@ def doctext(spine: Spine) -> DocText:
     sec_of = {p.id: p.section for p in built.paragraphs}
     units: list[TextUnit] = []
     for p in built.paragraphs:
-        units.append(_unit(p))
+        units.append(_unit(p, p.id in built.bold, built.depth.get(p.id, 0)))
         for f in notes_after.get(p.id, []):
             units.append(
                 TextUnit(
@@ -165,9 +165,17 @@ def doctext(spine: Spine) -> DocText:
     )
 
 
-def _unit(p: Paragraph) -> TextUnit:
+def _unit(p: Paragraph, bold: bool = False, indent: int = 0) -> TextUnit:
     return TextUnit(
-        id=p.id, source="paragraph", page=p.page, text=p.text, section=p.section, kind=p.kind, number=p.number
+        id=p.id,
+        source="paragraph",
+        page=p.page,
+        text=p.text,
+        section=p.section,
+        kind=p.kind,
+        number=p.number,
+        bold=bold,
+        indent=indent,
     )
 
 

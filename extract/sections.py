@@ -33,7 +33,13 @@ HEADING_NUMBER = re.compile(
 )
 # Bold lead-in sentences and labels that head a list or a box but not a section.
 NOT_HEADING = re.compile(
-    r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?)\b", re.I
+    r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?"
+    r"|(?:recommendation|recomendaci[oó]n|recommandation)\s+\d+\s*[:.])",
+    re.I,
+)
+# A bold line that says what someone should do and closes on a full stop is an ask, not a title.
+MODAL_SENTENCE = re.compile(
+    r"\b(?:should|must|shall|urges?|calls? on|deber[ií]a|debe|deben|doit|devrait)\b.*[.;]$", re.I
 )
 BACK_MATTER = re.compile(
     r"^(?:notes?|end\s?notes?|foot\s?notes?|references?|bibliography|sources|notas(?: finales)?"
@@ -79,6 +85,10 @@ class Built:
     cover: list[Block] = field(default_factory=list)
     cover_maps: list[TextMap] = field(default_factory=list)
     back_matter: list[Block] = field(default_factory=list)
+    bold: set[str] = field(default_factory=set)
+    """ids of paragraphs printed all in bold"""
+    depth: dict[str, int] = field(default_factory=dict)
+    """list nesting depth of bullet paragraphs (0 = outermost)"""
 
 
 def _caps(text: str) -> bool:
@@ -149,13 +159,32 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False  # a lead-in sentence
     if URL_OR_DATE.match(rest.strip(" .")):
         return False
-    if NOT_HEADING.match(rest):
+    if NOT_HEADING.match(rest) or MODAL_SENTENCE.search(rest):
         return False
     if text.endswith(("”", '"')) and len(words) > 8:
         return False
     if text.endswith(".") and len(words) > 10 and not number:
         return None
     return True
+
+
+ASK = re.compile(r"\b(?:should|must|shall|deber[ií]a|debe|deben|doit|doivent|devrait)\b", re.I)
+
+
+def _list_item(blocks: list[Block], i: int) -> bool:
+    """A numbered block in a run of numbered paragraphs (n-1 or n+1 beside it) is an item, not a heading."""
+    b = blocks[i]
+    if not (b.number and b.number.isdigit()):
+        return False
+    if ASK.search(b.text):
+        return True
+    n = int(b.number)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(blocks):
+            o = blocks[j]
+            if o.number and o.number.isdigit() and abs(int(o.number) - n) == 1 and not o.heading:
+                return _heading_like(o, 0.0) is not True or len(o.lines) > 2
+    return False
 
 
 def _is_body(b: Block, body_size: float) -> bool:
@@ -170,6 +199,7 @@ def _is_body(b: Block, body_size: float) -> bool:
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
     """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
     verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
+    verdicts = [(b, v and not _list_item(blocks, i)) for i, (b, v) in enumerate(verdicts)]
     candidates = [b for b, v in verdicts if v]
     sure_styles = {_style(b) for b in candidates}
     candidates += [b for b, v in verdicts if v is None and _style(b) in sure_styles]
@@ -252,6 +282,23 @@ def _assign_levels(headings: list[Heading]) -> None:
         seen_level.setdefault(key, h.level)
 
 
+INDENT_STEP = 6.0  # points: bullets indented within this of each other are one level
+
+
+def _indent_depths(blocks: list[Block]) -> dict[int, int]:
+    """Bullet indents of the document (in INDENT_STEP units) → nesting depth."""
+    steps = sorted({round(b.indent / INDENT_STEP) for b in blocks if b.kind == "bullet"})
+    depths: dict[int, int] = {}
+    level = -1
+    prev: int | None = None
+    for st in steps:
+        if prev is None or st - prev > 1:
+            level += 1
+        depths[st] = level
+        prev = st
+    return depths
+
+
 def _clean_title(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t-–—")
 
@@ -292,6 +339,7 @@ def build(
     out = Built(cover=cover)
     out.title = _title(cover)
     by_block = {id(h.block): h for h in headings}
+    depths = _indent_depths(blocks)
     stack: list[tuple[int, Section]] = []  # (level, section)
     current: Section | None = None
     in_back_matter = False
@@ -361,6 +409,10 @@ def build(
         )
         out.paragraphs.append(par)
         out.maps[par.id] = tm
+        if b.bold:
+            out.bold.add(par.id)
+        if b.kind == "bullet":
+            out.depth[par.id] = depths.get(round(b.indent / INDENT_STEP), 0)
         for level_sec in [s for _, s in stack]:
             level_sec.page_end = max(level_sec.page_end, max(sp.page for sp in tm.spans) if tm.spans else par.page)
     return out
