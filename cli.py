@@ -143,6 +143,36 @@ def show(file: Annotated[Path, typer.Argument(help="a JSON file written by extra
 
 
 @app.command()
+def link(
+    folder: Annotated[Path, typer.Argument(help="folder of JSON files written by extract (one review cycle)")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="the link file to write")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no summary")] = False,
+) -> None:
+    """Link the cycle: each recommendation the documents cite → the report that holds it, its State and position."""
+    from extract.batch import write_atomic
+    from extract.link import link_documents, print_summary, read_folder
+
+    if not folder.is_dir():
+        err.print(f"error: {folder}: not a folder", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    docs, problems = read_folder(folder)
+    for p in problems:
+        err.print(f"error: {p}", markup=False)
+    if not docs:
+        err.print(f"error: {folder}: no document JSON found", markup=False)
+        raise typer.Exit(EXIT_FAILED)
+    links = link_documents(docs)
+    try:
+        write_atomic(out_file, (links.model_dump_json(indent=2) + "\n").encode("utf-8"))
+    except OSError as e:
+        err.print(f"error: {out_file}: cannot write ({e.strerror or e})", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    if not quiet:
+        print_summary(links, err)
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+@app.command()
 def sample(
     out_dir: Annotated[Path, typer.Argument(help="folder for the sample PDFs")] = Path("data/raw"),
 ) -> None:

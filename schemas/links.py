@@ -19,6 +19,9 @@ class CitedBy(Record):
     citation: str = Field(description="citation id in that document")
     cited_symbol: str | None = None
     states: list[str] = Field(default_factory=list, description="States as the citing document prints them")
+    matched_by: str | None = Field(
+        default=None, description="how this citation found its report: 'symbol', 'numbers_and_states', 'number_only'"
+    )
 
 
 class RecommendationLink(Record):
@@ -29,6 +32,9 @@ class RecommendationLink(Record):
     text: str | None = None
     recommending_states: list[str] = Field(default_factory=list)
     position: Position | None = None
+    position_source: str | None = Field(
+        default=None, description="'report' or 'addendum': where the position is printed"
+    )
     matched_by: str | None = Field(default=None, description="'symbol', 'numbers_and_states' or 'number_only'")
     cited_by: list[CitedBy] = Field(default_factory=list)
 
