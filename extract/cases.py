@@ -359,7 +359,7 @@ def sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
                 out.append((start, m.end()))
             start = _skip_bullet(text, m.end())
             continue
-        prev = re.search(r"([\w.]+)$", text[start:dot])
+        prev = re.search(r"([\w.]+)$", text[max(start, dot - 24) : dot])
         word = prev.group(1) if prev else ""
         if text[dot] == "." and (word in rules.abbreviations or (len(word) == 1 and word.isupper())):
             continue
@@ -464,8 +464,7 @@ def _matcher(pipeline: str, language: str) -> Matcher:
     m.add("RUN", [[name_tok, glue, name_tok, *tail]], greedy="LONGEST")
     m.add("HON", [[{"ORTH": {"IN": sorted(rules.honorifics)}}, name_tok, *tail]], greedy="LONGEST")
     if rules.group_numbers:
-        m.add("GROUP", [[{"LOWER": "the"}, name_tok, {"ORTH": {"IN": sorted(rules.group_numbers)}}]],
-              greedy="LONGEST")
+        m.add("GROUP", [[{"LOWER": "the"}, name_tok, {"ORTH": {"IN": sorted(rules.group_numbers)}}]], greedy="LONGEST")
     return m
 
 
@@ -523,6 +522,8 @@ class _Collector:
     """index of each sentence id among its unit's sentences"""
     evidence: dict[str, _Evidence] = field(default_factory=dict)
     groups: dict[str, _Evidence] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
+    """words after the first of the full names met so far: printed alone, they still name someone"""
 
     def ev(self, name: str) -> _Evidence:
         return self.evidence.setdefault(name, _Evidence())
@@ -542,8 +543,12 @@ def _strip(doc: Doc, start: int, end: int, rules: LanguageRules) -> tuple[int, i
         elif low not in _ARTICLES and low not in rules.particles:
             break
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVES or doc[end - 1].text in _HYPHENS
-                           or doc[end - 1].text in _QUOTES or doc[end - 1].lower_ in rules.particles):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVES
+        or doc[end - 1].text in _HYPHENS
+        or doc[end - 1].text in _QUOTES
+        or doc[end - 1].lower_ in rules.particles
+    ):
         end -= 1
     return start, end, official, honorific
 
@@ -556,8 +561,13 @@ def _nickname_quotes(doc: Doc, start: int, end: int) -> set[int]:
     """Quote marks around a nickname inside a name ('Francisco "Pancho" Pérez'); other quotes end a name."""
     ok: set[int] = set()
     for i in range(start + 1, end - 3):
-        if (doc[i].text in _QUOTES and doc[i + 2].text in _QUOTES and doc[i - 1]._.upr_name_like
-                and doc[i + 1]._.upr_name_like and doc[i + 3]._.upr_name_like):
+        if (
+            doc[i].text in _QUOTES
+            and doc[i + 2].text in _QUOTES
+            and doc[i - 1]._.upr_name_like
+            and doc[i + 1]._.upr_name_like
+            and doc[i + 3]._.upr_name_like
+        ):
             ok.update((i, i + 2))
     return ok
 
@@ -572,9 +582,13 @@ def _valid_runs(doc: Doc, start: int, end: int, rules: LanguageRules) -> list[tu
         if i < end:
             t = doc[i]
             low = t.text.lower().strip(".")
-            ok = (t._.upr_name_like and low not in rules.non_person and t.text not in rules.honorifics
-                  and t.lower_ not in rules.cue_words and t.lower_ not in rules.number_words) or (
-                cur is not None and _is_glue(t, rules) and (t.text not in _QUOTES or i in quotes))
+            ok = (
+                t._.upr_name_like
+                and low not in rules.non_person
+                and t.text not in rules.honorifics
+                and t.lower_ not in rules.cue_words
+                and t.lower_ not in rules.number_words
+            ) or (cur is not None and _is_glue(t, rules) and (t.text not in _QUOTES or i in quotes))
         if ok and cur is None:
             cur = i
         elif not ok and cur is not None:
@@ -724,8 +738,13 @@ def _demonym(word: str) -> bool:
     return lookup_state(word, adjectives=True) is not None and lookup_state(word) is None
 
 
-def _candidates(doc: Doc, ctx: _Context, cue_at: tuple[set[int], set[int], set[int]], sent_starts: set[int],
-                sent_spans: list[tuple[int, int]]) -> list[tuple[int, int, bool, str | None]]:
+def _candidates(
+    doc: Doc,
+    ctx: _Context,
+    cue_at: tuple[set[int], set[int], set[int]],
+    sent_starts: set[int],
+    sent_spans: list[tuple[int, int]],
+) -> list[tuple[int, int, bool, str | None]]:
     """Name spans of a window: NER persons, honorific runs, and (with a model) the pattern runs
     that a cue or a recognised name vouches for; without a model, every pattern run.
 
@@ -784,8 +803,10 @@ def _candidates(doc: Doc, ctx: _Context, cue_at: tuple[set[int], set[int], set[i
     taken: set[int] = set()
     for s, e, how in sorted(spans, key=lambda x: (x[2] != "hon", x[2] != "ner", x[0])):
         s2, e2, official, honorific = _strip(doc, s, e, rules)
-        if how == "ner" and e2 - s2 >= 2 and (
-            doc[s2].lower_ in rules.stop_words or (s2 in sent_starts and not proper(s2))
+        if (
+            how == "ner"
+            and e2 - s2 >= 2
+            and (doc[s2].lower_ in rules.stop_words or (s2 in sent_starts and not proper(s2)))
         ):
             s2 += 1  # 'While Lyons', 'Close X': a sentence's first word the model took into the name
         for rs, re_ in _valid_runs(doc, s2, e2, rules):
@@ -809,10 +830,14 @@ def _candidates(doc: Doc, ctx: _Context, cue_at: tuple[set[int], set[int], set[i
             if how == "run" and with_model:
                 labels = {other[i] for i in range(rs, re_) if i in other}
                 vouched = (
-                    any(rs - k in cue_ends for k in (0, 1, 2))
-                    or any(re_ + k in cue_starts for k in (0, 1, 2, 3))
-                    or any(re_ + k in weak_starts for k in (0, 1))
-                ) and not labels and not title_like(rs)
+                    (
+                        any(rs - k in cue_ends for k in (0, 1, 2))
+                        or any(re_ + k in cue_starts for k in (0, 1, 2, 3))
+                        or any(re_ + k in weak_starts for k in (0, 1))
+                    )
+                    and not labels
+                    and not title_like(rs)
+                )
                 if not vouched:
                     pending.append(item)
                     continue
@@ -835,8 +860,16 @@ def _candidates(doc: Doc, ctx: _Context, cue_at: tuple[set[int], set[int], set[i
     return sorted(accepted)
 
 
-def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, int, int]], doc: Doc,
-             ctx: _Context, state: _UnitState, out: _Collector) -> None:
+def _analyse(
+    ui: int,
+    unit: TextUnit,
+    offset: int,
+    sent_bounds: list[tuple[int, int, int]],
+    doc: Doc,
+    ctx: _Context,
+    state: _UnitState,
+    out: _Collector,
+) -> None:
     """Find the mentions of one window and attach its cues to them."""
     rules, matcher = ctx.rules, ctx.matcher
     tok_sent = [0] * len(doc)
@@ -855,8 +888,11 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
                 tok_sent[i] = sid
 
     cues: list[tuple[str, int, int, str, int]] = []  # kind, token start, token end, text, unit char offset
+    terms = [(m.start(), m.end()) for m in rules.term_re.finditer(doc.text) if m.group("pen")]
     for kind, pattern in (("event", rules.event_re), ("role", rules.role_re)):
         for m in pattern.finditer(doc.text):
+            if kind == "event" and any(a <= m.start() < b for a, b in terms):
+                continue  # 'imprisonment' in 'three years' imprisonment' is the term, not an event
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 cues.append((kind, span.start, span.end, m.group(0), offset + m.start()))
@@ -869,7 +905,17 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
             cue_ends.add(span.end)
 
     names: list[_Mention] = []
-    for s, e, official, hon in _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends), sent_starts, sent_spans):
+    spans = _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends), sent_starts, sent_spans)
+    covered = {i for s, e, _, _ in spans for i in range(s, e)}
+    # a surname printed alone after the full name was given ('Verell was sentenced')
+    known = out.surnames | {t.text for s, e, _, _ in spans if _name_count(doc, s, e) >= 2 for t in doc[s + 1 : e]}
+    spans += [
+        (i, i + 1, False, None)
+        for i, t in enumerate(doc)
+        if i not in covered and t.text in known and t._.upr_name_like and len(t.text) > 2
+    ]
+    spans.sort()
+    for s, e, official, hon in spans:
         nxt = doc[e].lower_ if e < len(doc) else ""
         if nxt in rules.institution_heads:
             continue  # 'the Chávez government': an adjective, not a mention of the man
@@ -880,6 +926,8 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
         mn.official = official or _official_context(doc, s, e, rules)
         mn.citation = _is_citation(doc, s, e, unit)
         names.append(mn)
+        if _name_count(doc, s, e) >= 2:
+            out.surnames.update(t.text for t in doc[s + 1 : e] if t._.upr_name_like and len(t.text) > 2)
         ev = out.ev(text)
         ev.official |= mn.official
         at = (ui, offset + doc[s].idx)
@@ -929,8 +977,9 @@ def _analyse(ui: int, unit: TextUnit, offset: int, sent_bounds: list[tuple[int, 
         j = m.end
         while j < len(doc) and (doc[j].lower_ in rules.agent_gap or doc[j].text in _POSSESSIVES):
             j += 1
-        if j in speech_at or any(speech_at.get(k) in (m.start, m.start - 1) for k in range(max(0, m.start - 4),
-                                                                                          m.start)):
+        if j in speech_at or any(
+            speech_at.get(k) in (m.start, m.start - 1) for k in range(max(0, m.start - 4), m.start)
+        ):
             m.speaker = True
     by_sent: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -1049,12 +1098,14 @@ def resolve_dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str]]
             continue  # 'accessed 21 November 2011' dates the reading, not the event
         found.append((m.start(), m.end(), year, month, day))
     out: list[tuple[int, int, str]] = []
+    last_year: int | None = None
     for i, (s, e, y, mo, d) in enumerate(found):
-        if y is None:
-            nxt = next((f for f in found[i + 1 :] if f[2] is not None and not re.search(r"[.;]\s", text[e : f[0]])),
-                       None)
-            prv = next((f for f in reversed(found[:i]) if f[2] is not None), None)
-            y = (nxt or prv or (0, 0, None))[2]
+        if y is not None:
+            last_year = y
+        else:
+            nxt = next((f[2] for f in found[i + 1 : i + 4] if f[2] is not None and f[0] - e < 200
+                        and not re.search(r"[.;]\s", text[e : f[0]])), None)
+            y = nxt or last_year
             if y is None:
                 continue
         iso = f"{y:04d}"
@@ -1073,7 +1124,7 @@ def prison_term(text: str, rules: LanguageRules, near: int = 0) -> str | None:
         after = text[m.end() : m.end() + 10].lower().lstrip()
         if any(after.startswith(x) for x in rules.term_not_after) or text[m.end() : m.end() + 4].lower() == "-old":
             continue
-        before = text[: m.start()].rstrip().rsplit(None, 1)
+        before = text[max(0, m.start() - 40) : m.start()].rstrip().rsplit(None, 1)
         lead = before[-1].lower() if before else ""
         if m.group("pen") or lead in rules.term_lead:
             found.append(m)
@@ -1124,8 +1175,15 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     cases = [p for p in persons if not p.contact and _is_case(p, rules)]
     # a named relative of a case ('X's wife, Y') belongs to the case file too
     names = {n for p in cases for n in (*p.spellings, *p.singles)}
-    cases += [p for p in persons if p not in cases and p.spellings and not p.official and not p.contact
-              and any(o in names for ev in p.evidence for o in ev.relative_of)]
+    cases += [
+        p
+        for p in persons
+        if p not in cases
+        and p.spellings
+        and not p.official
+        and not p.contact
+        and any(o in names for ev in p.evidence for o in ev.relative_of)
+    ]
     persons = sorted(cases, key=lambda p: p.first)
     return _records(persons, out, units, rules, articles)
 
@@ -1161,8 +1219,11 @@ def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules, lexic
         key = [k for k in name_keys(s, rules.particles) if len(k) > 1]
         if not key:
             continue
-        cands = [p for p in persons
-                 if any(any(_same_token(key[-1], k) for k in name_keys(t, rules.particles)[1:]) for t in p.spellings)]
+        cands = [
+            p
+            for p in persons
+            if any(any(_same_token(key[-1], k) for k in name_keys(t, rules.particles)[1:]) for t in p.spellings)
+        ]
         if not cands:
             continue
         before = [p for p in cands if p.first <= ev.first]
@@ -1171,40 +1232,52 @@ def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules, lexic
         p.evidence.append(ev)
     for p in persons:
         # the fullest spelling first: most name words, then accents kept, then most printed, then first
-        p.spellings.sort(key=lambda s: (-len(name_keys(s, rules.particles)), -_accents(s),
-                                        -len(full[s].occurrences), full[s].first))
+        p.spellings.sort(
+            key=lambda s: (-len(name_keys(s, rules.particles)), -_accents(s), -len(full[s].occurrences), full[s].first)
+        )
     persons.sort(key=lambda p: p.first)
     return persons
 
 
-def _full_name_for(surname: str, at: tuple[int, int], units: list[TextUnit], rules: LanguageRules,
-                   lexicon: frozenset[str]) -> tuple[str, tuple[int, int], bool] | None:
+def _full_name_for(
+    surname: str, at: tuple[int, int], units: list[TextUnit], rules: LanguageRules, lexicon: frozenset[str]
+) -> tuple[str, tuple[int, int], bool] | None:
     """The full name a surname stands for: capitalised words printed before the same surname,
     nearest before `at` (else first after), and whether a title precedes it."""
     key = fold_chars(surname.split()[-1])
     if len(key) < 3:
         return None
-    pat = re.compile(rf"((?:[{_UPPER}][\w'’-]+[ \t]+(?:(?:de|del|la|van|von|al|el|bin|da|dos)[ \t]+)?){{1,3}})"
-                     + re.escape(surname.split()[-1]) + r"(?![\w])")
+    pat = re.compile(
+        rf"((?:[{_UPPER}][\w'’-]+[ \t]+(?:(?:de|del|la|van|von|al|el|bin|da|dos)[ \t]+)?){{1,3}})"
+        + re.escape(surname.split()[-1])
+        + r"(?![\w])"
+    )
     best: tuple[str, tuple[int, int], bool] | None = None
     for ui, u in enumerate(units):
         for m in pat.finditer(u.text):
             words = m.group(1).split()
-            while words and (words[0].lower() in rules.non_person or words[0] in rules.honorifics
-                             or words[0].lower() in rules.official_titles or words[0].lower() in rules.cue_words
-                             or words[0].lower() in lexicon or words[0].lower() in rules.stop_words):
+            while words and (
+                words[0].lower() in rules.non_person
+                or words[0] in rules.honorifics
+                or words[0].lower() in rules.official_titles
+                or words[0].lower() in rules.cue_words
+                or words[0].lower() in lexicon
+                or words[0].lower() in rules.stop_words
+            ):
                 words = words[1:]
-            if not words or any(w.lower() in rules.non_person or w.lower() in rules.cue_words
-                                or not _name_like(w) for w in words):
+            if not words or any(
+                w.lower() in rules.non_person or w.lower() in rules.cue_words or not _name_like(w) for w in words
+            ):
                 continue
             name = " ".join([*words, surname.split()[-1]])
             start = m.end() - len(name)
-            if u.text[start:m.end()] != name:
+            if u.text[start : m.end()] != name:
                 name = u.text[m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())) : m.end()]
                 start = m.end() - len(name)
             before = u.text[max(0, start - 40) : start].lower().split()
             official = any(w.strip(",") in rules.official_titles for w in before[-2:]) and not any(
-                w in rules.former for w in before[-3:-1])
+                w in rules.former for w in before[-3:-1]
+            )
             cand = (name, (ui, start), official)
             if (ui, start) <= at:
                 best = cand
@@ -1318,8 +1391,13 @@ def _event_type(etype: str, sentence: str, rules: LanguageRules) -> str:
     return etype
 
 
-def _records(persons: list[_Person], out: _Collector, units: list[TextUnit], rules: LanguageRules,
-             articles: Sequence[LegalArticle]) -> list[Case]:
+def _records(
+    persons: list[_Person],
+    out: _Collector,
+    units: list[TextUnit],
+    rules: LanguageRules,
+    articles: Sequence[LegalArticle],
+) -> list[Case]:
     dates: dict[int, list[tuple[int, int, str]]] = {}
     items: list[tuple[tuple[int, int], str, list[str], list[_Evidence], str, list[tuple[int, int, int]]]] = []
     for p in persons:
@@ -1354,16 +1432,35 @@ def _records(persons: list[_Person], out: _Collector, units: list[TextUnit], rul
             date = min(near, key=lambda d: abs(d[0] - at))[2] if near else None
             term = prison_term(sentence, rules, at - cs) if etype in TERM_TYPES else None
             arts = _articles_in(u.id, cs, ce, articles) if articles else []
-            events.append(CaseEvent(type=etype, date=date, text=sentence.strip(), sentence=term, legal_articles=arts,
-                                    paragraph=None if u.is_footnote else u.id,
-                                    footnote=u.id if u.is_footnote else None, page=u.page))
+            events.append(
+                CaseEvent(
+                    type=etype,
+                    date=date,
+                    text=sentence.strip(),
+                    sentence=term,
+                    legal_articles=arts,
+                    paragraph=None if u.is_footnote else u.id,
+                    footnote=u.id if u.is_footnote else None,
+                    page=u.page,
+                )
+            )
         events = _chronological(events)
         legal: list[str] = []
         for e in events:
             legal += [a for a in e.legal_articles if a not in legal]
         aliases = [s for s in dict.fromkeys(names) if s != display]
-        cases.append(Case(id=f"case{n}", name=display, aliases=aliases, kind=kind, roles=roles, events=events,
-                          legal_articles=legal, mentions=mentions))
+        cases.append(
+            Case(
+                id=f"case{n}",
+                name=display,
+                aliases=aliases,
+                kind=kind,
+                roles=roles,
+                events=events,
+                legal_articles=legal,
+                mentions=mentions,
+            )
+        )
     return cases
 
 

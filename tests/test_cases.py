@@ -1,0 +1,320 @@
+"""Cases: named people whose situation a submission documents, with events, dates and terms.
+
+Example texts are about a fictional State (the Republic of Norvalia) and invented people.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import cases as cases_mod
+from extract import nlp as nlp_mod
+from extract.cases import find_cases, prison_term, resolve_dates, rules_for, same_person, sentences
+from extract.units import DocText, TextUnit
+from schemas import Case, LegalArticle, Mention
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def _doc(*texts: str, language: str = "en", notes: tuple[str, ...] = ()) -> DocText:
+    units = [TextUnit(id=f"p{i}", source="paragraph", page=1, text=t) for i, t in enumerate(texts, 1)]
+    units += [TextUnit(id=f"fn{i}", source="footnote", page=1, text=t, number=str(i)) for i, t in enumerate(notes, 1)]
+    return DocText(units=units, language=language)
+
+
+def _by_name(found: list[Case]) -> dict[str, Case]:
+    return {c.name: c for c in found}
+
+
+def _offsets_exact(doc: DocText, found: list[Case]) -> None:
+    for c in found:
+        for m in c.mentions:
+            unit = doc.unit(m.paragraph or m.footnote or "")
+            assert unit is not None
+            assert m.start is not None and m.end is not None
+            assert unit.text[m.start : m.end] == m.text
+
+
+# ---------------------------------------------------------------- English examples
+
+
+def test_defender_arrested_charged_and_sentenced() -> None:
+    doc = _doc(
+        "In March 2018, human rights defender Tomas Verell was arrested in Port Salin and charged under "
+        "Article 212 of the Criminal Code. On 4 May 2018 the Port Salin City Court sentenced Verell to a "
+        "4-year prison term. Minister of Justice Harald Brandt defended the verdict.",
+    )
+    text = doc.units[0].text
+    at = text.index("Article 212")
+    art = LegalArticle(
+        id="art1",
+        article="212",
+        instrument="Criminal Code",
+        instrument_kind="national",
+        mentions=[Mention(paragraph="p1", page=1, text=text[at : at + 11], start=at, end=at + 11)],
+    )
+    found = find_cases(doc, [art])
+    names = _by_name(found)
+    assert list(names) == ["Tomas Verell"]
+    case = names["Tomas Verell"]
+    assert case.kind == "person"
+    assert "human rights defender" in case.roles
+    kinds = [(e.type, e.date) for e in case.events]
+    assert ("arrested", "2018-03") in kinds
+    assert ("charged", "2018-03") in kinds
+    sentenced = [e for e in case.events if e.type == "sentenced"]
+    assert sentenced and sentenced[0].date == "2018-05-04"
+    assert sentenced[0].sentence == "4-year prison term"
+    assert case.legal_articles == ["art1"]
+    assert "Verell" in case.aliases
+    assert len(case.mentions) == 2
+    _offsets_exact(doc, found)
+
+
+def test_spellings_of_one_person_merge_into_one_record() -> None:
+    doc = _doc(
+        "In June 2019, the activist Maksat Yerzhanov was detained by police after a peaceful protest.",
+        "Maksat Erzhanov was sentenced to two years' imprisonment on 12 September 2019.",
+        "Maxat Yerzhanov remains in prison. Yerzhanov has been on hunger strike since his arrest.",
+    )
+    found = find_cases(doc)
+    assert len(found) == 1
+    case = found[0]
+    assert case.name in {"Maksat Yerzhanov", "Maksat Erzhanov", "Maxat Yerzhanov"}
+    assert {case.name, *case.aliases} >= {"Maksat Yerzhanov", "Maksat Erzhanov", "Maxat Yerzhanov"}
+    assert [e.type for e in case.events][:2] == ["detained", "sentenced"]
+    assert case.events[1].date == "2019-09-12"
+    assert case.events[1].sentence == "two years' imprisonment"
+    assert {m.paragraph for m in case.mentions} == {"p1", "p2", "p3"}
+    _offsets_exact(doc, found)
+
+
+def test_officials_and_institutions_are_not_cases() -> None:
+    doc = _doc(
+        "President Dario Veltman said on television that the journalist Lina Moraes, who was detained on "
+        "2 February 2020, would be tried for treason.",
+        "The Supreme Court of Norvalia and the National Security Committee rejected every appeal.",
+        "The Special Rapporteur on torture, Ingrid Halvorsen, visited the prison in 2020.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Lina Moraes" in names
+    assert "Dario Veltman" not in names
+    assert "Ingrid Halvorsen" not in names
+    assert not any("Court" in n or "Committee" in n for n in names)
+    lina = names["Lina Moraes"]
+    assert "journalist" in lina.roles
+    assert ("detained", "2020-02-02") in [(e.type, e.date) for e in lina.events]
+
+
+def test_judge_detained_herself_is_a_case_but_the_accusing_president_is_not() -> None:
+    doc = _doc(
+        "In December 2019, Judge Marta Illescu was detained on the day she ordered the release of a banker. "
+        "A day after her arrest, President Oren Valdt called her a criminal. Judge Illescu was accused of "
+        "corruption and held in pretrial detention for over a year.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Marta Illescu" in names
+    assert "Oren Valdt" not in names
+
+
+def test_people_listed_after_a_role_share_it_and_pronouns_resume_a_name() -> None:
+    doc = _doc(
+        "This included trade unionists Arvid Pellonen, Sanna Kostrova and Ivo Malenkar. "
+        "Arvid Pellonen was sentenced to three years' imprisonment on 7 April 2017. "
+        "He was released on parole in June 2018.",
+    )
+    names = _by_name(find_cases(doc))
+    assert {"Arvid Pellonen", "Sanna Kostrova", "Ivo Malenkar"} <= set(names)
+    assert all("trade unionist" in names[n].roles for n in ("Arvid Pellonen", "Sanna Kostrova", "Ivo Malenkar"))
+    arvid = names["Arvid Pellonen"]
+    assert [(e.type, e.date) for e in arvid.events] == [("sentenced", "2017-04-07"), ("released", "2018-06")]
+
+
+def test_case_described_in_a_footnote_and_author_citations_skipped() -> None:
+    doc = _doc(
+        "Critics of the government have been prosecuted.",
+        notes=(
+            "On 3 October 2016, the blogger Petra Linnqvist was convicted of insulting the head of State and "
+            "fined; her appeal was rejected in 2017.",
+            "See Oskar Brennholt, Press freedom in Norvalia (2015), p. 4.",
+        ),
+    )
+    found = find_cases(doc)
+    names = _by_name(found)
+    assert list(names) == ["Petra Linnqvist"]
+    petra = names["Petra Linnqvist"]
+    assert petra.mentions[0].footnote == "fn1"
+    assert [e.type for e in petra.events] == ["convicted", "fined", "appeal rejected"]
+    assert petra.events[0].footnote == "fn1"
+    _offsets_exact(doc, found)
+
+
+def test_contact_person_and_speaker_are_not_cases() -> None:
+    doc = _doc(
+        "Main contact: Helena Quist, Director, Norvalia Rights Watch, email helena@example.org",
+        "Helena Quist stated that at least forty protesters were detained in May 2021.",
+    )
+    assert find_cases(doc) == []
+
+
+# ---------------------------------------------------------------- Spanish and French: rules without the English model
+
+
+def test_spanish_rules_find_a_journalist_without_the_english_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded: list[str | None] = []
+    real_load = nlp_mod.load
+
+    def spy(name: str | None = None, sentencizer: bool = False):  # type: ignore[no-untyped-def]
+        loaded.append(name)
+        return real_load(name, sentencizer)
+
+    monkeypatch.setattr(cases_mod.nlp_mod, "load", spy)
+    doc = _doc(
+        "El periodista Joaquín Ferrán Ibarra fue detenido el 3 de marzo de 2010 y condenado a 2 años de prisión "
+        "por el delito de difamación. El Tribunal Supremo de Justicia rechazó su apelación.",
+        "Los Estados deben garantizar la libertad de expresión.",
+        language="es",
+    )
+    found = find_cases(doc)
+    assert loaded and all(n is not None and n.startswith("blank:") for n in loaded)
+    names = _by_name(found)
+    assert list(names) == ["Joaquín Ferrán Ibarra"]
+    case = names["Joaquín Ferrán Ibarra"]
+    assert "journalist" in case.roles
+    events = {e.type: e for e in case.events}
+    assert events["detained"].date == "2010-03-03"
+    assert events["sentenced"].sentence == "2 años de prisión"
+    assert "appeal rejected" in events
+    _offsets_exact(doc, found)
+
+
+def test_spanish_titles_and_institutions_are_not_people() -> None:
+    doc = _doc(
+        "La Convención contra la Tortura y Otros Tratos o Penas Crueles fue ratificada. "
+        "El alcalde de Puerto Lindo Ernesto Valdivia denunció al periodista.",
+        "La Fiscalía General abrió una investigación por homicidio.",
+        language="es",
+    )
+    names = {c.name for c in find_cases(doc)}
+    assert not any("Penas" in n or "Fiscal" in n for n in names)
+    assert "Ernesto Valdivia" not in names
+
+
+def test_french_rules_without_a_model() -> None:
+    doc = _doc(
+        "Le journaliste Julien Marchetti a été arrêté le 12 octobre 2015 et condamné à 3 ans de prison.",
+        language="fr",
+    )
+    found = find_cases(doc, nlp_name="blank:xx")
+    assert [c.name for c in found] == ["Julien Marchetti"]
+    events = {e.type: e for e in found[0].events}
+    assert events["arrested"].date == "2015-10-12"
+    assert events["sentenced"].sentence == "3 ans de prison"
+
+
+# ---------------------------------------------------------------- parts
+
+
+def test_same_person_folds_transliteration_and_keeps_relatives_apart() -> None:
+    assert same_person("Maks Bokayev", "Max Bokaev")
+    assert same_person("Oscar Elias Biscet", "Oscar Elías Biscet Gonzáles")
+    assert same_person("Álvarez Paz", "Oswaldo Álvarez Paz")
+    assert not same_person("Talgat Ayan", "Maks Bokayev")
+    assert not same_person("Elena Varga", "Tomas Varga")
+
+
+def test_dates_as_precise_as_printed() -> None:
+    en = rules_for("en")
+    got = [d for _, _, d in resolve_dates("In November 2016, on 13 November 2017, on May 4, 2018, in 2002.", en)]
+    assert got == ["2016-11", "2017-11-13", "2018-05-04", "2002"]
+    got = [d for _, _, d in resolve_dates("Between 14 November and 5 December 2017.", en)]
+    assert got == ["2017-11-14", "2017-12-05"]
+    assert resolve_dates("(accessed 21 November 2011)", en) == []
+    es = rules_for("es")
+    assert [d for _, _, d in resolve_dates("el 29 de noviembre de 2010 y en marzo de 2009", es)] == [
+        "2010-11-29",
+        "2009-03",
+    ]
+
+
+def test_prison_terms_and_not_ages() -> None:
+    en = rules_for("en")
+    assert prison_term("sentenced to 5-year prison terms under Article 174", en) == "5-year prison terms"
+    assert prison_term("serving a twenty-five year prison sentence", en) == "twenty-five year prison sentence"
+    assert prison_term("sentenced to two and a half years' imprisonment", en) == "two and a half years' imprisonment"
+    assert prison_term("the 46 year old man died", en) is None
+
+
+def test_sentence_splitter_keeps_titles_and_initials() -> None:
+    en = rules_for("en")
+    text = "Dr. Anna K. Mirova was arrested. She was freed. • Release Dr. Mirova now"
+    parts = [text[a:b].strip() for a, b in sentences(text, en)]
+    assert parts == ["Dr. Anna K. Mirova was arrested.", "She was freed.", "Release Dr. Mirova now"]
+
+
+# ---------------------------------------------------------------- robustness
+
+_PIECES = st.one_of(
+    st.text(alphabet=list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ.,;:'\"()-•0123456789áéñõ’“”\n"), max_size=12),
+    st.sampled_from(["Mr. ", "Dr. ", " arrested ", " sentenced to ", " years ", " journalist ", " de ", " v. ",
+                     " President ", "Anna Mirova", " he ", " both ", " 3 May 2019 ", " Caso ", "'s "]),
+)
+_TEXTS = st.lists(st.lists(_PIECES, max_size=30).map("".join), min_size=1, max_size=4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, st.sampled_from(["en", "es", "fr"]))
+def test_random_text_never_crashes_and_offsets_are_exact(texts: list[str], language: str) -> None:
+    doc = _doc(*texts, language=language)
+    nlp_name = "blank:xx" if language == "fr" else None
+    found = find_cases(doc, nlp_name=nlp_name)
+    _offsets_exact(doc, found)
+    for c in found:
+        assert c.name and c.id.startswith("case")
+
+
+def test_adversarial_100kb_input_is_fast() -> None:
+    rules = rules_for("en")
+    nasty = ("Mr. A. B. C. D. " * 400 + "12.12.12.12 " * 300 + "-year-old " * 300 + "v. " * 400) * 3
+    assert len(nasty) > 30_000
+    t = time.perf_counter()
+    sentences(nasty * 3, rules)
+    resolve_dates(nasty * 3, rules)
+    prison_term(nasty * 3, rules)
+    assert time.perf_counter() - t < 5
+    long_unit = ("Anna Mirova, a journalist, was arrested on 2 May 2019 by Officer Brandt. " * 1400)[:100_000]
+    t = time.perf_counter()
+    found = find_cases(_doc(long_unit))
+    assert time.perf_counter() - t < 60
+    assert [c.name for c in found] == ["Anna Mirova"]
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@pytest.mark.slow
+def test_corpus_runs_with_exact_offsets() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent: the corpus test reads the shared corpus beside the repo")
+    from extract.assemble import describe
+    from extract.pipeline import load_doctext
+    from schemas import DocumentMeta
+
+    pdfs = sorted(p for p in CORPUS.glob("*.pdf") if p.stem.startswith(("ngo_", "joint_", "seed_")))[:40]
+    spent = pages = 0.0
+    for pdf in pdfs:
+        doc = load_doctext(pdf)
+        _, doc = describe(doc, DocumentMeta(source_file=pdf.name, sha256="0" * 64, pages=doc.pages))
+        t = time.process_time()
+        found = find_cases(doc)
+        spent += time.process_time() - t
+        pages += max(doc.pages, 1)
+        _offsets_exact(doc, found)
+        names = [c.name for c in found]
+        assert len(names) == len(set(names)), f"{pdf.name}: one person split into two records"
+    assert spent / max(pages, 1) < 0.15, "the case finder should stay far below pdfplumber's read time per page"
