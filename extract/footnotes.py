@@ -15,16 +15,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from extract.blocks import Block
-from extract.layout import Layout
+from extract.layout import NOTE_HEADINGS, Layout
 from extract.read import SUP, Line
 from extract.textmap import Marker, TextMap, marker_labels
 from schemas import Anchor, Box, ExtractWarning, Footnote, Span
 
 LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}|[“\"'(])|([*†‡]{1,3}))\s*")
-NOTE_HEADINGS = re.compile(
-    r"^(?:notes?|end\s?notes?|foot\s?notes?|notas(?: finales)?|notes de fin(?: de document)?|notas al final)\s*:?$",
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -112,7 +108,7 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 label = bare[0]
                 if label.isdigit():
                     last = int(label)
-                d = NoteDraft(label=label, page=ln.page)
+                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes)
                 d.tm.add_line(ln)
                 notes.append(d)
                 continue
@@ -122,7 +118,7 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 label, skip = lab
                 if label.isdigit():
                     last = int(label)
-                d = NoteDraft(label=label, page=ln.page)
+                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes)
                 d.tm.add_line(ln, skip=skip)
                 notes.append(d)
             elif notes:

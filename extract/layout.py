@@ -28,6 +28,11 @@ FURNITURE_PATTERNS = [
 ]
 BARCODE_FONTS = re.compile(r"C39|barcode|code128|IDAutomation", re.I)
 
+NOTE_HEADINGS = re.compile(
+    r"^(?:notes?|end\s?notes?|foot\s?notes?|notas(?: finales)?|notes de fin(?: de document)?|notas al final)\s*:?$",
+    re.I,
+)
+
 HEADER_ZONE = 0.12  # fraction of page height
 FOOTER_ZONE = 0.12
 DIGITS = re.compile(r"\d+")
@@ -45,6 +50,8 @@ class PageLayout:
     rules: list[Rule] = field(default_factory=list)
     columns: int = 1
     gutter: float | None = None
+    endnotes: bool = False
+    """the notes on this page fill most of it: an endnote list, not page-foot notes"""
     error: str | None = None
     images: int = 0
 
@@ -298,6 +305,13 @@ def _rows_in_order(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _titled(body: list[Line], notes: list[Line]) -> bool:
+    """The notes follow a 'Notes'/'Endnotes' title: an endnote list, even at a page foot."""
+    top = min(ln.top for ln in notes)
+    above = [ln for ln in body if ln.bottom <= top + 1]
+    return bool(above) and bool(NOTE_HEADINGS.match(max(above, key=lambda ln: ln.bottom).text.strip()))
+
+
 def analyse(doc: RawDocument) -> Layout:
     """Furniture out, footnote zones apart, body lines in reading order, for every page."""
     body_size = body_font_size(doc.pages)
@@ -338,6 +352,8 @@ def analyse(doc: RawDocument) -> Layout:
                 rules=p.rules,
                 columns=1 if gutter is None else 2,
                 gutter=gutter,
+                endnotes=bool(notes)
+                and (not body or min(ln.top for ln in notes) < 0.4 * p.height or _titled(body, notes)),
                 error=p.error,
                 images=p.images,
             )
