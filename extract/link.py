@@ -45,7 +45,7 @@ MATCHED_BY_STRENGTH: dict[str, int] = {"symbol": 3, "numbers_and_states": 2, "nu
 ADDENDUM_SUFFIX = re.compile(r"/ADD\.\s*\d+\b.*$", re.IGNORECASE)
 """The addendum part of a symbol ('A/HRC/28/10/Add.1' → 'A/HRC/28/10'), and anything after it (/Corr.1)."""
 
-NUMBER_PART = re.compile(r"\d+|[^\d.]+")
+NUMBER_PART = re.compile(r"[0-9]+|[^0-9.]+")
 """A recommendation number's parts, for sorting '124.4' before '124.10'."""
 
 LINK_FILE_KEYS = frozenset({"reports", "links"})
@@ -71,9 +71,19 @@ def number_key(printed: str) -> str:
     return re.sub(r"\s+", "", printed).strip(".")
 
 
-def number_sort_key(number: str) -> tuple[tuple[int, int | str], ...]:
-    """Numeric order: '124.4' < '124.10' < '125.1'; letters sort after digits."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in NUMBER_PART.findall(number) if p != ".")
+def number_sort_key(number: str) -> tuple[tuple[int, int, str], ...]:
+    """Numeric order: '124.4' < '124.10' < '125.1'; letters sort after digits.
+
+    Digit runs compare by length then text (no int(): a hostile run of digits has no size limit).
+    """
+    out = []
+    for p in NUMBER_PART.findall(number):
+        if p.isascii() and p.isdigit():
+            n = p.lstrip("0")
+            out.append((0, len(n), n))
+        else:
+            out.append((1, 0, p))
+    return tuple(out)
 
 
 def symbol_key(symbol: str | None) -> str | None:
@@ -458,7 +468,7 @@ def _position(rep: _Report, number: str, rec: Recommendation, warnings: list[Lin
     return rec.position
 
 
-def _order(d: _LinkDraft) -> tuple[int, str, tuple[tuple[int, int | str], ...]]:
+def _order(d: _LinkDraft) -> tuple[int, str, tuple[tuple[int, int, str], ...]]:
     return (d.report is None, d.report.file if d.report else "", number_sort_key(d.number))
 
 
@@ -537,7 +547,10 @@ def _place(
         others = [
             r
             for r in reports
-            if r is not rep and c.number in r.recs and _relation(c.states, r.recs[c.number]) == "agree"
+            if r is not rep
+            and r.iso3 == rep.iso3
+            and c.number in r.recs
+            and _relation(c.states, r.recs[c.number]) == "agree"
         ]
         elsewhere = others[0] if len(others) == 1 else None
         where = f"; linked to {elsewhere.name}, whose {c.number} has the same State" if elsewhere else ""
