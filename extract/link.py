@@ -115,6 +115,10 @@ def _listed(items: Sequence[str]) -> str:
     return ", ".join(items) if items else "none"
 
 
+def _printed(states: Sequence[str]) -> str:
+    return f"({', '.join(states)})" if states else "(no State printed)"
+
+
 def _numbers(numbers: Iterable[str]) -> str:
     ns = sorted(set(numbers), key=number_sort_key)
     head = ", ".join(ns[:NUMBERS_SHOWN])
@@ -557,7 +561,7 @@ def _place(
         warnings.append(
             LinkWarning(
                 code="number_absent",
-                message=f"{c.file} cites {c.number} ({_listed(c.states)}) of {rep.name}, "
+                message=f"{c.file} cites {c.number} {_printed(c.states)} of {rep.name}, "
                 f"which holds no recommendation {c.number}{where}",
                 document=c.file,
             )
@@ -569,8 +573,8 @@ def _place(
         missing.append(
             LinkWarning(
                 code="number_not_in_batch",
-                message=f"{c.file} cites {c.number} ({_listed(c.states)}"
-                f"{', ' + c.cit.parsed.source_symbol if c.cit.parsed.source_symbol else ''}), "
+                message=f"{c.file} cites {c.number} {_printed(c.states)}"
+                f"{' of ' + c.cit.parsed.source_symbol if c.cit.parsed.source_symbol else ''}, "
                 f"which no report in the batch holds",
                 document=c.file,
             )
