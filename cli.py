@@ -32,11 +32,16 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively)")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="folder for the JSON files")] = Path("data/out"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes (0 = all cores)")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="worker processes (0 = all cores)")] = 0,
     force: Annotated[bool, typer.Option("--force", help="re-extract even when the JSON is up to date")] = False,
-    max_pages: Annotated[int, typer.Option(help="refuse documents with more pages")] = 1000,
-    max_seconds: Annotated[float, typer.Option(help="stop a document after this many seconds")] = 300.0,
-    max_chars: Annotated[int, typer.Option(help="refuse documents with more characters")] = 5_000_000,
+    max_pages: Annotated[int, typer.Option(min=1, help="refuse documents with more pages")] = 1000,
+    max_seconds: Annotated[
+        float, typer.Option(min=0, help="stop a document after this many seconds (0 = no limit)")
+    ] = 300.0,
+    max_chars: Annotated[int, typer.Option(min=1, help="refuse documents with more characters")] = 5_000_000,
+    max_memory: Annotated[
+        int, typer.Option(min=0, help="MB of address space one document may use (0 = no cap)")
+    ] = 4096,
     nlp: Annotated[str | None, typer.Option(help="spaCy pipeline for person names (default by language)")] = None,
     scheduler: Annotated[
         str | None, typer.Option(help="run on a Dask cluster at this address ('local' = a LocalCluster)")
@@ -44,8 +49,8 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
 ) -> None:
     """Extract every PDF into OUT/<name>.json (skipping those already up to date)."""
-    from extract.batch import Job, Limits, discover, output_paths, run_batch
-    from extract.report import batch_summary, failure_line
+    from extract.batch import Job, Limits, discover, output_paths, run_batch, sigterm_as_interrupt
+    from extract.report import batch_summary, display_name, failure_line
 
     pdfs, problems = discover(paths)
     for r in problems:
@@ -60,37 +65,43 @@ def extract(
     except OSError as e:
         err.print(f"error: {out_dir}: output folder is not writable ({e.strerror or e})", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    limits = Limits(max_pages=max_pages, max_seconds=max_seconds, max_chars=max_chars)
+    limits = Limits(max_pages=max_pages, max_seconds=max_seconds, max_chars=max_chars, max_memory_mb=max_memory)
     todo = [Job(p, o, force) for p, o in zip(pdfs, output_paths(pdfs, out_dir), strict=True)]
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     t0 = time.perf_counter()
     try:
-        if scheduler:
-            from extract.distributed import run_on_dask
+        with sigterm_as_interrupt():
+            if scheduler:
+                from extract.distributed import DaskUnavailable, run_on_dask
 
-            results = run_on_dask(todo, limits, scheduler, nlp)
-            for r in results:
-                if r.status == "failed":
-                    err.print(failure_line(r), markup=False)
-        else:
-            with Progress(
-                TextColumn("[bold]extracting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.description}"),
-                console=err,
-                disable=quiet or not err.is_terminal,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(todo))
-
-                def on_result(r) -> None:  # type: ignore[no-untyped-def]
+                def on_done(r) -> None:  # type: ignore[no-untyped-def]
                     if r.status == "failed":
-                        progress.console.print(failure_line(r), markup=False)
-                    progress.update(task, advance=1, description=r.pdf.name)
+                        err.print(failure_line(r), markup=False)
 
-                results = run_batch(todo, limits, min(workers, max(1, len(todo))), nlp, on_result)
+                try:
+                    results = run_on_dask(todo, limits, scheduler, nlp, workers=jobs or None, on_result=on_done)
+                except DaskUnavailable as e:
+                    err.print(f"error: {e}", markup=False)
+                    raise typer.Exit(EXIT_USAGE) from None
+            else:
+                with Progress(
+                    TextColumn("[bold]extracting"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TimeElapsedColumn(),
+                    TextColumn("{task.description}"),
+                    console=err,
+                    disable=quiet or not err.is_terminal,
+                    transient=True,
+                ) as progress:
+                    task = progress.add_task("", total=len(todo))
+
+                    def on_result(r) -> None:  # type: ignore[no-untyped-def]
+                        if r.status == "failed":
+                            progress.console.print(failure_line(r), markup=False)
+                        progress.update(task, advance=1, description=display_name(Path(r.pdf.name)))
+
+                    results = run_batch(todo, limits, min(workers, max(1, len(todo))), nlp, on_result)
     except KeyboardInterrupt:
         err.print("interrupted: finished files are written; run the same command again to do the rest", markup=False)
         raise typer.Exit(130) from None
@@ -181,6 +192,36 @@ def sample(
 
     for p in write_all(out_dir):
         out.print(str(p), markup=False)
+
+
+@app.command()
+def bench(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="PDF files or folders (default: ../shared/corpus, else data/raw)")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="workers of the parallel run (0 = all cores)")] = 0,
+    scale: Annotated[
+        int, typer.Option(min=0, help="linearity check: 1x pages against this many times (<2 = skip)")
+    ] = 10,
+    profile: Annotated[bool, typer.Option("--profile", help="add a cProfile run and print its hot spots")] = False,
+    json_file: Annotated[Path | None, typer.Option("--json", help="write the figures to this JSON file")] = None,
+) -> None:
+    """Time pdfplumber alone against the whole pipeline (1 process and --jobs), pages/s, peak RSS."""
+    from extract import bench as bench_mod
+
+    report = bench_mod.run(
+        paths or None,
+        jobs=jobs,
+        scale=scale,
+        profile=profile,
+        on_phase=lambda p: err.print(f"{p.name}: {p.seconds:.1f} s", markup=False),
+    )
+    if not report.files:
+        err.print("error: no PDF files found in the given paths", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    bench_mod.print_report(report, out)
+    if json_file:
+        bench_mod.write_json(report, json_file)
 
 
 from extract.cli_analyst import export_cmd, review_cmd, stats_cmd  # noqa: E402  (commands live with their module)
