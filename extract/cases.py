@@ -136,6 +136,14 @@ class LanguageRules:
     cue_words: frozenset[str]
     """single words that are event or role cues: never part of a name"""
 
+    def common(self, word: str) -> bool:
+        """A word never part of a person's name: an institution, place or function word, or a
+        compound of such words ('Etats-unien')."""
+        low = word.lower().strip(".'’")
+        if low in self.non_person:
+            return True
+        return "-" in low and any(part in self.non_person for part in low.split("-") if part)
+
     def role_of(self, text: str) -> str | None:
         return self.roles.get(_norm_phrase(text))
 
@@ -385,7 +393,7 @@ def _has_name_shape(text: str, rules: LanguageRules) -> bool:
         a, b = m.group(1), m.group(2)
         if a in rules.honorifics or a + "." in rules.honorifics:
             return True
-        if a.lower().strip("'’") not in rules.non_person or b.lower().strip("'’") not in rules.non_person:
+        if not rules.common(a) or not rules.common(b):
             return True
     return False
 
@@ -584,7 +592,7 @@ def _valid_runs(doc: Doc, start: int, end: int, rules: LanguageRules) -> list[tu
             low = t.text.lower().strip(".")
             ok = (
                 t._.upr_name_like
-                and low not in rules.non_person
+                and not rules.common(low)
                 and t.text not in rules.honorifics
                 and t.lower_ not in rules.cue_words
                 and t.lower_ not in rules.number_words
@@ -725,7 +733,7 @@ def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
             if t.lower_ in _PARTY_SEPARATORS:
                 break  # 'Caso X vs. Venezuela': the other party is not part of the name
             if t.text[:1].isupper() and t.is_alpha:
-                if t.lower_ in rules.non_person and t.lower_ not in rules.cue_words:
+                if rules.common(t.text) and t.lower_ not in rules.cue_words:
                     return True
             elif t.lower_ not in rules.title_connectors and t.text not in _HYPHENS:
                 break
@@ -1219,11 +1227,8 @@ def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules, lexic
         key = [k for k in name_keys(s, rules.particles) if len(k) > 1]
         if not key:
             continue
-        cands = [
-            p
-            for p in persons
-            if any(any(_same_token(key[-1], k) for k in name_keys(t, rules.particles)[1:]) for t in p.spellings)
-        ]
+        # a surname: one of the last two words of a full spelling, initials aside
+        cands = [p for p in persons if any(_surname_of(key[-1], t, rules) for t in p.spellings)]
         if not cands:
             continue
         before = [p for p in cands if p.first <= ev.first]
@@ -1257,7 +1262,7 @@ def _full_name_for(
         for m in pat.finditer(u.text):
             words = m.group(1).split()
             while words and (
-                words[0].lower() in rules.non_person
+                rules.common(words[0])
                 or words[0] in rules.honorifics
                 or words[0].lower() in rules.official_titles
                 or words[0].lower() in rules.cue_words
@@ -1266,7 +1271,7 @@ def _full_name_for(
             ):
                 words = words[1:]
             if not words or any(
-                w.lower() in rules.non_person or w.lower() in rules.cue_words or not _name_like(w) for w in words
+                rules.common(w) or w.lower() in rules.cue_words or not _name_like(w) for w in words
             ):
                 continue
             name = " ".join([*words, surname.split()[-1]])
@@ -1284,6 +1289,11 @@ def _full_name_for(
             elif best is None:
                 return cand
     return best
+
+
+def _surname_of(key: str, spelling: str, rules: LanguageRules) -> bool:
+    words = [k for k in name_keys(spelling, rules.particles)[1:] if len(k) > 1]
+    return any(_same_token(key, k) for k in words[-2:])
 
 
 def _accents(s: str) -> int:

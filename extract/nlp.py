@@ -3,14 +3,15 @@
 Loading a trained pipeline costs about half a second and running its parser or
 tagger costs most of its run time, so every pipeline here is loaded once per
 process (cached by name) and stripped to the statistical NER, with spaCy's
-rule-based sentence splitter on request. Languages without a trained pipeline get a blank
-spaCy pipeline (tokenizer and sentence splitter only), which the rule-based
-finders use with token patterns.
+rule-based sentence splitter on request. Languages without a trained pipeline get
+spaCy's blank pipeline (a tokenizer only), which the rule-based finders use with
+token patterns.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib.util import find_spec
 
 import spacy
 from spacy.language import Language
@@ -43,11 +44,16 @@ something (is a sentence's first capitalised word a name or a verb?)."""
 
 
 def pipeline_name(language: str | None, name: str | None = None) -> str:
-    """The pipeline to use for a document: an explicit name wins, then the language's own."""
+    """The pipeline to use for a document: an explicit name wins, then the language's own
+    trained pipeline, then spaCy's blank pipeline for it; undetermined text gets the default."""
     if name:
         return name
-    lang = (language or "en").lower()[:2]
-    return PIPELINES.get(lang, BLANK_PREFIX + lang if lang.isalpha() and len(lang) == 2 else BLANK_PREFIX + "xx")
+    lang = (language or "").lower()
+    if lang in PIPELINES:
+        return PIPELINES[lang]
+    if len(lang) != 2 or not lang.isalpha():
+        return DEFAULT_PIPELINE
+    return BLANK_PREFIX + (lang if find_spec(f"spacy.lang.{lang}") is not None else "xx")
 
 
 def load(name: str | None = None, sentencizer: bool = False) -> Language:
