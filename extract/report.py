@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from extract.batch import Result
-from schemas import Document
+from schemas import CycleLinks, Document
 
 
 def display_name(path: Path) -> str:
@@ -115,5 +115,9 @@ def show_document(path: Path, console: Console) -> None:
             console.print(f"  [{w.code}] {w.message}")
 
 
-def schema_json() -> str:
-    return json.dumps(Document.model_json_schema(), indent=1, ensure_ascii=False) + "\n"
+SCHEMA_FILES = {"document.schema.json": Document, "links.schema.json": CycleLinks}
+
+
+def schema_json(model: type[BaseModel] = Document) -> str:
+    """The JSON Schema of a model, as committed under schemas/ (a test keeps them equal)."""
+    return json.dumps(model.model_json_schema(), indent=1, ensure_ascii=False) + "\n"
