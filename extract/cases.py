@@ -56,6 +56,8 @@ WEAK_REACH = 6
 ROLE_REACH = 3
 """Tokens between a role word and a name: 'journalist X', 'X, a journalist'."""
 MAX_NAME_TOKENS = 6
+MODAL_REACH = 6
+"""Tokens before an event word within which 'should', 'could'... make it a demand, not an event."""
 PRONOUN_REACH = 3
 """Sentences after a name within which he/she still refer to it (they/both: the next sentence)."""
 NO_EVENT_TYPES = frozenset({"litigation"})
@@ -129,6 +131,7 @@ class LanguageRules:
     date_not_after: re.Pattern[str]
     relative_re: re.Pattern[str]
     locatives: frozenset[str]
+    modals: frozenset[str]
     title_connectors: frozenset[str]
     number_words: frozenset[str]
     contact_re: re.Pattern[str]
@@ -198,8 +201,14 @@ def _term_regex(block: dict) -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
         for p in sorted(block.get("penalties", []), key=len, reverse=True)
     )
+    fixed = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        for f in sorted(block.get("fixed_terms", []), key=len, reverse=True)
+    )
     one = rf"(?:{num})(?:\s+(?:{join})(?=\s))?[\s-]+(?:{unit})"
     pat = rf"(?<!\w)(?P<term>{one}(?:['’]s?)?(?:,?\s+(?:{join})\s+{one})?)(?:['’]s?)?(?P<pen>\s+(?:{pen}))?(?!\w)"
+    if fixed:
+        pat += rf"|(?<!\w)(?P<fixed>{fixed})(?!\w)"
     return re.compile(pat, re.IGNORECASE)
 
 
@@ -262,6 +271,7 @@ def rules_for(language: str | None) -> LanguageRules:
         ),
         relative_re=_phrase_regex(b["relatives"]),
         locatives=low(b["locatives"]),
+        modals=low(b["modals"]),
         title_connectors=low(b["title_connectors"]),
         number_words=low(w for w in b["numbers"] if len(w) > 2),
         contact_re=_phrase_regex(b["contact_cues"]),
@@ -881,6 +891,7 @@ def _analyse(
     """Find the mentions of one window and attach its cues to them."""
     rules, matcher = ctx.rules, ctx.matcher
     tok_sent = [0] * len(doc)
+    sent_first: dict[int, int] = {}
     sent_starts: set[int] = set()
     sent_spans: list[tuple[int, int]] = []
     for a, b, idx in sent_bounds:
@@ -892,14 +903,16 @@ def _analyse(
             first = next((t.i for t in span if not (t.is_punct or t.is_space or t.text in "•▪●")), span.start)
             sent_starts.add(first)
             sent_spans.append((span.start, span.end))
+            sent_first[sid] = span.start
             for i in range(span.start, span.end):
                 tok_sent[i] = sid
 
     cues: list[tuple[str, int, int, str, int]] = []  # kind, token start, token end, text, unit char offset
-    terms = [(m.start(), m.end()) for m in rules.term_re.finditer(doc.text) if m.group("pen")]
+    terms = [(m.start(), m.end()) for m in rules.term_re.finditer(doc.text) if m.group("pen") or m.group("fixed")]
     for kind, pattern in (("event", rules.event_re), ("role", rules.role_re)):
         for m in pattern.finditer(doc.text):
-            if kind == "event" and any(a <= m.start() < b for a, b in terms):
+            in_term = any(a <= m.start() < b for a, b in terms)
+            if kind == "event" and in_term and rules.event_of(m.group(0)) in {"imprisoned", "detained", "died"}:
                 continue  # 'imprisonment' in 'three years' imprisonment' is the term, not an event
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
@@ -1010,6 +1023,8 @@ def _analyse(
                             out.ev(nm).roles.append(role)
             continue
         weak = rules.is_weak(matched)
+        if any(t.lower_ in rules.modals for t in doc[max(sent_first.get(tok_sent[a], 0), a - MODAL_REACH) : a]):
+            continue  # 'should be sentenced', 'should drop all charges': asked for, not what happened
         if best.end <= a and _is_agent(doc, best.end, a, matched, rules):
             # 'X had accused the president', 'X arrested Y': X did it; the event is the one after
             after = [m for m in ms if m.start >= b]
@@ -1134,7 +1149,7 @@ def prison_term(text: str, rules: LanguageRules, near: int = 0) -> str | None:
             continue
         before = text[max(0, m.start() - 40) : m.start()].rstrip().rsplit(None, 1)
         lead = before[-1].lower() if before else ""
-        if m.group("pen") or lead in rules.term_lead:
+        if m.group("pen") or m.group("fixed") or lead in rules.term_lead:
             found.append(m)
     if not found:
         return None

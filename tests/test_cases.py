@@ -162,6 +162,20 @@ def test_contact_person_and_speaker_are_not_cases() -> None:
     assert find_cases(doc) == []
 
 
+def test_named_group_and_demands_that_are_not_events() -> None:
+    doc = _doc(
+        "In 1998 the Norvalia Three were sentenced to life imprisonment after an unfair trial.",
+        "The government should drop all charges against the activist Mira Castell, who was arrested in 2020.",
+    )
+    found = _by_name(find_cases(doc))
+    group = found["Norvalia Three"]
+    assert group.kind == "group"
+    first = group.events[0]
+    assert (first.type, first.date, first.sentence) == ("sentenced", "1998", "life imprisonment")
+    mira = found["Mira Castell"]
+    assert [e.type for e in mira.events] == ["arrested"]
+
+
 # ---------------------------------------------------------------- Spanish and French: rules without the English model
 
 
