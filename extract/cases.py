@@ -65,6 +65,8 @@ NO_EVENT_TYPES = frozenset({"litigation"})
 TERM_TYPES = frozenset({"sentenced", "convicted", "imprisoned", "detained", "sentence commuted", "appeal rejected"})
 """Event types whose sentence may carry a prison term."""
 
+_NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "MISC"})
+"""Entity labels the small models give unfamiliar personal names; LAW, WORK_OF_ART or DATE they do not."""
 _PARTY_SEPARATORS = frozenset({"v", "v.", "vs", "vs.", "versus", "c.", "contra"})
 _CONNECTORS = frozenset({",", "and", "&", "or", "y", "e", "et", "ou"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
@@ -734,6 +736,14 @@ def _common_edge(doc: Doc, s: int, e: int, ctx: _Context) -> tuple[int, int]:
     return s, e
 
 
+def _capitalised_cue_beside(doc: Doc, s: int, e: int) -> bool:
+    """A capitalised word right before or after the run ('the Detained Fast Track'): the run
+    belongs to a title, since cue words in running prose are lower case."""
+    before = doc[s - 1] if s > 0 else None
+    after = doc[e] if e < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[0].isupper() for t in (before, after))
+
+
 def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
     """Whether [s, e) is part of a longer capitalised title holding an institution word
     ('Convención contra la Tortura y Otros Tratos o Penas Crueles', 'Juzgado Décimo Séptimo')."""
@@ -759,7 +769,7 @@ def _demonym(word: str) -> bool:
 def _candidates(
     doc: Doc,
     ctx: _Context,
-    cue_at: tuple[set[int], set[int], set[int]],
+    cue_at: tuple[set[int], set[int], set[int], set[int]],
     sent_starts: set[int],
     sent_spans: list[tuple[int, int]],
 ) -> list[tuple[int, int, bool, str | None]]:
@@ -768,7 +778,7 @@ def _candidates(
 
     `cue_at` holds the token indices where strong cues start, where weak event words start,
     and where role words end."""
-    cue_starts, weak_starts, cue_ends = cue_at
+    cue_starts, weak_starts, cue_ends, event_ends = cue_at
     rules, nlp, matcher = ctx.rules, ctx.nlp, ctx.matcher
     person_labels = nlp_mod.person_labels(nlp)
     with_model = bool(person_labels)
@@ -847,14 +857,19 @@ def _candidates(
             item = (rs, re_, official, hon)
             if how == "run" and with_model:
                 labels = {other[i] for i in range(rs, re_) if i in other}
-                vouched = (
-                    (
-                        any(rs - k in cue_ends for k in (0, 1, 2))
-                        or any(re_ + k in cue_starts for k in (0, 1, 2, 3))
-                        or any(re_ + k in weak_starts for k in (0, 1))
-                    )
-                    and not labels
-                    and not title_like(rs)
+                # a cue beside the run vouches for it: 'journalist X', 'X was arrested', 'the
+                # detention of X', 'the X litigation'; right beside it, even where the model read
+                # an organisation or a place (unknown foreign names often are)
+                near = any(rs - k in cue_ends for k in (0, 1, 2)) or any(re_ + k in cue_starts for k in (0, 1, 2, 3))
+                beside = (
+                    rs in event_ends
+                    or (rs - 1 in event_ends and doc[rs - 1].lower_ in rules.title_connectors)
+                    or re_ in weak_starts
+                    or re_ in cue_starts
+                    or rs in cue_ends
+                ) and not _capitalised_cue_beside(doc, rs, re_)
+                vouched = not title_like(rs) and (
+                    (near and not labels) or (beside and labels <= _NAME_LIKE_LABELS)
                 )
                 if not vouched:
                     pending.append(item)
@@ -926,7 +941,8 @@ def _analyse(
             cue_ends.add(span.end)
 
     names: list[_Mention] = []
-    spans = _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends), sent_starts, sent_spans)
+    event_ends = {c[2] for c in cues if c[0] == "event"}
+    spans = _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends, event_ends), sent_starts, sent_spans)
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     # a surname printed alone after the full name was given ('Verell was sentenced')
     known = out.surnames | {t.text for s, e, _, _ in spans if _name_count(doc, s, e) >= 2 for t in doc[s + 1 : e]}
