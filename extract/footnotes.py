@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extract.blocks import Block
 from extract.layout import NOTE_HEADINGS, Layout
 from extract.read import SUP, Line
-from extract.textmap import Marker, TextMap, marker_labels
+from extract.textmap import Marker, TextMap, marker_labels, roman_value
 from schemas import Anchor, Box, ExtractWarning, Footnote, Span
 
 LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}|[“\"'(])|([*†‡]{1,3}))\s*")
@@ -39,6 +39,9 @@ def _label(line: Line) -> tuple[str, int] | None:
         while j < len(text) and line.flags[j] & SUP:
             j += 1
         run = text[:j].strip()
+        value = roman_value(run) if run.isalpha() else None
+        if value:
+            run = str(value)  # Word's roman endnote labels (i, ii, iii) number like 1, 2, 3
         if run.isdigit() or (run and set(run) <= set("*†‡")):
             while j < len(text) and text[j] == " ":
                 j += 1

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from extract.read import SUP, Line, Page, RawDocument, Rule
+from extract.textmap import roman_value
 
 # Shapes of page furniture that are recognisable on a single page.
 FURNITURE_PATTERNS = [
@@ -146,10 +147,29 @@ def _running(lines: list[Line]) -> bool:
     return len({int(r[i]) - ln.page for r, ln in zip(runs, lines, strict=True)}) == 1
 
 
+def _raised_label(ln: Line) -> str:
+    """The raised run a line opens with ('' if none)."""
+    j = 0
+    while j < len(ln.text) and ln.flags[j] & SUP:
+        j += 1
+    return ln.text[:j].strip()
+
+
 def _starts_like_note(ln: Line) -> bool:
-    if ln.flags and ln.flags[0] & SUP and ln.text[:1].isdigit():
+    raised = _raised_label(ln) if ln.flags else ""
+    if raised and (raised.isdigit() or roman_value(raised)):
         return True
     return bool(NOTE_START.match(ln.text))
+
+
+def _first_label(ln: Line) -> str | None:
+    """'1' for a line opening note 1, whether printed 1, [1], 1. or a raised i."""
+    raised = _raised_label(ln) if ln.flags else ""
+    if raised:
+        value = roman_value(raised)
+        return str(value) if value else raised
+    lab = NOTE_START.match(ln.text)
+    return lab.group(0).strip(" .)[(") if lab else None
 
 
 def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: float) -> Rule | None:
@@ -175,8 +195,7 @@ def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: floa
         first = below[0]
         small = sum(1 for ln in below if ln.size < body_size - 0.4)
         if r.top < page.height * 0.3:
-            lab = NOTE_START.match(first.text)
-            if w > 0.45 * page.width or abs(r.x0 - left) > 12 or not lab or lab.group(0).strip(" .)[(") != "1":
+            if w > 0.45 * page.width or abs(r.x0 - left) > 12 or _first_label(first) != "1":
                 continue
             return r
         if small >= 0.6 * len(below) or _starts_like_note(first):

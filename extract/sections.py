@@ -159,13 +159,29 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False  # a lead-in sentence
     if URL_OR_DATE.match(rest.strip(" .")):
         return False
-    if NOT_HEADING.match(rest) or MODAL_SENTENCE.search(rest):
+    if NOT_HEADING.match(rest) or MODAL_SENTENCE.search(rest) or CONTACT.search(rest):
         return False
     if text.endswith(("”", '"')) and len(words) > 8:
         return False
     if text.endswith(".") and len(words) > 10 and not number:
         return None
     return True
+
+
+# Lines that name the review itself belong to the cover when they come before the body.
+UPR_TITLE = re.compile(
+    r"universal periodic review|examen peri[oó]dico universal|examen p[ée]riodique universel|\bUPR\b|\bEPU\b"
+    r"|submission to|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)",
+    re.I,
+)
+# Addresses, telephone numbers, e-mail and web addresses: letterheads and signatures, never headings.
+CONTACT = re.compile(
+    r"\S+@\S+\.\w|https?://|www\.|\b(?:tel|t[ée]l[ée]?fono|phone|fax|e-?mail|correo)\b\s*[:.]|"
+    r"\b(?:contact|contacto|persona de contacto)\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}",
+    re.I,
+)
+# A place and a date, as a letter is dated: not a title.
+DATELINE = re.compile(r"^[\w .'-]{2,30},\s*(?:le\s+|el\s+|the\s+)?\d{1,2}(?:er|º)?\s+\w+\s+(?:de\s+)?\d{4}\.?$", re.I)
 
 
 ASK = re.compile(r"\b(?:should|must|shall|deber[ií]a|debe|deben|doit|doivent|devrait)\b", re.I)
@@ -189,11 +205,24 @@ def _list_item(blocks: list[Block], i: int) -> bool:
 
 def _is_body(b: Block, body_size: float) -> bool:
     """Running text in the body's own size: where the cover ends."""
-    if b.heading or b.kind == "table" or abs(b.size - body_size) > 0.6 or b.centered or b.bold:
+    if b.heading or b.kind == "table" or abs(b.size - body_size) > 0.6 or b.centered:
         return False
+    if b.bold and len(b.lines) < 3:
+        return False  # a bold title run over two lines is display type; a bold paragraph is body
     width = b.extra.get("right", 0.0) - b.extra.get("left", 0.0)
     filled = width > 0 and max(ln.x1 - ln.x0 for ln in b.lines) >= 0.6 * width
     return (len(b.lines) >= 2 and filled) or len(b.text.split()) >= 20
+
+
+def _drop_trailing(blocks: list[Block]) -> None:
+    """Headings after which the document says nothing more (a closing signature) are not sections."""
+    for b in reversed(blocks):
+        if b.heading:
+            b.heading = False
+            b.extra["signature"] = True
+            continue
+        if len(b.text.split()) >= 8 and not CONTACT.search(b.text):
+            return
 
 
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
@@ -218,13 +247,23 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
         # a first page with no running text at all is a cover page: only numbered headings survive
         cover_page = len(lead) < len(blocks) and blocks[len(lead)].page != first_page
         later = Counter((_style(b), _numbering(b.text)[0] is None) for b in candidates if b not in lead)
-        for b in lead:
-            number, _, _ = _numbering(b.text)
-            if b.heading and (number or (not cover_page and later[(_style(b), True)] > 0)):
+        for k, b in enumerate(lead):
+            number, numclass, _ = _numbering(b.text)
+            nxt = lead[k + 1] if k + 1 < len(lead) else None
+            # a display line straight above a heading at least as prominent heads nothing: a title line
+            stacked = (
+                nxt is not None
+                and nxt.heading
+                and _prominence(_style(nxt), _numbering(nxt.text)[1]) >= _prominence(_style(b), numclass)
+            )
+            titled = bool(UPR_TITLE.search(b.text))  # the cover names the review itself
+            recurs = not cover_page and later[(_style(b), True)] > 0
+            if b.heading and (number or (recurs and not stacked and not titled)):
                 continue
             b.heading = False
             b.extra["cover"] = True
             cover.append(b)
+    _drop_trailing(blocks)
     headings: list[Heading] = []
     for b in blocks:
         if not b.heading:
@@ -420,7 +459,15 @@ def build(
 
 def _title(cover: list[Block]) -> str | None:
     """The largest display text of the cover, UN boilerplate aside."""
-    cands = [b for b in cover if not UN_BOILERPLATE.match(b.text.strip()) and len(b.text.strip()) > 2]
+    cands = [
+        b
+        for b in cover
+        if not UN_BOILERPLATE.match(b.text.strip())
+        and len(b.text.strip()) > 2
+        and not CONTACT.search(b.text)
+        and not DATELINE.match(b.text.strip())
+        and not URL_OR_DATE.match(b.text.strip(" ."))
+    ]
     if not cands:
         return None
     top = max(b.size for b in cands)
