@@ -197,6 +197,8 @@ def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: floa
         if r.top < page.height * 0.3:
             if w > 0.45 * page.width or abs(r.x0 - left) > 12 or _first_label(first) != "1":
                 continue
+            if any(o is not r and abs(o.top - r.top) < 2 for o in rules):
+                continue  # a row of cell borders, not a separator
             return r
         if small >= 0.6 * len(below) or _starts_like_note(first):
             return r
@@ -204,7 +206,12 @@ def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: floa
 
 
 def split_notes(
-    page: Page, lines: list[Line], body_size: float, continues: bool = False, endnotes: bool = False
+    page: Page,
+    lines: list[Line],
+    body_size: float,
+    continues: bool = False,
+    endnotes: bool = False,
+    last_label: int | None = None,
 ) -> tuple[list[Line], list[Line]]:
     """Split a page's non-furniture lines into body and footnote zone.
 
@@ -219,7 +226,7 @@ def split_notes(
     if sep is not None:
         cut = next((k for k, ln in enumerate(ordered) if ln.top >= sep.bottom - 1), len(ordered))
         return ordered[:cut], ordered[cut:]
-    if endnotes and (_starts_like_note(ordered[0]) or continues) and any(_starts_like_note(ln) for ln in ordered):
+    if endnotes and _runs_on(ordered, last_label):
         return [], ordered  # a page of an endnote list that began on an earlier page
     # No separator: the run of smaller lines at the foot of the page, if it starts like a note.
     limit = body_size - 0.4
@@ -235,6 +242,30 @@ def split_notes(
     if first and not (continues and _packed(zone[: first + 1])):
         i += first
     return ordered[:i], ordered[i:]
+
+
+def _runs_on(lines: list[Line], last_label: int | None) -> bool:
+    """The page's first numbered line continues the previous page's note numbers."""
+    if last_label is None:
+        return False
+    for ln in lines:
+        lab = _first_label(ln)
+        if lab is not None and lab.isdigit():
+            return 0 < int(lab) - last_label <= 2
+    return False
+
+
+def last_note_label(notes: list[Line]) -> int | None:
+    """The last note number of a page, following the sequence (a line opening '230 ...' is text)."""
+    last: int | None = None
+    for ln in notes:
+        lab = _first_label(ln)
+        if lab is None or not lab.isdigit():
+            continue
+        n = int(lab)
+        if last is None or 0 < n - last <= 3:
+            last = n
+    return last
 
 
 def _packed(lines: list[Line]) -> bool:
@@ -345,16 +376,19 @@ def analyse(doc: RawDocument) -> Layout:
             prev and prev.notes and prev.notes[0].top < 0.4 * prev.height
         )
         continues = bool(prev and prev.notes)
+        last_label = last_note_label(prev.notes) if prev and prev.notes else None
         gutter = _gutter(keep, p.width)
         if gutter is None:
-            body, notes = split_notes(p, keep, body_size, continues=continues, endnotes=endnotes)
+            body, notes = split_notes(p, keep, body_size, continues=continues, endnotes=endnotes, last_label=last_label)
         else:
             # notes sit at the foot of each column, under the column's own rule
             body, notes = [], []
             for col in _column_split(keep, gutter):
                 rules = [r for r in p.rules if min(r.x1, col.x1) - max(r.x0, col.x0) > 0.5 * (r.x1 - r.x0)]
                 col_page = Page(number=p.number, width=col.x1 - col.x0, height=p.height, lines=col.lines, rules=rules)
-                b, n = split_notes(col_page, col.lines, body_size, continues=continues, endnotes=endnotes)
+                b, n = split_notes(
+                    col_page, col.lines, body_size, continues=continues, endnotes=endnotes, last_label=last_label
+                )
                 body += b
                 notes += n
         body, gutter = reading_order(body, p.width)
