@@ -206,17 +206,35 @@ def up_to_date(pdf: Path, out: Path) -> bool:
 # ---------------------------------------------------------------- writing
 
 
+HELD_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM") if hasattr(signal, n))
+
+
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back (delivered right after) so a file is never left half-made."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+    """Hold Ctrl-C and SIGTERM back until the block ends, so a file is never left half-made.
+
+    The Python handlers are swapped for one that only notes the signal, which is
+    then passed to the original handler. (Blocking with pthread_sigmask is not
+    enough: native threads, e.g. BLAS's, would take the signal for the process.)
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    pending: list[int] = []
+    old: dict[int, Any] = {}
     try:
+        for s in HELD_SIGNALS:
+            old[s] = signal.signal(s, lambda signum, frame: pending.append(signum))
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for s, h in old.items():
+            signal.signal(s, h)
+        for s in dict.fromkeys(pending):
+            h = old.get(s)
+            if callable(h):
+                h(s, None)
+            elif h != signal.SIG_IGN:
+                signal.raise_signal(s)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

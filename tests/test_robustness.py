@@ -1,0 +1,471 @@
+"""Hostile inputs and hostile conditions: every one is a one-line error naming the file, or a
+JSON carrying a warning; the batch goes on; nothing half-written is ever left behind.
+
+Inputs come from `extract.sample.bad_inputs` (generated here, never committed).
+Conditions the machine cannot produce on demand are simulated, and each test
+says how: a full disk by a file object whose write raises ENOSPC, a worker
+killed by the system by a job that SIGKILLs its own process, a folder that
+cannot be created by a path under a regular file (these tests run as root, and
+chmod does not stop root).
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import threading
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract import batch, sample
+from extract.batch import Job, Limits, Result, discover, output_paths, run_batch, run_job
+from schemas import Document
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+RAW = REPO / "data" / "raw"
+
+# bad_inputs() name -> (status, what the message or the JSON must say)
+EXPECTED: dict[str, tuple[str, str | None]] = {
+    "not_pdf": ("failed", "not a PDF"),
+    "empty": ("failed", "empty file"),
+    "random_bytes": ("failed", "not a PDF"),
+    "header_then_garbage": ("failed", "damaged PDF"),
+    "truncated_header": ("failed", "damaged PDF"),
+    "truncated_quarter": ("failed", "damaged PDF"),
+    "truncated_half": ("failed", "damaged PDF"),
+    "truncated_three_quarters": ("failed", "damaged PDF"),
+    "truncated_tail": ("failed", "damaged PDF"),
+    "encrypted_user": ("failed", "encrypted PDF: a password is needed"),
+    "encrypted_owner": ("ok", None),  # no user password: readable, as any viewer opens it
+    "zero_pages": ("failed", "no pages"),
+    "scanned": ("ok", "no_text_layer"),
+    "bomb_page_count": ("ok", "no_text_layer"),  # /Count lies: the one real page is read
+    "bomb_cycle": ("ok", "no_text_layer"),  # a page tree that points at itself is walked once
+    "bomb_nested": ("ok", "no_text_layer"),
+    "directory": ("failed", "is a directory"),
+    "non_utf8_name": ("ok", "invalid_characters"),
+}
+
+
+def _one_line(r: Result) -> None:
+    assert "\n" not in r.message and "\r" not in r.message, r.message
+    assert not r.message.startswith("internal error"), r.message
+    assert not r.message.startswith("worker"), r.message
+
+
+def _no_temp_files(folder: Path) -> None:
+    left = [p.name for p in folder.iterdir() if p.name.endswith(batch.TEMP_SUFFIX)] if folder.exists() else []
+    assert not left, left
+
+
+def _valid(path: Path) -> Document:
+    return Document.model_validate_json(path.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+    d = tmp_path_factory.mktemp("hostile") / "in"
+    files = sample.bad_inputs(d)
+    sample.symlink_loop(d / "loop")
+    fifo = d / "pipe.pdf"
+    os.mkfifo(fifo)
+    files["fifo"] = fifo
+    return d, files
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(
+    hostile: tuple[Path, dict[str, Path]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[dict[Path, Result], Path]:
+    """The whole hostile folder through one batch, in this process."""
+    in_dir, _files = hostile
+    out = tmp_path_factory.mktemp("hostile_out")
+    pdfs, problems = discover([in_dir])
+    jobs = [Job(p, o) for p, o in zip(pdfs, output_paths(pdfs, out), strict=True)]
+    results = problems + run_batch(jobs, Limits(max_seconds=120), workers=1)
+    return {r.pdf: r for r in results}, out
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input(name: str, hostile: tuple[Path, dict[str, Path]], hostile_batch: Any) -> None:
+    _, files = hostile
+    if name not in files:
+        pytest.skip(f"this filesystem refuses the {name} case")
+    results, out = hostile_batch
+    r = results[files[name]]
+    status, says = EXPECTED[name]
+    assert r.status == status, (name, r)
+    _one_line(r)
+    if status == "failed":
+        assert says and says in r.message, r.message
+        return
+    doc = _valid(r.out)
+    codes = {w.code for w in doc.warnings}
+    if says:
+        assert says in codes, (name, codes)
+    _no_temp_files(out)
+
+
+def test_non_utf8_name_is_written_as_text(hostile: tuple[Path, dict[str, Path]], hostile_batch: Any) -> None:
+    _, files = hostile
+    if "non_utf8_name" not in files:
+        pytest.skip("this filesystem refuses file names that are not UTF-8")
+    results, _ = hostile_batch
+    r = results[files["non_utf8_name"]]
+    doc = _valid(r.out)
+    assert "\ufffd" in doc.document.source_file
+    assert r.out.name.isprintable() and r.out.suffix == ".json"
+
+
+def test_fifo_named_pdf_is_refused_without_blocking(hostile: tuple[Path, dict[str, Path]], hostile_batch: Any) -> None:
+    results, _ = hostile_batch
+    r = results[hostile[1]["fifo"]]
+    assert r.status == "failed" and "not a regular file" in r.message
+
+
+def test_symlink_loop_is_walked_once(hostile: tuple[Path, dict[str, Path]], hostile_batch: Any) -> None:
+    in_dir, _ = hostile
+    pdfs, problems = discover([in_dir / "loop"])
+    assert [p.name for p in pdfs] == ["inside_loop.pdf"]
+    assert not problems
+    results, _ = hostile_batch
+    done = [r for p, r in results.items() if p.name == "inside_loop.pdf"]
+    assert len(done) == 1 and done[0].status == "ok"
+
+
+def test_batch_goes_on_after_every_failure(hostile_batch: Any) -> None:
+    results, out = hostile_batch
+    statuses = [r.status for r in results.values()]
+    assert statuses.count("failed") >= 10 and statuses.count("ok") >= 6
+    _no_temp_files(out)
+    for f in out.glob("*.json"):
+        _valid(f)
+
+
+# ---------------------------------------------------------------- truncated at many offsets
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes() -> dict[str, bytes]:
+    return {"tiny": sample.tiny_pdf_bytes(), "submission": (RAW / "ngo_lantern_rights_veloria_2023.pdf").read_bytes()}
+
+
+@pytest.mark.parametrize("source", ["tiny", "submission"])
+def test_truncated_at_many_offsets(source: str, pdf_bytes: dict[str, bytes], tmp_path: Path) -> None:
+    data = pdf_bytes[source]
+    offsets = sorted({1, 8, 16, 64, 200, *(len(data) * k // 23 for k in range(1, 23)), len(data) - 1})
+    for off in offsets:
+        pdf = tmp_path / f"cut_{off}.pdf"
+        pdf.write_bytes(data[:off])
+        r = run_job(Job(pdf, tmp_path / f"cut_{off}.json"), Limits(max_seconds=60))
+        _one_line(r)
+        if r.status == "ok":
+            _valid(r.out)
+        else:
+            assert r.status == "failed" and r.message, (off, r)
+    _no_temp_files(tmp_path)
+
+
+def test_flipped_bytes(pdf_bytes: dict[str, bytes], tmp_path: Path) -> None:
+    """Bytes overwritten in the middle of the file (a bad sector, a broken download)."""
+    data = bytearray(pdf_bytes["submission"])
+    for k, at in enumerate(range(len(data) // 5, len(data) - 64, len(data) // 5)):
+        damaged = bytearray(data)
+        damaged[at : at + 64] = bytes((b * 7 + 13) % 256 for b in damaged[at : at + 64])
+        pdf = tmp_path / f"flip_{k}.pdf"
+        pdf.write_bytes(bytes(damaged))
+        r = run_job(Job(pdf, tmp_path / f"flip_{k}.json"), Limits(max_seconds=60))
+        _one_line(r)
+        if r.status == "ok":
+            _valid(r.out)
+
+
+# ---------------------------------------------------------------- limits
+
+
+def test_time_limit_stops_the_document(tmp_path: Path) -> None:
+    """The reader keeps a page that raises as an empty page: the timeout must not be one of those."""
+    pdf = RAW / "un_wgreport_veloria_2018.pdf"
+    r = run_job(Job(pdf, tmp_path / "w.json"), Limits(max_seconds=0.2))
+    assert r.status == "failed" and "took longer than the limit of 0.2 s" in r.message
+    assert not (tmp_path / "w.json").exists()
+    _no_temp_files(tmp_path)
+
+
+def test_time_limit_in_a_worker_thread(tmp_path: Path) -> None:
+    """Dask runs tasks in threads, where SIGALRM cannot reach: the limit still holds."""
+    pdf = RAW / "un_wgreport_veloria_2018.pdf"
+    got: list[Result] = []
+    t = threading.Thread(target=lambda: got.append(run_job(Job(pdf, tmp_path / "w.json"), Limits(max_seconds=0.2))))
+    t.start()
+    t.join(120)
+    assert got and got[0].status == "failed" and "took longer" in got[0].message
+    assert not (tmp_path / "w.json").exists()
+    # the thread's next document is not hit by a late timeout
+    t2 = threading.Thread(target=lambda: got.append(run_job(Job(pdf, tmp_path / "w.json"), Limits(max_seconds=120))))
+    t2.start()
+    t2.join(120)
+    assert got[1].status == "ok", got[1]
+
+
+@pytest.mark.parametrize(
+    ("limits", "says"),
+    [
+        (Limits(max_pages=1), "pages, over the limit of 1"),
+        (Limits(max_chars=500), "over the limit of 500 characters"),
+        (Limits(max_bytes=10_000), "bytes, over the limit of 10,000"),
+    ],
+)
+def test_size_limits(limits: Limits, says: str, tmp_path: Path) -> None:
+    r = run_job(Job(RAW / "ngo_lantern_rights_veloria_2023.pdf", tmp_path / "x.json"), limits)
+    assert r.status == "failed" and says in r.message, r.message
+    assert not (tmp_path / "x.json").exists()
+
+
+def _flate_bomb(path: Path, megabytes: int) -> Path:
+    """A one-page PDF whose content stream inflates from ~5 kB per MB to `megabytes` MB of spaces."""
+    z = zlib.compressobj(1)
+    chunk = b" " * (1 << 20)
+    body = b"".join(z.compress(chunk) for _ in range(megabytes)) + z.flush()
+    content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"
+    path.write_bytes(
+        sample._hand_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                sample._PAGE_OBJ,
+                content,
+            ]
+        )
+    )
+    return path
+
+
+BOMB_CHILD = """
+import json, resource, sys
+from pathlib import Path
+from extract.batch import Job, Limits, run_job
+r = run_job(Job(Path(sys.argv[1]), Path(sys.argv[2])), Limits(max_memory_mb=int(sys.argv[3]), max_seconds=120))
+print(json.dumps({"status": r.status, "message": r.message,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the memory cap is RLIMIT_AS, measured here on Linux")
+def test_compression_bomb_is_capped(tmp_path: Path) -> None:
+    """A 2 MB file whose stream inflates to 400 MB (uncapped: ~850 MB RSS); capped at 250 MB it fails alone."""
+    bomb = _flate_bomb(tmp_path / "bomb.pdf", 400)
+    assert bomb.stat().st_size < 3_000_000
+    proc = subprocess.run(
+        [sys.executable, "-c", BOMB_CHILD, str(bomb), str(tmp_path / "bomb.json"), "250"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["rss_mb"] < 500, got
+    if got["status"] == "ok":  # the page fails alone and says so
+        codes = {w.code for w in _valid(tmp_path / "bomb.json").warnings}
+        assert "page_unreadable" in codes, codes
+    else:
+        assert "memory" in got["message"] or "damaged" in got["message"], got
+
+
+# ---------------------------------------------------------------- the output side
+
+
+class _FullDisk:
+    """A file object whose writes fail as on a full disk (ENOSPC), for one target name."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+def _samples(tmp_path: Path, n: int = 3) -> list[Path]:
+    """n copies of a one-page PDF under distinct names."""
+    src = sample.tiny_pdf_bytes()
+    d = tmp_path / "in"
+    d.mkdir(exist_ok=True)
+    paths = []
+    for i in range(n):
+        p = d / f"copy_{i}.pdf"
+        p.write_bytes(src)
+        paths.append(p)
+    return paths
+
+
+def test_disk_full_fails_that_document_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated: os.fdopen in extract.batch returns a file whose write raises ENOSPC for copy_1."""
+    real_fdopen = os.fdopen
+
+    def fdopen(fd: int, *a: Any, **k: Any) -> Any:
+        f = real_fdopen(fd, *a, **k)
+        return _FullDisk(f) if ".copy_1.json." in os.readlink(f"/proc/self/fd/{fd}") else f
+
+    monkeypatch.setattr(batch.os, "fdopen", fdopen)
+    pdfs = _samples(tmp_path)
+    out = tmp_path / "out"
+    results = run_batch([Job(p, out / f"{p.stem}.json") for p in pdfs], Limits(), workers=1)
+    assert [r.status for r in results] == ["ok", "failed", "ok"]
+    assert "disk full" in results[1].message and "copy_1.json" in results[1].message
+    _one_line(results[1])
+    assert not (out / "copy_1.json").exists()
+    _no_temp_files(out)
+
+
+def test_output_path_taken_by_a_folder(tmp_path: Path) -> None:
+    pdf = _samples(tmp_path, 1)[0]
+    out = tmp_path / "out"
+    (out / "copy_0.json").mkdir(parents=True)
+    r = run_job(Job(pdf, out / "copy_0.json"), Limits())
+    assert r.status == "failed" and "cannot write output" in r.message
+    _no_temp_files(out)
+
+
+def test_output_folder_under_a_file(tmp_path: Path) -> None:
+    """An output folder that cannot exist (its parent is a file): chmod would not stop root."""
+    pdf = _samples(tmp_path, 1)[0]
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x")
+    r = run_job(Job(pdf, blocker / "out" / "copy_0.json"), Limits())
+    assert r.status == "failed" and "cannot write output" in r.message
+
+
+def test_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "doc.json"
+    target.write_bytes(b'{"old": true}')
+    real_fdopen = os.fdopen
+
+    class Boom(_FullDisk):
+        def write(self, data: bytes) -> int:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch.os, "fdopen", lambda fd, *a, **k: Boom(real_fdopen(fd, *a, **k)))
+    with pytest.raises(KeyboardInterrupt):
+        batch.write_atomic(target, b'{"new": true}')
+    assert target.read_bytes() == b'{"old": true}'
+    _no_temp_files(tmp_path)
+
+
+def test_ctrl_c_during_a_write_waits_for_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGINT arriving mid-write is held until the file is whole and renamed, then delivered."""
+    target = tmp_path / "doc.json"
+    real_fdopen = os.fdopen
+
+    class Interrupting:
+        def __init__(self, real: Any) -> None:
+            self.real = real
+
+        def __enter__(self) -> Interrupting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.real.close()
+
+        def write(self, data: bytes) -> int:
+            os.kill(os.getpid(), signal.SIGINT)
+            return self.real.write(data)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.real, name)
+
+    monkeypatch.setattr(batch.os, "fdopen", lambda fd, *a, **k: Interrupting(real_fdopen(fd, *a, **k)))
+    with pytest.raises(KeyboardInterrupt):
+        batch.write_atomic(target, b'{"whole": true}')
+    assert target.read_bytes() == b'{"whole": true}'
+    _no_temp_files(tmp_path)
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    target = tmp_path / "doc.json"
+    batch.write_atomic(target, b"{}")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~batch.UMASK
+
+
+def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)
+    stale = tmp_path / f".copy_0.json.{batch.HOST}-{dead_pid}.abc123.tmp"
+    live = tmp_path / f".copy_1.json.{batch.HOST}-{os.getpid()}.def456.tmp"
+    other_host = tmp_path / f".copy_2.json.elsewhere-{dead_pid}.ghi789.tmp"
+    for p in (stale, live, other_host):
+        p.write_bytes(b"{")
+    removed = batch.clean_stale_temps(tmp_path)
+    assert removed == [stale]
+    assert live.exists() and other_host.exists()
+
+
+# ---------------------------------------------------------------- a worker killed by the system
+
+
+_REAL_RUN_JOB = batch.run_job
+
+
+def _job_killing_copy_1(j: Job, limits: Limits, nlp: str | None = None) -> Result:
+    """Module level so the pool can pickle it by name."""
+    if j.pdf.name == "copy_1.pdf":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_RUN_JOB(j, limits, nlp)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched job reaches workers by fork")
+def test_worker_killed_fails_only_its_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulated: the job for copy_1 SIGKILLs its own worker (as the OOM killer would)."""
+    monkeypatch.setattr(batch, "run_job", _job_killing_copy_1)
+    pdfs = _samples(tmp_path, 4)
+    out = tmp_path / "out"
+    results = run_batch([Job(p, out / f"{p.stem}.json") for p in pdfs], Limits(), workers=2)
+    assert [r.status for r in results] == ["ok", "failed", "ok", "ok"], [r.message for r in results]
+    assert results[1].message == batch.WORKER_DIED
+    _no_temp_files(out)
+
+
+# ---------------------------------------------------------------- the shared corpus
+
+
+def _manifest() -> list[dict[str, str]]:
+    path = CORPUS / "MANIFEST.tsv"
+    if not path.is_file():
+        pytest.skip("../shared/corpus is absent: this test reads the corpus manifest and its PDFs")
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_corpus_files_without_text_layer(tmp_path: Path) -> None:
+    """Scanned files give a JSON with a 'no text layer' warning; a damaged one a one-line error."""
+    rows = [r for r in _manifest() if r.get("has_text_layer") == "no"]
+    assert rows
+    for row in rows:
+        pdf = CORPUS / row["file"]
+        r = run_job(Job(pdf, tmp_path / f"{pdf.stem}.json"), Limits(max_seconds=120))
+        _one_line(r)
+        if row.get("pages") == "0":
+            assert r.status == "failed" and "damaged" in r.message, r
+        else:
+            assert r.status == "ok", r
+            assert "no_text_layer" in {w.code for w in _valid(r.out).warnings}
+    _no_temp_files(tmp_path)
