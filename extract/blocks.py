@@ -64,12 +64,17 @@ class Block:
 
     @property
     def centered(self) -> bool:
-        """Every line centred between the column margins, well in from the left one."""
+        """Every line centred between the column margins, and not a justified paragraph."""
         left, right = self.extra.get("left"), self.extra.get("right")
         if left is None or right is None:
             return False
         mid = (left + right) / 2
-        return all(abs((ln.x0 + ln.x1) / 2 - mid) < 12 and ln.x0 > left + 5 and ln.x1 < right - 5 for ln in self.lines)
+        if not all(abs((ln.x0 + ln.x1) / 2 - mid) < 12 for ln in self.lines):
+            return False
+        if len(self.lines) == 1:
+            return self.lines[0].x0 > left + 15
+        # several lines: ragged on the left too (a justified paragraph shares its left edge)
+        return max(ln.x0 for ln in self.lines) - min(ln.x0 for ln in self.lines) > 3
 
 
 def bullet_of(text: str) -> tuple[str, str | None] | None:
@@ -166,6 +171,8 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
         return True
     if ended and prev.x1 < geo.right - 3.0 * prev.size and cur.x0 <= prev.x0 + 0.5:
         return True
+    if _stacked_headings(prev, cur, geo):
+        return True
     return bool(cur.underline != prev.underline and len(cur.text) > 3)
 
 
@@ -236,6 +243,22 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(b)
     return out
+
+
+def _stacked_headings(prev: Line, cur: Line, geo: _Geometry) -> bool:
+    """Two display lines, the first well short of the margin and the second starting a new
+    phrase: two headings set one under the other, not one heading wrapped."""
+    if not ((prev.is_bold or prev.is_italic) and (cur.is_bold or cur.is_italic)):
+        return False
+    width = geo.right - geo.left
+    if width <= 0 or prev.x1 > geo.right - 0.25 * width:
+        return False
+    first = cur.text.lstrip()[:1]
+    return (
+        (first.isupper() or first.isdigit())
+        and not prev.text.rstrip().endswith((",", "-", "–", "/", "&"))
+        and not _mid_sentence(prev.text)
+    )
 
 
 def _continues(prev: str, cur: str) -> bool:

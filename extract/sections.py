@@ -293,7 +293,8 @@ def _letter_or_roman(number: str | None, numclass: str | None, before: list[Head
 
 def _prominence(style: tuple, numclass: str | None) -> tuple:
     size, caps, bold, underline, centered, italic = style
-    return (size, caps, bold, underline, centered, not italic, NUMRANK.get(numclass or "", 3))
+    # roman and letter numbering outrank underlining and centring (which vary more between writers)
+    return (size, caps, bold, NUMRANK.get(numclass or "", 3), underline, centered, not italic)
 
 
 def _assign_levels(headings: list[Heading]) -> None:
