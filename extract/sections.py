@@ -129,11 +129,14 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     None means 'a heading only if headings elsewhere share its style' (a
     longer line closing on a full stop, which could also be a bold sentence).
     """
-    if b.kind == "table" or len(b.lines) > 4:
-        return False
     text = b.text.strip()
     words = text.split()
-    if not words or len(words) > 24 or len(text) > 200:
+    # a part numbered I., II. or A. in bold may run long; other headings are short
+    part = b.bold and _numbering(text)[1] in ("R", "A", "chapter")
+    max_lines, max_words = (5, 40) if part else (4, 24)
+    if b.kind == "table" or len(b.lines) > max_lines:
+        return False
+    if not words or len(words) > max_words or len(text) > 8 * max_words:
         return False
     if DOT_LEADER.search(text) or text.endswith((",", ";")):
         return False
