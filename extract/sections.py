@@ -34,7 +34,7 @@ HEADING_NUMBER = re.compile(
 # Bold lead-in sentences and labels that head a list or a box but not a section.
 NOT_HEADING = re.compile(
     r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?"
-    r"|(?:recommendation|recomendaci[oó]n|recommandation)\s+\d+\s*[:.])",
+    r"|(?:recommendation|recomendaci[oó]n|recommandation)s?\s*(?:\d+\s*)?[:.]\s*\S)",
     re.I,
 )
 # A bold line that says what someone should do and closes on a full stop is an ask, not a title.
@@ -164,6 +164,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False
     if NOT_HEADING.match(rest) or MODAL_SENTENCE.search(rest) or CONTACT.search(rest):
         return False
+    if rest[:1].islower() and not number:
+        return False  # a sentence's tail, not a title
     if text.endswith(("”", '"')) and len(words) > 8:
         return False
     if text.endswith(".") and len(words) > 10 and not number:
@@ -174,7 +176,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
 # Lines that name the review itself belong to the cover when they come before the body.
 UPR_TITLE = re.compile(
     r"universal periodic review|examen peri[oó]dico universal|examen p[ée]riodique universel|\bUPR\b|\bEPU\b"
-    r"|submission to|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)",
+    r"|submission to|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)"
+    r"|\b\d{1,2}\s?(?:ª|a|th|st|nd|rd|e|ème|eme|va|na)?\.?\s+(?:session|sesi[oó]n)",
     re.I,
 )
 # Addresses, telephone numbers, e-mail and web addresses: letterheads and signatures, never headings.
