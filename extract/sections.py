@@ -474,6 +474,7 @@ def _title(cover: list[Block]) -> str | None:
         and not CONTACT.search(b.text)
         and not DATELINE.match(b.text.strip())
         and not URL_OR_DATE.match(b.text.strip(" ."))
+        and len(re.findall(r"[^\W\d_]{3,}", b.text)) >= 1  # not OCR debris or a logo's letters
     ]
     if not cands:
         return None
