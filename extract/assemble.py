@@ -102,27 +102,27 @@ def _with_articles(recs: list[Recommendation], arts: Sequence[LegalArticle]) -> 
 # ---------------------------------------------------------------- provenance
 
 
+def _placed(unit: str | None, start: int | None, end: int | None, maps: dict[str, TextMap]) -> dict | None:
+    """page, bbox (first line) and per-line boxes of chars [start, end) of a unit, if known."""
+    tm = maps.get(unit) if unit else None
+    if tm is None or start is None or end is None:
+        return None
+    lines = tm.line_boxes(start, end)
+    if not lines:
+        return None
+    page, bbox = lines[0]
+    boxes = [Box(page=p, bbox=b) for p, b in lines] if len(lines) > 1 else []
+    return {"page": page, "bbox": bbox, "boxes": boxes}
+
+
 def _locate(m: Mention, maps: dict[str, TextMap]) -> Mention:
-    key = m.paragraph or m.footnote
-    tm = maps.get(key) if key else None
-    if tm is None or m.start is None or m.end is None:
-        return m
-    found = tm.bbox(m.start, m.end)
-    if found is None:
-        return m
-    page, bbox = found
-    return m.model_copy(update={"page": page, "bbox": bbox})
+    where = _placed(m.paragraph or m.footnote, m.start, m.end, maps)
+    return m.model_copy(update=where) if where else m
 
 
 def _locate_citation(c: Citation, maps: dict[str, TextMap]) -> Citation:
-    key = c.paragraph or c.footnote
-    tm = maps.get(key) if key else None
-    if tm is None or c.start is None or c.end is None:
-        return c
-    found = tm.bbox(c.start, c.end)
-    if found is None:
-        return c
-    return c.model_copy(update={"page": found[0], "bbox": found[1]})
+    where = _placed(c.paragraph or c.footnote, c.start, c.end, maps)
+    return c.model_copy(update=where) if where else c
 
 
 def _place_recommendation(r: Recommendation, pars: dict[str, Paragraph]) -> Recommendation:

@@ -183,6 +183,18 @@ class TextMap:
             return None
         return page, (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
 
+    def line_boxes(self, start: int, end: int) -> list[tuple[int, Box4]]:
+        """One box per printed line that chars [start, end) cover: a phrase that wraps has two."""
+        out: list[tuple[int, Box4]] = []
+        for sp in self.spans:
+            lo, hi = max(start, sp.start), min(end, sp.end)
+            if lo >= hi:
+                continue
+            found = self.bbox(lo, hi)
+            if found is not None:
+                out.append(found)
+        return out
+
     def page_boxes(self) -> list[tuple[int, Box4]]:
         """One box per page (and column) the text covers, in order."""
         out: list[tuple[int, Box4]] = []

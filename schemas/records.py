@@ -129,6 +129,7 @@ class Mention(Record):
     start: int | None = Field(default=None, ge=0, description="char offset in the paragraph's or footnote's text")
     end: int | None = Field(default=None, ge=0)
     bbox: BBox | None = None
+    boxes: list[Box] = Field(default_factory=list, description="one box per printed line when the text wraps")
 
 
 # ---------------------------------------------------------------- citations
@@ -183,6 +184,7 @@ class CitationBase(Record):
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
     bbox: BBox | None = None
+    boxes: list[Box] = Field(default_factory=list, description="one box per printed line when the text wraps")
 
 
 class UNDocumentCitation(CitationBase):
