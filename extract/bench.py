@@ -312,6 +312,8 @@ def run(
     pdfs, _problems = discover(paths or default_paths())
     files = [str(p) for p in pdfs]
     cores = os.cpu_count() or 1
+    if not files:
+        return Report(0, 0, [], None, None, None, archive_docs, None, cores)
     workers = jobs if jobs > 0 else cores
     phases: list[Phase] = []
 
