@@ -171,7 +171,10 @@ class _Units:
             self.spans[("footnote", f.id)] = f.spans
 
     def place(self, m: Mention | Any) -> tuple[list[tuple[int, BBox]], bool]:
-        """Where a mention (or a citation) sits: its own bbox, else from its unit's spans (approximate)."""
+        """Where a mention (or a citation) sits: its measured line boxes, else from its unit's spans."""
+        measured = getattr(m, "boxes", None)
+        if measured:
+            return [(b.page, b.bbox) for b in measured], False
         boxes: list[Box] = []
         if m.start is not None and m.end is not None:
             key = ("footnote", m.footnote) if m.footnote else ("paragraph", m.paragraph)
