@@ -43,7 +43,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from extract import nlp as nlp_mod
-from extract.states import lookup_state
+from extract.states import lookup_state, state_word
 from extract.units import DocText, TextUnit
 from schemas import Case, CaseEvent, LegalArticle, Mention
 
@@ -142,12 +142,12 @@ class LanguageRules:
     """single words that are event or role cues: never part of a name"""
 
     def common(self, word: str) -> bool:
-        """A word never part of a person's name: an institution, place or function word, or a
-        compound of such words ('Etats-unien')."""
+        """A word never part of a person's name: an institution, place or function word, a State
+        or its people ('Cuba', 'venezolano'), or a compound of such words ('Etats-unien')."""
         low = word.lower().strip(".'’")
-        if low in self.non_person:
+        if low in self.non_person or state_word(low):
             return True
-        return "-" in low and any(part in self.non_person for part in low.split("-") if part)
+        return "-" in low and any(part in self.non_person or state_word(part) for part in low.split("-") if part)
 
     def role_of(self, text: str) -> str | None:
         return self.roles.get(_norm_phrase(text))
@@ -868,9 +868,7 @@ def _candidates(
                     or re_ in cue_starts
                     or rs in cue_ends
                 ) and not _capitalised_cue_beside(doc, rs, re_)
-                vouched = not title_like(rs) and (
-                    (near and not labels) or (beside and labels <= _NAME_LIKE_LABELS)
-                )
+                vouched = not title_like(rs) and ((near and not labels) or (beside and labels <= _NAME_LIKE_LABELS))
                 if not vouched:
                     pending.append(item)
                     continue
@@ -1142,8 +1140,14 @@ def resolve_dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str]]
         if y is not None:
             last_year = y
         else:
-            nxt = next((f[2] for f in found[i + 1 : i + 4] if f[2] is not None and f[0] - e < 200
-                        and not re.search(r"[.;]\s", text[e : f[0]])), None)
+            nxt = next(
+                (
+                    f[2]
+                    for f in found[i + 1 : i + 4]
+                    if f[2] is not None and f[0] - e < 200 and not re.search(r"[.;]\s", text[e : f[0]])
+                ),
+                None,
+            )
             y = nxt or last_year
             if y is None:
                 continue
@@ -1301,9 +1305,7 @@ def _full_name_for(
                 or words[0].lower() in rules.stop_words
             ):
                 words = words[1:]
-            if not words or any(
-                rules.common(w) or w.lower() in rules.cue_words or not _name_like(w) for w in words
-            ):
+            if not words or any(rules.common(w) or w.lower() in rules.cue_words or not _name_like(w) for w in words):
                 continue
             name = " ".join([*words, surname.split()[-1]])
             start = m.end() - len(name)

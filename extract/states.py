@@ -9,6 +9,7 @@ linear in the text and never cuts a word ("Cuban" is not "Cuba").
 
 Public API:
     lookup_state(name, adjectives=False) -> StateRef | None
+    state_word(word) -> bool
     find_states(text, adjectives=False) -> list[tuple[int, int, StateRef]]
     state_ref(iso3) -> StateRef | None
 """
@@ -191,6 +192,20 @@ def lookup_state(name: str, adjectives: bool = False) -> StateRef | None:
     if e is None or e.blocked or (e.adjective and not adjectives):
         return None
     return state_ref(e.iso3)
+
+
+@lru_cache(maxsize=16384)
+def state_word(word: str) -> bool:
+    """Whether one word names a State or its people ('Cuba', 'venezolano', 'Kazakh', 'haïtienne').
+
+    Names that are also personal names or places ('Jordan', 'Chad', 'Georgia') do
+    not count, so a caller may treat the word as never part of a person's name.
+    """
+    k = _key(word)
+    if len(k) != 1:
+        return False
+    e = _table().names.get(k)
+    return e is not None and not e.blocked and not e.ambiguous
 
 
 def _capitalised(tok: str) -> bool:
