@@ -466,7 +466,18 @@ def main() -> None:
         (ex / "tables.md").write_text(schema_markdown(), encoding="utf-8")
         write_review(js, pdf, t / "review")
         screenshot(t / "review" / (pdf.stem + ".html"), docs / "review.png", select="la1")
-    print(f"wrote {ex} and {docs / 'review.png'}")
+        # the same page for the real pipeline's output on the committed sample submission
+        from extract.batch import dump
+        from extract.pipeline import extract_file
+
+        sample = ROOT / "data" / "raw" / "ngo_lantern_rights_veloria_2023.pdf"
+        real = extract_file(sample)
+        real_js = t / "sample.json"
+        real_js.write_bytes(dump(real))
+        write_review(real_js, sample, t / "review_sample")
+        first = real.cases[0].id if real.cases else (real.legal_articles[0].id if real.legal_articles else None)
+        screenshot(t / "review_sample" / (sample.stem + ".html"), docs / "review_sample.png", select=first)
+    print(f"wrote {ex}, {docs / 'review.png'} and {docs / 'review_sample.png'}")
 
 
 README_QUERY = """SELECT o.organisation, r.source_file, r.number, r.text

@@ -77,8 +77,18 @@ class Block:
         return max(ln.x0 for ln in self.lines) - min(ln.x0 for ln in self.lines) > 3
 
 
-def bullet_of(text: str) -> tuple[str, str | None] | None:
-    """(marker as printed, number or None) if the text opens with a bullet or an enumerator."""
+def line_bullet(line: Line) -> tuple[str, str | None] | None:
+    """bullet_of for a printed line, knowing whether its first glyph is in a font of its own."""
+    lead = getattr(line, "lead_font", "")  # absent on lines pickled by an older reader
+    return bullet_of(line.text, odd_lead=bool(lead) and lead != line.font)
+
+
+def bullet_of(text: str, odd_lead: bool = False) -> tuple[str, str | None] | None:
+    """(marker as printed, number or None) if the text opens with a bullet or an enumerator.
+
+    `odd_lead`: the first glyph is printed in another font than the text (Word's
+    'o' sub-bullet in Courier), which makes a plain letter a bullet.
+    """
     if not text:
         return None
     c = text[0]
@@ -88,7 +98,7 @@ def bullet_of(text: str) -> tuple[str, str | None] | None:
         return c, None
     if c in "-–" and len(text) > 2 and text[1].isupper() and text[2].islower():
         return c, None  # '-Que el Estado…': a dash item printed without its space
-    if c == "o" and len(text) > 2 and text[1] == " " and text[2].isupper():
+    if c == "o" and len(text) > 2 and text[1] == " " and (text[2].isupper() or odd_lead):
         return c, None  # Word's second-level bullet, a plain 'o'
 
     m = ENUMERATOR.match(text)
@@ -163,7 +173,7 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
         return True
     if id(cur) in table and abs(cur.bottom - prev.bottom) > 0.4 * cur.size and gap > geo.gap + 0.2 * cur.size:
         return True
-    opener = bullet_of(cur.text)
+    opener = line_bullet(cur)
     if opener and (opener[1] is None or cur.x0 <= prev.x0 + 2 or prev.text.rstrip().endswith(TERMINAL)):
         return True  # a bullet always opens an item; a number only at the margin or after a full stop
     ended = prev.text.rstrip().endswith(TERMINAL)
@@ -205,7 +215,7 @@ def _classify(b: Block, geo: _Geometry, table: set[int]) -> None:
     if any(id(ln) in table for ln in b.lines):
         b.kind = "table"
         return
-    found = bullet_of(first.text)
+    found = line_bullet(first)
     if found:
         b.marker, b.number = found
         if b.number is None or not b.number[:1].isdigit():

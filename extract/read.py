@@ -52,6 +52,8 @@ class Line:
     italic: float
     font: str
     underline: bool = False
+    lead_font: str = ""
+    """font of the first glyph: a bullet printed in a symbol or typewriter font differs from the text's"""
 
     @property
     def height(self) -> float:
@@ -337,6 +339,7 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
         bold=bold,
         italic=italic,
         font=font,
+        lead_font=font_family(vis[0].font),
     )
 
 
