@@ -35,6 +35,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -72,6 +73,7 @@ _CONNECTORS = frozenset({",", "and", "&", "or", "y", "e", "et", "ou"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_OF_WORDS = frozenset({"of", "de", "del", "du", "des", "d'", "d’"})
 _ARTICLES = frozenset({"the", "la", "el", "le", "los", "las", "les", "l'", "l’"})
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPS_PAIR = re.compile(rf"(?<![\w'’])([{_UPPER}][\w'’-]*)(?=\.?[ \t\u00a0]+[\"“]?([{_UPPER}][\w'’-]*))")
@@ -114,6 +116,8 @@ class LanguageRules:
     appeal_rejected: re.Pattern[str]
     speech_re: re.Pattern[str]
     institution_heads: frozenset[str]
+    named_after: frozenset[str]
+    """words printed before a person's name when a body or place is named after them ('Escuela X')"""
     non_person: frozenset[str]
     particles: frozenset[str]
     pron_sg: frozenset[str]
@@ -251,6 +255,7 @@ def rules_for(language: str | None) -> LanguageRules:
         appeal_rejected=re.compile("|".join(re.escape(w) for w in b["appeal_rejected"]), re.IGNORECASE),
         speech_re=_phrase_regex(b["speech"]),
         institution_heads=low(b["institution_heads"]),
+        named_after=low(b.get("named_after", [])),
         non_person=frozenset(w.lower() for blk in raw.values() if isinstance(blk, dict) for w in blk["non_person"])
         - low(b["particles"]),
         particles=low(b["particles"]),
@@ -659,7 +664,15 @@ def _official_context(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
 
 
 def _is_citation(doc: Doc, s: int, e: int, unit: TextUnit) -> bool:
-    """A name printed as an author in a note: 'Smith, J.', 'Smith (2010)', 'by Jane Smith'."""
+    """A name printed as an author: in a note 'Smith, J.', 'Smith (2010)', 'by Jane Smith'; anywhere,
+    'by Jane Smith' right after a quoted title ('“Title” by X')."""
+    before_text = doc.text[max(0, doc[s].idx - 12) : doc[s].idx]
+    if re.search(r"[”\"’»]\s*,?\s*(?:by|por|par|de)\s+$", before_text, re.IGNORECASE):
+        return True
+    if re.match(
+        r"\s*\(\s*(?:19|20)\d\d[a-z]?\s*\)\s*[,.:]?\s*[“\"‘«]", doc.text[doc[e - 1].idx + len(doc[e - 1]) :][:40]
+    ):
+        return True  # 'X (2006), “Title”': a reference, wherever the list of references stands
     if not unit.is_footnote:
         return False
     after = doc[e : min(len(doc), e + 3)].text
@@ -667,6 +680,14 @@ def _is_citation(doc: Doc, s: int, e: int, unit: TextUnit) -> bool:
         return True
     before = doc[max(0, s - 2) : s].text.lower()
     return bool(re.search(r"(?<!\w)(?:by|por|par|eds?\.?|see|ver|voir)\s*$", before))
+
+
+def _named_after(doc: Doc, s: int, rules: LanguageRules) -> bool:
+    """An institution or place word printed right before the name, or before 'of'/'de' and the name."""
+    j = s - 1
+    if j >= 0 and doc[j].lower_ in _OF_WORDS:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in rules.named_after
 
 
 def _is_agent(doc: Doc, end: int, cue: int, matched: str, rules: LanguageRules) -> bool:
@@ -753,8 +774,8 @@ def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
             if t.lower_ in _PARTY_SEPARATORS:
                 break  # 'Caso X vs. Venezuela': the other party is not part of the name
             if t.text[:1].isupper() and t.is_alpha:
-                if rules.common(t.text) and t.lower_ not in rules.cue_words:
-                    return True
+                if rules.common(t.text) and not state_word(t.text) and t.lower_ not in rules.cue_words:
+                    return True  # a State beside a name ('de Sudán X') makes no title; 'Corte' does
             elif t.lower_ not in rules.title_connectors and t.text not in _HYPHENS:
                 break
             i += step
@@ -952,8 +973,11 @@ def _analyse(
     spans.sort()
     for s, e, official, hon in spans:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        if nxt in rules.institution_heads:
-            continue  # 'the Chávez government': an adjective, not a mention of the man
+        owned = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text in _POSSESSIVES else ""
+        if nxt in rules.institution_heads or owned in rules.named_after:
+            continue  # 'the Chávez government', 'Castro's regime': an adjective, not a mention of the man
+        if _named_after(doc, s, rules):
+            continue  # 'el gobierno de X', 'la escuela X', 'Prix X': a body or place named for the person
         if s > 0 and doc[s - 1].lower_ in rules.locatives:
             continue  # 'held at Campsfield House': a place
         text = doc[s:e].text
@@ -968,6 +992,12 @@ def _analyse(
         at = (ui, offset + doc[s].idx)
         ev.occurrences.append(at)
         ev.first = min(ev.first, at)
+
+    # authors are printed in lists: 'A and B (2006)', 'by A and B' make both of them authors
+    for _ in range(2):
+        for a, b in pairwise(names):
+            if (a.citation or b.citation) and _joined(doc, a.end, b.start, rules):
+                a.citation = b.citation = True
 
     # pronouns resume the last name, or the last list of names
     mentions: list[_Mention] = []

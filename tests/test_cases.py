@@ -113,7 +113,7 @@ def test_officials_and_institutions_are_not_cases() -> None:
 
 def test_judge_detained_herself_is_a_case_but_the_accusing_president_is_not() -> None:
     doc = _doc(
-        "In December 2019, Judge Marta Illescu was detained on the day she ordered the release of a banker. "
+        "In August 2021, Judge Marta Illescu was detained after she acquitted two harbour workers. "
         "A day after her arrest, President Oren Valdt called her a criminal. Judge Illescu was accused of "
         "corruption and held in pretrial detention for over a year.",
     )
@@ -126,7 +126,7 @@ def test_people_listed_after_a_role_share_it_and_pronouns_resume_a_name() -> Non
     doc = _doc(
         "This included trade unionists Arvid Pellonen, Sanna Kostrova and Ivo Malenkar. "
         "Arvid Pellonen was sentenced to three years' imprisonment on 7 April 2017. "
-        "He was released on parole in June 2018.",
+        "He was freed on bail in June 2018.",
     )
     names = _by_name(find_cases(doc))
     assert {"Arvid Pellonen", "Sanna Kostrova", "Ivo Malenkar"} <= set(names)
@@ -231,14 +231,38 @@ def test_french_rules_without_a_model() -> None:
     assert events["sentenced"].sentence == "3 ans de prison"
 
 
+def test_bodies_named_after_people_and_authors_listed_together_are_not_cases() -> None:
+    doc = _doc(
+        "Under the government of Anselm Rudka, 40 students of the Liceo Livia Marant were arrested.",
+        "“Detention and its harms” by Petra Lindqvist and Omar Haddane describes the camps where "
+        "detainees were held.",
+        "Ivo Marsk and Lea Tondel (2014), “Prisons of the north”, Journal of Penal Studies, on detained "
+        "minors.",
+        "The blogger Kasimir Oddo was prevented from leaving Norvalia in 2019.",
+    )
+    names = _by_name(find_cases(doc))
+    assert not {"Anselm Rudka", "Livia Marant", "Petra Lindqvist", "Omar Haddane", "Ivo Marsk", "Lea Tondel"} & set(names)
+    assert not any("Marant" in n for n in names)
+    assert "banned" in [e.type for e in names["Kasimir Oddo"].events]
+
+
+def test_a_state_or_its_people_is_never_part_of_a_name() -> None:
+    from extract.states import state_word
+
+    assert state_word("venezolano") and state_word("Kazakh") and state_word("haïtienne") and state_word("Peru")
+    assert not state_word("Jordan") and not state_word("Georgia") and not state_word("Marta")
+    doc = _doc("El periodista peruano Tadeo Ruiz Salinas fue detenido en marzo de 2012.", language="es")
+    assert [c.name for c in find_cases(doc, nlp_name="blank:xx")] == ["Tadeo Ruiz Salinas"]
+
+
 # ---------------------------------------------------------------- parts
 
 
 def test_same_person_folds_transliteration_and_keeps_relatives_apart() -> None:
-    assert same_person("Maks Bokayev", "Max Bokaev")
-    assert same_person("Oscar Elias Biscet", "Oscar Elías Biscet Gonzáles")
-    assert same_person("Álvarez Paz", "Oswaldo Álvarez Paz")
-    assert not same_person("Talgat Ayan", "Maks Bokayev")
+    assert same_person("Maks Dorzhiyev", "Max Dorzhiev")
+    assert same_person("Ramon Elias Quintero", "Ramón Elías Quintero Valdés")
+    assert same_person("Ibáñez Mora", "Rodrigo Ibáñez Mora")
+    assert not same_person("Serik Omarov", "Maks Dorzhiyev")
     assert not same_person("Elena Varga", "Tomas Varga")
 
 
@@ -246,21 +270,21 @@ def test_dates_as_precise_as_printed() -> None:
     en = rules_for("en")
     got = [d for _, _, d in resolve_dates("In November 2016, on 13 November 2017, on May 4, 2018, in 2002.", en)]
     assert got == ["2016-11", "2017-11-13", "2018-05-04", "2002"]
-    got = [d for _, _, d in resolve_dates("Between 14 November and 5 December 2017.", en)]
-    assert got == ["2017-11-14", "2017-12-05"]
+    got = [d for _, _, d in resolve_dates("Between 3 October and 9 December 2016.", en)]
+    assert got == ["2016-10-03", "2016-12-09"]
     assert resolve_dates("(accessed 21 November 2011)", en) == []
     es = rules_for("es")
-    assert [d for _, _, d in resolve_dates("el 29 de noviembre de 2010 y en marzo de 2009", es)] == [
-        "2010-11-29",
-        "2009-03",
+    assert [d for _, _, d in resolve_dates("el 17 de agosto de 2013 y en mayo de 2012", es)] == [
+        "2013-08-17",
+        "2012-05",
     ]
 
 
 def test_prison_terms_and_not_ages() -> None:
     en = rules_for("en")
-    assert prison_term("sentenced to 5-year prison terms under Article 174", en) == "5-year prison terms"
-    assert prison_term("serving a twenty-five year prison sentence", en) == "twenty-five year prison sentence"
-    assert prison_term("sentenced to two and a half years' imprisonment", en) == "two and a half years' imprisonment"
+    assert prison_term("sentenced to 6-year prison terms under Article 301", en) == "6-year prison terms"
+    assert prison_term("serving a twenty-two year prison sentence", en) == "twenty-two year prison sentence"
+    assert prison_term("given three and a half years' imprisonment", en) == "three and a half years' imprisonment"
     assert prison_term("the 46 year old man died", en) is None
 
 
