@@ -234,14 +234,14 @@ def test_french_rules_without_a_model() -> None:
 def test_bodies_named_after_people_and_authors_listed_together_are_not_cases() -> None:
     doc = _doc(
         "Under the government of Anselm Rudka, 40 students of the Liceo Livia Marant were arrested.",
-        "“Detention and its harms” by Petra Lindqvist and Omar Haddane describes the camps where "
-        "detainees were held.",
-        "Ivo Marsk and Lea Tondel (2014), “Prisons of the north”, Journal of Penal Studies, on detained "
-        "minors.",
+        "“Detention and its harms” by Petra Lindqvist and Omar Haddane describes the camps where detainees were held.",
+        "Ivo Marsk and Lea Tondel (2014), “Prisons of the north”, Journal of Penal Studies, on detained minors.",
         "The blogger Kasimir Oddo was prevented from leaving Norvalia in 2019.",
     )
     names = _by_name(find_cases(doc))
-    assert not {"Anselm Rudka", "Livia Marant", "Petra Lindqvist", "Omar Haddane", "Ivo Marsk", "Lea Tondel"} & set(names)
+    assert not {"Anselm Rudka", "Livia Marant", "Petra Lindqvist", "Omar Haddane", "Ivo Marsk", "Lea Tondel"} & set(
+        names
+    )
     assert not any("Marant" in n for n in names)
     assert "banned" in [e.type for e in names["Kasimir Oddo"].events]
 
@@ -299,8 +299,25 @@ def test_sentence_splitter_keeps_titles_and_initials() -> None:
 
 _PIECES = st.one_of(
     st.text(alphabet=list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ.,;:'\"()-•0123456789áéñõ’“”\n"), max_size=12),
-    st.sampled_from(["Mr. ", "Dr. ", " arrested ", " sentenced to ", " years ", " journalist ", " de ", " v. ",
-                     " President ", "Anna Mirova", " he ", " both ", " 3 May 2019 ", " Caso ", "'s "]),
+    st.sampled_from(
+        [
+            "Mr. ",
+            "Dr. ",
+            " arrested ",
+            " sentenced to ",
+            " years ",
+            " journalist ",
+            " de ",
+            " v. ",
+            " President ",
+            "Anna Mirova",
+            " he ",
+            " both ",
+            " 3 May 2019 ",
+            " Caso ",
+            "'s ",
+        ]
+    ),
 )
 _TEXTS = st.lists(st.lists(_PIECES, max_size=30).map("".join), min_size=1, max_size=4)
 
