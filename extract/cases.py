@@ -22,7 +22,7 @@ so a judge who was herself detained stays while the president who denounced
 her does not.
 
 Spellings of one person are merged with a transliteration-aware fold
-(Bokayev/Bokaev, Maks/Max, accents) and a fuzzy comparison; a surname alone
+(Dorzhiyev/Dorzhiev, Maks/Max, accents) and a fuzzy comparison; a surname alone
 joins the full name printed before it.
 """
 
@@ -196,7 +196,7 @@ def _date_regex(months: Iterable[str], code: str) -> re.Pattern[str]:
 
 def _term_regex(block: dict) -> re.Pattern[str]:
     """A prison term: number, unit, optional second part and penalty words ('5-year prison terms',
-    'two and a half years' imprisonment', '3 años y nueve meses de prisión')."""
+    'two and a half years' imprisonment', '4 años y seis meses de prisión')."""
     words = sorted(block.get("numbers", []), key=len, reverse=True)
     num = r"\d+(?:[.,]\d+)?(?:\s?[-–]\s?\d+)?" + "".join("|" + re.escape(w).replace(r"\-", "[-\\s]") for w in words)
     unit = "|".join(re.escape(u) for u in sorted(block.get("term_units", []), key=len, reverse=True))
@@ -317,7 +317,7 @@ _TRANSLIT = (
 
 @cache
 def translit_key(token: str) -> str:
-    """A spelling key that ignores the usual romanisation variants (Bokayev/Bokaev, Maks/Max)."""
+    """A spelling key that ignores the usual romanisation variants (Dorzhiyev/Dorzhiev, Maks/Max)."""
     s = re.sub(r"[^a-z]", "", fold_chars(token).lower())
     for pat, rep in _TRANSLIT:
         s = pat.sub(rep, s)
@@ -362,7 +362,7 @@ def same_person(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool
     short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     if all(any(_same_token(s, t) for t in long_) for s in short):
         # every word of the shorter spelling is in the longer one, and they start alike, or the
-        # shorter one is the longer one's surnames ('Álvarez Paz', 'Oswaldo Álvarez Paz')
+        # shorter one is the longer one's surnames ('Ibáñez Mora', 'Rodrigo Ibáñez Mora')
         tail = long_[len(long_) - len(short) :]
         return _same_token(short[0], long_[0]) or all(_same_token(x, y) for x, y in zip(short, tail, strict=True))
     return _same_token(ka[0], kb[0]) and _same_token(ka[-1], kb[-1])
@@ -583,7 +583,7 @@ def _is_glue(t: Token, rules: LanguageRules) -> bool:
 
 
 def _nickname_quotes(doc: Doc, start: int, end: int) -> set[int]:
-    """Quote marks around a nickname inside a name ('Francisco "Pancho" Pérez'); other quotes end a name."""
+    """Quote marks around a nickname inside a name ('Rodrigo "Rigo" Mora'); other quotes end a name."""
     ok: set[int] = set()
     for i in range(start + 1, end - 3):
         if (
@@ -632,7 +632,7 @@ def _name_count(doc: Doc, s: int, e: int) -> int:
 
 
 def _title_like(doc: Doc, s: int, e: int) -> bool:
-    """A heading printed in title case ('Dr. X Continues to Languish in Prison'): most long words capitalised."""
+    """A heading printed in title case ('Dr. X Remains Behind Bars Without Trial'): most long words capitalised."""
     words = [t.text for t in doc[s:e] if t.is_alpha and len(t.text) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -747,8 +747,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*")
 
 
 def _common_edge(doc: Doc, s: int, e: int, ctx: _Context) -> tuple[int, int]:
-    """Bounds of a pattern run without leading common words ('Penas Crueles', 'Espacio Público
-    Carlos Correa') or demonyms ('Briton X'); (s, s) when every word is a common one."""
+    """Bounds of a pattern run without leading common words ('Penas Crueles', 'Observatorio Cívico
+    Ana Ruiz') or demonyms ('Briton X'); (s, s) when every word is a common one."""
     words = [i for i in range(s, e) if doc[i]._.upr_name_like]
     if words and all(doc[i].lower_ in ctx.lexicon for i in words):
         return s, s
@@ -767,7 +767,7 @@ def _capitalised_cue_beside(doc: Doc, s: int, e: int) -> bool:
 
 def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
     """Whether [s, e) is part of a longer capitalised title holding an institution word
-    ('Convención contra la Tortura y Otros Tratos o Penas Crueles', 'Juzgado Décimo Séptimo')."""
+    ('Convención contra la Tortura y Otros Tratos o Penas Crueles', 'Juzgado Tercero de Control')."""
     for step, i in ((-1, s - 1), (1, e)):
         while 0 <= i < len(doc):
             t = doc[i]
@@ -775,7 +775,7 @@ def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
                 break  # 'Caso X vs. Venezuela': the other party is not part of the name
             if t.text[:1].isupper() and t.is_alpha:
                 if rules.common(t.text) and not state_word(t.text) and t.lower_ not in rules.cue_words:
-                    return True  # a State beside a name ('de Sudán X') makes no title; 'Corte' does
+                    return True  # a State beside a name ('de Malí X') makes no title; 'Corte' does
             elif t.lower_ not in rules.title_connectors and t.text not in _HYPHENS:
                 break
             i += step
@@ -837,7 +837,7 @@ def _candidates(
                 spans.append((s, e, "run"))
                 continue
             # the model drew this name's bounds: grow them by the run to the right (a second
-            # surname), and to the left over a first name the model missed ('Nurbek X') but not
+            # surname), and to the left over a first name the model missed ('Timur X') but not
             # over a sentence's first word unless it is tagged a proper noun ('Provide X Y')
             hit = hits.pop()
             left = hit[0]
@@ -857,7 +857,7 @@ def _candidates(
             and e2 - s2 >= 2
             and (doc[s2].lower_ in rules.stop_words or (s2 in sent_starts and not proper(s2)))
         ):
-            s2 += 1  # 'While Lyons', 'Close X': a sentence's first word the model took into the name
+            s2 += 1  # 'While Mora', 'Close X': a sentence's first word the model took into the name
         for rs, re_ in _valid_runs(doc, s2, e2, rules):
             if how == "run":
                 rs, re_ = _common_edge(doc, rs, re_, ctx)
@@ -975,11 +975,11 @@ def _analyse(
         nxt = doc[e].lower_ if e < len(doc) else ""
         owned = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text in _POSSESSIVES else ""
         if nxt in rules.institution_heads or owned in rules.named_after:
-            continue  # 'the Chávez government', 'Castro's regime': an adjective, not a mention of the man
+            continue  # 'the Valdt government', 'Valdt's regime': an adjective, not a mention of the man
         if _named_after(doc, s, rules):
             continue  # 'el gobierno de X', 'la escuela X', 'Prix X': a body or place named for the person
         if s > 0 and doc[s - 1].lower_ in rules.locatives:
-            continue  # 'held at Campsfield House': a place
+            continue  # 'held at Northgate House': a place
         text = doc[s:e].text
         mn = _Mention(s, e, text, tok_sent[s], honorific=hon)
         mn.official = official or _official_context(doc, s, e, rules)
