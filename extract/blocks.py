@@ -241,12 +241,12 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
             moved = first.page != last.page or first.top < last.top - 2
             if (
                 moved
-                and a.kind == b.kind
+                and (a.kind == b.kind or (b.kind in ("body", "quote") and a.kind == "bullet"))
                 and a.kind != "table"
                 and abs(first.size - last.size) < 0.6
                 and first.is_bold == last.is_bold
                 and not last.text.rstrip().endswith(TERMINAL)
-                and not bullet_of(first.text)
+                and not line_bullet(first)
                 and (first.text[:1].islower() or last.text.rstrip()[-1:] in ",-–(" or _mid_sentence(last.text))
             ):
                 a.lines.extend(b.lines)
