@@ -89,6 +89,8 @@ INFINITIVE = {
     "fr": re.compile(r"^[^\W\d_]{3,}(?:er|ir|re)\b", re.I),
 }
 """Fallback when the action-verb tables are absent: an infinitive opening an item."""
+PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\u2013])\s+(?=[^\W\d_])")
+"""A list number the text still carries: '1.- ', '2) ', 'a. ', '3 – '."""
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)")
 NEXT_START = re.compile(r"\s+[\"\u201c\u2018(\u00bf\u00a1]*(?:[^\W\d_]|\d)")
 
@@ -412,8 +414,12 @@ def _state_subject(subject: str) -> bool:
     return _is_state_name(subject)
 
 
-def _actor_modal(s: str) -> bool:
-    """An organ of the State (or the State) is the subject of a modal: 'The Government should ...'."""
+def _actor_modal(s: str, any_subject: bool = False) -> bool:
+    """An organ of the State (or the State) is the subject of a modal: 'The Government should ...'.
+
+    With `any_subject` (inside a recommendations block) any plain subject will do, so the
+    passive asks such blocks are full of count too ('The fast-track scheme should be abolished').
+    """
     head = s[:HEAD]
     pos = _strip_adverbials(head)
     rest = head[pos:]
@@ -429,7 +435,9 @@ def _actor_modal(s: str) -> bool:
             continue
         if t.bad_subject_start.match(subject) or t.bad_subject_word.search(subject):
             continue
-        if _actor_in(subject, t, head=True) or _state_subject(subject.removeprefix("The ").removeprefix("the ")):
+        if any_subject or _actor_in(subject, t, head=True):
+            return True
+        if _state_subject(subject.removeprefix("The ").removeprefix("the ")):
             return True
     return False
 
@@ -495,14 +503,21 @@ def _trigger(s: str, review: bool = True) -> bool:
     return _frame(st, review) or _actor_modal(st) or (review and _review_frame(st))
 
 
-def _rec_like(s: str, lang: str, review: bool = True) -> bool:
-    """Whether a paragraph inside a recommendation block reads as an ask (judged on its first sentence)."""
+def _rec_like(s: str, lang: str, review: bool = True, scope: bool = False) -> bool:
+    """Whether a paragraph inside a recommendation block reads as an ask (judged on its first sentence).
+
+    `scope`: the paragraph sits in a recommendations section, where a modal makes an ask
+    whatever its subject.
+    """
     st = GLYPHS.sub("", s).strip()
     if not st or st.endswith("?"):
         return False
     if THAT.match(st):
         return True
     if any(t.necessity.match(st, _strip_adverbials(st)) for t in _cues().langs.values()):
+        return True
+    quoted = st[0] in _cues().quote_open or _cues().any(lambda t: t.treaty_voice, st[:HEAD])
+    if scope and not quoted and _actor_modal(st, any_subject=True):
         return True
     return _opens_with_verb(st, lang) or _trigger(st, review)
 
@@ -695,7 +710,10 @@ class _Walker:
                 return
             first = _first_sentence(text)
             bullet_ok = u.kind == "bullet" and (in_scope or self.strong)
-            if bullet_ok or self.next_in_series(u) or _rec_like(first, self.lang):
+            # in a recommendations section the first numbered paragraph after a lead-in opens its series
+            # (elsewhere numbered paragraphs are as often the document's own narrative numbering)
+            opens_series = self.active and self.strong and self.item is None and _number(u) is not None and in_scope
+            if bullet_ok or opens_series or self.next_in_series(u) or _rec_like(first, self.lang, scope=in_scope):
                 self.item = self.add(self.item_draft(order, u, text))
                 return
             self.end_list()
@@ -725,12 +743,16 @@ class _Walker:
     def next_in_series(self, u: TextUnit) -> bool:
         """A numbered paragraph that follows the previous item of a lead-in's list in the same numbering."""
         prev = self.item
-        if not self.active or prev is None or prev.number is None or u.number is None:
+        number = _number(u)
+        if not self.active or prev is None or prev.number is None or number is None:
             return False
-        return _successor(prev.number, u.number)
+        return _successor(prev.number, number)
 
     def item_draft(self, order: float, u: TextUnit, text: str) -> _Draft:
-        return _Draft(order, [text], [u], u.number, u.section, u.page, kind=u.kind, indent=u.indent)
+        number = _number(u)
+        if u.number is None and number is not None:
+            text = PRINTED_NUMBER.sub("", text, count=1)  # '1.- Control de ...': the number is not the ask
+        return _Draft(order, [text], [u], number, u.section, u.page, kind=u.kind, indent=u.indent)
 
     def fold(self, u: TextUnit) -> bool:
         """Fold a sub-item into the open item above it when the layout shows the nesting."""
@@ -749,6 +771,14 @@ class _Walker:
             parent.units.append(u)
             return True
         return False
+
+
+def _number(u: TextUnit) -> str | None:
+    """The paragraph's list number: the layout's, else one printed at its start that the layout left in the text."""
+    if u.number is not None:
+        return u.number
+    m = PRINTED_NUMBER.match(u.text)
+    return m.group("n") if m else None
 
 
 def _successor(prev: str, cur: str) -> bool:
