@@ -37,7 +37,8 @@ gives an answer, and dropped when none does:
         LOOKBACK units back); a heading looks back LOOKBACK units whatever their section;
     R8  the instrument of the previous article citation, if at most LOOKBACK units back;
         for a heading, first of all (before R7), the instrument of the previous heading
-        that cites an article: headings in a row ("Article 2 – ...", "Article 3 – ...").
+        that cites an article: headings in a row ("Article 2 – ...", "Article 3 – ..."); when
+        the heading cites the next number of that heading, even before R3 (a reprinted text).
 
 "This Article" ("este artículo", "ledit article") is one more mention of the single article
 cited just before it, in the same unit or the one before.
@@ -95,11 +96,12 @@ MAX_RANGE = 30  # a longer range ("articles 1 to 300") is kept as its two ends
 
 # ------------------------------------------------------------------ tables
 
-# A keyword followed by a number. "s" alone only before a space and a digit ("s 16").
+# A keyword followed by a number. "s" alone only before a space and at most three digits ("s 16",
+# not the possessive "country‘s 2008" however its apostrophe is printed).
 KEYWORD_RE = re.compile(
     r"(?<![\w/.\-])"
     r"(?:(?P<art>[Aa]rt[ií]culos?|ART[IÍ]CULOS?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|ARTS?\.)"
-    r"|(?P<sec>[Ss]ections?|SECTIONS?|[Ss]ecs?\.|(?<!['’])ss?\.|(?<!['’])s(?=\s\d))"
+    r"|(?P<sec>[Ss]ections?|SECTIONS?|[Ss]ecs?\.|(?<!['’‘`´])ss?\.|(?<!['’‘`´])s(?=\s\d{1,3}(?!\d)))"
     r"|(?P<rule>[Rr]ules?|[Rr]egulations?|[Rr]eglas?))"
     r"\s{0,3}(?=\d)"
 )
@@ -996,6 +998,7 @@ class _Trail:
     resolved: dict[tuple[str, str], Ref] = field(default_factory=dict)
     last_article: tuple[int, Ref] | None = None
     last_heading_article: Ref | None = None
+    last_heading_number: str | None = None
     headings: dict[str, _Unit] = field(default_factory=dict)
     by_id: dict[str, _Unit] = field(default_factory=dict)
 
@@ -1031,6 +1034,11 @@ def _by_title(text: str, ref: Reference) -> Ref | None:
         return None
     inst = instrument(found.pop())
     return Ref("international", inst.id, _head_of(inst)) if inst is not None else None
+
+
+def _next_number(prev: str | None, cur: str) -> bool:
+    """'13' → '14': the article heading right after the previous one, as in a reprinted text."""
+    return prev is not None and prev.isdigit() and cur.isdigit() and int(cur) == int(prev) + 1
 
 
 def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail) -> Ref | None:
@@ -1075,6 +1083,9 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
     found = pick(back(sent[0]))
     if found is not None:
         return found  # R2
+    prev_heading = trail.last_heading_article if unit.source == "heading" else None
+    if prev_heading is not None and ok(prev_heading) and _next_number(trail.last_heading_number, ref.items[0][0]):
+        return prev_heading  # R8 first: 'Article 13', then 'Article 14' of one text reprinted
     here = (unit.index, ref.start)
     for article, _ in ref.items:
         cands = [c for c in trail.explicit.get((ref.family, article), []) if ok(view(c[1]))]
@@ -1180,6 +1191,7 @@ def find_articles(doc: DocText) -> list[LegalArticle]:
                 trail.last_article = (u.index, target)
                 if u.source == "heading":
                     trail.last_heading_article = target
+                    trail.last_heading_number = r.items[-1][0]
             if target.kind == "international" and target.key not in resolver.instruments:
                 inst = instrument(target.key)
                 if inst is not None:

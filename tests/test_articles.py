@@ -20,6 +20,7 @@ ICCPR = "International Covenant on Civil and Political Rights"
 CRC = "Convention on the Rights of the Child"
 ECHR = "European Convention on Human Rights"
 CRPD = "Convention on the Rights of Persons with Disabilities"
+UDHR = "Universal Declaration of Human Rights"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
@@ -61,13 +62,13 @@ def check_offsets(doc: DocText, arts: list[LegalArticle]) -> None:
 
 def test_national_code_spellings_merge_into_one_instrument() -> None:
     doc = make_doc(
-        "Ruritania was asked to amend Article 164 of the Criminal Code (now Article 174 of the new Criminal Code). "
-        "However, Article 174 is still used against journalists.",
-        "Two editors were convicted under Article 174 of the Criminal Code of the Republic of Moldova.",
+        "Ruritania was told to narrow Article 211 of the Criminal Code (now Article 233 of the new Criminal Code). "
+        "Yet Article 233 still serves to fine bloggers.",
+        "A poet was fined under Article 233 of the Criminal Code of the Republic of Moldova.",
     )
     arts = find_articles(doc)
-    assert table(arts) == {("164", None, "Criminal Code"), ("174", None, "Criminal Code")}
-    a174 = next(a for a in arts if a.article == "174")
+    assert table(arts) == {("211", None, "Criminal Code"), ("233", None, "Criminal Code")}
+    a174 = next(a for a in arts if a.article == "233")
     assert a174.instrument_kind == "national"
     assert len(a174.mentions) == 3  # two explicit, one bare, merged
     assert {"new Criminal Code", "Criminal Code of the Republic of Moldova"} <= set(a174.instrument_aliases)
@@ -77,13 +78,13 @@ def test_national_code_spellings_merge_into_one_instrument() -> None:
 
 def test_international_instruments_get_one_canonical_name() -> None:
     doc = make_doc(
-        "The law is incompatible with Article 19(3) of the ICCPR and with article 6, paragraph 5, of the Covenant.",
+        "The bill breaches Article 22(2) of the ICCPR and article 14, paragraph 3, of the Covenant.",
         "The NPM cannot visit all places of detention as required by Article 4 of the OPCAT.",
     )
     arts = find_articles(doc)
     assert table(arts) == {
-        ("19", "3", ICCPR),
-        ("6", "5", ICCPR),
+        ("22", "2", ICCPR),
+        ("14", "3", ICCPR),
         ("4", None, "Optional Protocol to the Convention against Torture"),
     }
     assert all(a.instrument_kind == "international" for a in arts)
@@ -91,26 +92,26 @@ def test_international_instruments_get_one_canonical_name() -> None:
 
 
 def test_paragraph_before_the_article_is_its_sub() -> None:
-    doc = make_doc("Ruritania must respect paragraph 3 of article 19 of the ICCPR.")
-    assert table(find_articles(doc)) == {("19", "3", ICCPR)}
+    doc = make_doc("Ruritania must respect paragraph 2 of article 21 of the ICCPR.")
+    assert table(find_articles(doc)) == {("21", "2", ICCPR)}
 
 
 def test_lists_ranges_and_letter_subs() -> None:
     doc = make_doc(
-        "Protesters were charged under Articles 155 and 400 of the Criminal Code and Article 488 of the "
+        "Marchers were charged under Articles 161 and 342 of the Criminal Code and Article 470 of the "
         "Administrative Offences Code.",
-        "Breach of Articles 6, 19 and 37(a/c), UN Convention on the Rights of the Child.",
+        "Breach of Articles 9, 12 and 40(b/c), UN Convention on the Rights of the Child.",
         "Sections 12 to 14 of the Public Order Act 1999 restrict marches.",
     )
     arts = find_articles(doc)
     assert table(arts) == {
-        ("155", None, "Criminal Code"),
-        ("400", None, "Criminal Code"),
-        ("488", None, "Administrative Offences Code"),
-        ("6", None, CRC),
-        ("19", None, CRC),
-        ("37", "a", CRC),
-        ("37", "c", CRC),
+        ("161", None, "Criminal Code"),
+        ("342", None, "Criminal Code"),
+        ("470", None, "Administrative Offences Code"),
+        ("9", None, CRC),
+        ("12", None, CRC),
+        ("40", "b", CRC),
+        ("40", "c", CRC),
         ("12", None, "Public Order Act 1999"),
         ("13", None, "Public Order Act 1999"),
         ("14", None, "Public Order Act 1999"),
@@ -120,14 +121,13 @@ def test_lists_ranges_and_letter_subs() -> None:
 
 def test_sections_and_abbreviated_forms() -> None:
     doc = make_doc(
-        "Stop and search under section 44 of the Terrorism Act 2000 was found unlawful.",
-        "Reasonable punishment remains a defence (s.58 Children Act 2004). While section 58 narrowed it, "
-        "the defence survives.",
-        "The Borders, Citizenship and Immigration Act 2009 (section 55) imposes a duty of care.",
+        "Searches under section 43 of the Terrorism Act 2000 doubled in a year.",
+        "Parents may still plead lawful chastisement (s.58 Children Act 2004), since section 58 only limits it.",
+        "The Borders, Citizenship and Immigration Act 2009 (section 55) binds border officers too.",
     )
     arts = find_articles(doc)
     assert table(arts) == {
-        ("44", None, "Terrorism Act 2000"),
+        ("43", None, "Terrorism Act 2000"),
         ("58", None, "Children Act 2004"),
         ("55", None, "Borders, Citizenship and Immigration Act 2009"),
     }
@@ -137,20 +137,20 @@ def test_sections_and_abbreviated_forms() -> None:
 
 def test_names_before_the_keyword_and_directly_after_the_number() -> None:
     doc = make_doc(
-        "We refer to the ECHR Articles 2 (the right to life) and 3 (the prohibition of torture).",
+        "The raids engage ECHR Articles 2 (life) and 5 (liberty).",
         "Detention of the mentally ill may breach article 3 ECHR, and ICCPR Article 9 protects liberty.",
     )
     arts = find_articles(doc)
-    assert table(arts) == {("2", None, ECHR), ("3", None, ECHR), ("9", None, ICCPR)}
+    assert table(arts) == {("2", None, ECHR), ("5", None, ECHR), ("3", None, ECHR), ("9", None, ICCPR)}
 
 
 def test_bare_article_takes_the_instrument_named_just_before() -> None:
     doc = make_doc(
-        "Ruritania ratified the Convention on the Rights of People with Disabilities in 2015 but has not "
-        "complied with Article 12 (Equality before the law), which guarantees legal capacity.",
+        "Ruritania joined the Convention on the Rights of People with Disabilities in 2019, yet "
+        "Article 19 (Living independently) is ignored in its care homes.",
     )
     arts = find_articles(doc)
-    assert table(arts) == {("12", None, CRPD)}
+    assert table(arts) == {("19", None, CRPD)}
 
 
 def test_generic_short_form_refers_back() -> None:
@@ -165,9 +165,9 @@ def test_generic_short_form_refers_back() -> None:
 
 def test_treaty_body_stands_for_its_treaty() -> None:
     doc = make_doc(
-        "In its report to the Committee against Torture, the State denied that articles 2 and 3 apply abroad.",
+        "Before the Committee against Torture, the delegation argued that articles 2 and 16 do not reach its bases abroad.",
     )
-    assert {a.article for a in find_articles(doc)} == {"2", "3"}
+    assert {a.article for a in find_articles(doc)} == {"2", "16"}
     assert {a.instrument for a in find_articles(doc)} == {
         "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"
     }
@@ -185,9 +185,9 @@ def test_footnote_reads_its_citing_paragraph() -> None:
 
 def test_headings_are_read_by_article_title_and_in_a_row() -> None:
     doc = make_doc(
-        "Older people die of neglect in care homes.",
-        "Sedatives are given without consent.",
-        "Couples are separated. The protection offered by Article 8 matters here.",
+        "Residents have died after falls nobody recorded.",
+        "Medication is given to calm residents without asking them.",
+        "Spouses are placed in different homes. Article 8 applies to them.",
         sections=(
             "Article 2 – Right to life",
             "Article 3 – Freedom from degrading treatment",
@@ -198,6 +198,19 @@ def test_headings_are_read_by_article_title_and_in_a_row() -> None:
     assert table(arts) == {("2", None, ECHR), ("3", None, ECHR), ("8", None, ECHR)}
     assert arts[0].mentions[0].paragraph == "s1"  # a heading's mention names its section
     check_offsets(doc, arts)
+
+
+def test_a_reprinted_text_keeps_its_instrument_across_article_headings() -> None:
+    doc = make_doc(
+        "The General Assembly proclaims this Declaration.",
+        "Everyone may leave any country.",
+        "Everyone has the right to seek asylum.",
+        "Everyone has the right to a nationality.",
+        "Article 14 of the Genocide Convention is cited in the annex.",
+        sections=("Universal Declaration of Human Rights", "Article 13", "Article 14", "Article 15"),
+    )
+    headings = {(a.article, a.instrument) for a in find_articles(doc) if a.mentions[0].paragraph in {"s2", "s3", "s4"}}
+    assert headings == {("13", UDHR), ("14", UDHR), ("15", UDHR)}
 
 
 def test_law_cited_by_section_is_not_where_a_bare_article_points() -> None:
@@ -216,7 +229,7 @@ def test_a_law_that_gives_effect_to_a_treaty_stands_for_it() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Convention has 54 articles and two Optional Protocols.",
+        "The Covenant has 53 articles and one annex.",
         "See section 3 of this report and paragraph 12 of the concluding observations.",
         "Schedule 1 of the Security Bill lists the measures.",
         "On 1 March 2010 the court ruled; 15 people were held.",
@@ -232,17 +245,17 @@ def test_things_that_are_not_provisions(text: str) -> None:
 
 def test_this_article_joins_the_article_just_cited() -> None:
     doc = make_doc(
-        "Article 145 of the Criminal Code punishes discrimination. No convictions under this Article were reported.",
+        "Article 129 of the Criminal Code punishes hate speech. Nobody has been charged under this Article.",
     )
     arts = find_articles(doc)
-    assert table(arts) == {("145", None, "Criminal Code")}
-    assert [m.text for m in arts[0].mentions] == ["Article 145 of the Criminal Code", "this Article"]
+    assert table(arts) == {("129", None, "Criminal Code")}
+    assert [m.text for m in arts[0].mentions] == ["Article 129 of the Criminal Code", "this Article"]
     check_offsets(doc, arts)
 
 
 def test_comma_after_the_number_is_not_a_list() -> None:
-    doc = make_doc("Under Article 174 of the Criminal Code, 15 activists were convicted.")
-    assert table(find_articles(doc)) == {("174", None, "Criminal Code")}
+    doc = make_doc("Under Article 233 of the Criminal Code, 12 bloggers were fined.")
+    assert table(find_articles(doc)) == {("233", None, "Criminal Code")}
 
 
 def test_defined_abbreviation_is_a_name() -> None:
@@ -253,12 +266,12 @@ def test_defined_abbreviation_is_a_name() -> None:
 
 
 def test_articles_in_span() -> None:
-    text = "Journalists were convicted under Article 174 of the Criminal Code. Others under Article 400 of it."
+    text = "Bloggers were fined under Article 233 of the Criminal Code. Others under Article 301 of it."
     doc = make_doc(text)
     arts = find_articles(doc)
     first = text.index(".") + 1
     ids = articles_in("p1", 0, first, arts)
-    assert [next(a for a in arts if a.id == i).article for i in ids] == ["174"]
+    assert [next(a for a in arts if a.id == i).article for i in ids] == ["233"]
     assert articles_in("p2", 0, len(text), arts) == []
     assert set(articles_in("p1", 0, len(text), arts)) == {a.id for a in arts}
 
@@ -270,8 +283,8 @@ def test_spanish() -> None:
     doc = make_doc(
         "El artículo 49 de la Constitución garantiza el debido proceso.",
         "El Código Penal castiga el desacato en los artículos 147, 148 y 149 del texto reformado.",
-        "La Ley Orgánica de Procedimientos Administrativos establece en su artículo 59 el acceso a expedientes.",
-        footnotes=("", "", "Pacto Internacional de Derechos Civiles y Políticos. Artículo 19, parágrafo 3"),
+        "La Ley Orgánica de Aguas establece en su artículo 31 el registro de fuentes.",
+        footnotes=("", "", "Pacto Internacional de Derechos Civiles y Políticos. Artículo 21, parágrafo 2"),
         language="es",
     )
     arts = find_articles(doc)
@@ -280,8 +293,8 @@ def test_spanish() -> None:
         ("147", None, "Código Penal"),
         ("148", None, "Código Penal"),
         ("149", None, "Código Penal"),
-        ("59", None, "Ley Orgánica de Procedimientos Administrativos"),
-        ("19", "3", ICCPR),
+        ("31", None, "Ley Orgánica de Aguas"),
+        ("21", "2", ICCPR),
     }
     check_offsets(doc, arts)
 
