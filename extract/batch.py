@@ -108,34 +108,48 @@ UMASK = _read_umask()  # read once, at import, before any thread exists
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Result]]:
-    """PDF files under the given paths (folders recursively, symlink loops visited once)."""
+    """PDF files under the given paths (folders recursively, symlink loops visited once).
+
+    The walk keeps its own stack, so no folder depth can exhaust Python's recursion limit.
+    """
     found: list[Path] = []
     problems: list[Result] = []
     seen: set[tuple[int, int]] = set()
 
-    def visit_dir(d: Path) -> None:
+    def entries(d: Path) -> list[os.DirEntry] | None:
+        """The folder's entries by name, or None when it was seen already or cannot be read."""
         try:
             st = d.stat()
         except OSError as e:
             problems.append(Result(d, "failed", message=f"cannot read folder: {e.strerror or e}"))
-            return
+            return None
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            return
+            return None
         seen.add(key)
         try:
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
+            return sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
             problems.append(Result(d, "failed", message=f"cannot list folder: {e.strerror or e}"))
-            return
-        for e in entries:
+            return None
+
+    def walk(root: Path) -> None:
+        first = entries(root)
+        stack: list[Iterator[os.DirEntry]] = [iter(first)] if first is not None else []
+        while stack:
+            e = next(stack[-1], None)
+            if e is None:
+                stack.pop()
+                continue
             p = Path(e.path)
             try:
                 if e.is_dir():
                     if e.name.lower().endswith(".pdf") and not any(True for _ in _safe_iter(p)):
                         problems.append(Result(p, "failed", message="is a directory, not a PDF file"))
                         continue
-                    visit_dir(p)
+                    sub = entries(p)
+                    if sub is not None:
+                        stack.append(iter(sub))
                 elif e.name.lower().endswith(".pdf"):
                     found.append(p)
             except OSError as err:
@@ -143,7 +157,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Result]]:
 
     for p in paths:
         if p.is_dir():
-            visit_dir(p)
+            walk(p)
         elif p.exists() or p.is_symlink():
             found.append(p)
         else:
@@ -166,14 +180,19 @@ def _safe_iter(p: Path) -> Iterator[os.DirEntry]:
 
 
 def output_paths(pdfs: list[Path], out_dir: Path) -> list[Path]:
-    """<stem>.json per PDF; a stem seen twice gets a short hash of its path so nothing is overwritten."""
+    """<stem>.json per PDF; a name that two PDFs would share gets a short hash of its path.
+
+    Names are compared as written (non-UTF-8 bytes replaced) and without case, so two
+    names that differ only there (or only in case, on macOS and Windows) never overwrite.
+    """
     counts: dict[str, int] = {}
     for p in pdfs:
-        counts[p.stem] = counts.get(p.stem, 0) + 1
+        k = _safe_stem(p).casefold()
+        counts[k] = counts.get(k, 0) + 1
     out: list[Path] = []
     for p in pdfs:
         stem = _safe_stem(p)
-        if counts[p.stem] > 1:
+        if counts[stem.casefold()] > 1:
             stem += "-" + hashlib.sha1(str(p).encode("utf-8", "surrogateescape")).hexdigest()[:8]
         out.append(out_dir / f"{stem}.json")
     return out

@@ -356,9 +356,17 @@ def run(
 # ---------------------------------------------------------------- printing
 
 
+TABLE_WIDTH = 120
+"""Tables keep this width when output is not a terminal (rich would squeeze them into 80 columns)."""
+
+
 def print_report(report: Report, console: Any) -> None:
     """Rich tables: phases, stages of the single-process run, hot spots, and the derived figures."""
+    from rich.console import Console
     from rich.table import Table
+
+    if not console.is_terminal and console.width < TABLE_WIDTH:
+        console = Console(file=console.file, width=TABLE_WIDTH, highlight=False)
 
     t = Table(
         title=f"upr-extract bench: {report.files} PDFs, {report.pages} pages, {report.cores} cores", show_edge=False

@@ -143,6 +143,27 @@ def test_symlink_loop_is_walked_once(hostile: tuple[Path, dict[str, Path]], host
     assert len(done) == 1 and done[0].status == "ok"
 
 
+def test_deep_folder_tree_is_walked(tmp_path: Path) -> None:
+    """Deeper than Python's recursion limit: the walk keeps its own stack."""
+    d = tmp_path
+    for _ in range(sys.getrecursionlimit() + 100):
+        d = d / "d"
+    d.mkdir(parents=True)
+    (d / "deep.pdf").write_bytes(b"%PDF-1.4")
+    pdfs, problems = discover([tmp_path])
+    assert [p.name for p in pdfs] == ["deep.pdf"] and not problems
+
+
+def test_output_names_never_collide(tmp_path: Path) -> None:
+    """Names equal once undecodable bytes are replaced, or equal but for case, get distinct outputs."""
+    names = [os.fsdecode(b"r\xe9port.pdf"), os.fsdecode(b"r\xffport.pdf"), "Report.pdf", "report.pdf", "other.pdf"]
+    pdfs = [tmp_path / n for n in names]
+    outs = output_paths(pdfs, tmp_path / "out")
+    assert len({o.name.casefold() for o in outs}) == len(outs)
+    assert outs[-1].name == "other.json"
+    assert all(o.name.isprintable() for o in outs)
+
+
 def test_batch_goes_on_after_every_failure(hostile_batch: Any) -> None:
     results, out = hostile_batch
     statuses = [r.status for r in results.values()]
