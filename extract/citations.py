@@ -163,7 +163,7 @@ LIST_LINK = re.compile(
 )
 GROUP_SPLIT = re.compile(r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et)\s{1,3})?|\s{1,3}(?:and|y|e|et|&)\s{1,3}")
 OF_AFTER = re.compile(r"\s{0,3}(?:\([a-z]{1,3}\)\s{0,3})?(?:of|by|from|made by|del|de la|de los|du|des|de l['’])\s")
-"""What joins a recommendation's number to the body that made it ("... 81 (b) of the Special Rapporteur")."""
+"""What joins a recommendation's number to the body that made it ("... 12 (a) of the Special Rapporteur")."""
 LABEL_TAIL = re.compile(r"^\s{0,3}(?:\([^()]{0,40}\)\s{0,3})?[:.–—-]?\s{0,3}")
 """What may follow a recommendation's number before its text: "Recommendation 5 (Not accepted): Consider ..."."""
 PARAGRAPH_NUMBER_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ]")
@@ -496,7 +496,7 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
     after_chain = text[chain.end : chain.end + 80]
     of = OF_AFTER.match(after_chain)
     if of and any(w.strip(".,;:’'s") in OTHER_BODIES for w in after_chain[of.end() :].split()[:5]):
-        return False  # "Recommendation 81 (b) of the Special Rapporteur"
+        return False  # "Recommendation 12 (a) of the Special Rapporteur"
     first = chain.items[0]
     after = text[first.end : first.end + 160]
     if PARAGRAPH_NUMBER_AFTER.match(after) and len(chain.items) == 1:
@@ -510,7 +510,7 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
     if scope.review_near(kw.start() - REVIEW_BEFORE, chain.end + REVIEW_AFTER):
         return True
     if any(w.strip(".,;:").casefold() in RESPONSE_VERBS for w in before[-4:]) and scope.about_upr():
-        return True  # "The UK did not accept Recommendation 11" in a document about the review
+        return True  # "The State rejected Recommendation 7" in a document about the review
     return len(chain.items) == 1 and scope.imperative(LABEL_TAIL.sub("", after, count=1))
 
 
@@ -675,7 +675,9 @@ def find_communications(text: str) -> list[CommunicationMatch]:
             continue
         start = w.start()
         if hits is None:
-            hits = [(m.start(), COMMITTEE_NAMES[int(m.lastgroup[1:])]) for m in COMMITTEES.finditer(text) if m.lastgroup]
+            hits = [
+                (m.start(), COMMITTEE_NAMES[int(m.lastgroup[1:])]) for m in COMMITTEES.finditer(text) if m.lastgroup
+            ]
         out.append(CommunicationMatch(start, n.end(), text[a : n.end()], _committee(hits, start, n.end())))
     return out
 
@@ -732,8 +734,10 @@ def _case_left(text: str, at: int, floor: int) -> int | None:
     depth = 0
     for s, tok in _tokens_back(text, max(floor, at - CASE_LEFT_CHARS), at):
         toks.append((s, tok))
-        if depth == 0 and start is not None and (
-            tok.endswith((",", ";", ":")) or (tok.endswith(".") and not (len(tok) <= 3 and tok[0].isupper()))
+        if (
+            depth == 0
+            and start is not None
+            and (tok.endswith((",", ";", ":")) or (tok.endswith(".") and not (len(tok) <= 3 and tok[0].isupper())))
         ):
             break  # "R." or "St." may sit inside a name; any other full stop ends the sentence before it
         depth += tok.count(")") - tok.count("(")
@@ -754,14 +758,14 @@ def _case_left(text: str, at: int, floor: int) -> int | None:
         break
     if start is None:
         return None
-    for s, tok in reversed(toks):  # never start on a particle
+    for s, tok in reversed(toks):  # never start on a particle or a court's bracket ('(QB) and X v Y')
         if s < start:
             continue
-        if tok not in CASE_PARTICLES:
+        if tok not in CASE_PARTICLES and not (tok.startswith("(") and tok.endswith(")")):
             start = max(start, s)
             break
     first = text[start : start + 1]
-    return start if first.isupper() or first in "(“\"" else None
+    return start if first.isupper() or first in '(“"' else None
 
 
 def _case_right(text: str, at: int) -> int | None:
@@ -842,9 +846,7 @@ def find_citations(doc: DocText) -> list[Citation]:
     return out
 
 
-def _unit_citations(
-    unit: TextUnit, by_id: dict[str, TextUnit], upr_document: Callable[[], bool]
-) -> list[Citation]:
+def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit], upr_document: Callable[[], bool]) -> list[Citation]:
     text = unit.text
     where = {
         "paragraph": None if unit.is_footnote else unit.id,
@@ -886,7 +888,7 @@ def _unit_citations(
                     parsed=UPRRecommendationParsed(number=r.number, states=list(r.states), source_symbol=src),
                 )
             )
-    for s in symbols:  # "CCPR/C/85/D/1153/2003" is a committee's views on communication 1153/2003
+    for s in symbols:  # "CCPR/C/90/D/1234/2004" is a committee's views on communication 1234/2004
         if s.parsed.document_type == "D" and s.parsed.number:
             parsed_view = CommunicationParsed(number=s.parsed.number, committee=s.parsed.body)
             out.append(TreatyBodyViewCitation(**base(s.start, s.end), parsed=parsed_view))

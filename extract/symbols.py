@@ -6,7 +6,7 @@ A symbol is a root (the parent organ or treaty body: "A", "E", "CCPR"...) follow
 "RES", "L.12"), a serial number or range ("18-20") and modifiers ("Add.1", "Corr.1",
 "Rev.1"). PDFs print them with stray spaces around slashes, line breaks inside them,
 trailing full stops and, in OHCHR links, only inside a file name
-("A_HRC_8_25_Add1_UnitedKingdom.pdf", "CRC.C.GBR.CO.4.pdf"). The tables of the grammar
+("A_HRC_10_22_Add1_France.pdf", "CRC.C.FRA.CO.4.pdf"). The tables of the grammar
 live in extract/data/un_symbols.json.
 
 Public API:
@@ -49,7 +49,7 @@ _MOD_ALT = "|".join(f"{m}|{m.upper()}|{m.lower()}" for m in MODIFIERS)
 # empty string and no quantifier is nested, which keeps matching linear.
 _FUSED_HEADS = "|".join(sorted({*MODIFIERS, *DOC_DOTTED}, key=len, reverse=True))
 _FUSED_NEXT = rf"(?=(?:{_FUSED_HEADS})\.\s?\d)"
-"""A modifier or dotted document type printed without its slash: "A/HRC/WG.6/7L.14"."""
+"""A modifier or dotted document type printed without its slash: "A/HRC/WG.6/9L.3"."""
 
 # One component. Alternatives are tried in order and each must end at a word boundary,
 # so a component never eats the start of the next word. No alternative can match the
@@ -201,8 +201,8 @@ def _parts(comps: list[str], from_url: bool = False) -> UNDocumentParsed:
 def parse_symbol(text: str) -> UNDocumentParsed | None:
     """The normalised symbol and its parts, when the whole of `text` is one symbol.
 
-    Surrounding spaces and trailing punctuation are ignored; "A/HRC/14/10/ Add.1."
-    gives "A/HRC/14/10/Add.1".
+    Surrounding spaces and trailing punctuation are ignored; "A/HRC/16/12/ Add.1."
+    gives "A/HRC/16/12/Add.1".
     """
     m = FULL_RE.fullmatch(text)
     if m is None:
@@ -238,8 +238,8 @@ _URL_WORD = re.compile(r"^(?:[A-Z]{1,6}|[a-z]{1,6})$")
 def symbol_from_url(url: str) -> UNDocumentParsed | None:
     """The symbol a link points to: printed in its path or query, or spelt in its file name.
 
-    "…/A_HRC_8_25_Add1_UnitedKingdom.pdf" gives A/HRC/8/25/Add.1 and
-    "…/CRC.C.GBR.CO.4.pdf" gives CRC/C/GBR/CO/4.
+    "…/A_HRC_10_22_Add1_France.pdf" gives A/HRC/10/22/Add.1 and
+    "…/CRC.C.FRA.CO.4.pdf" gives CRC/C/FRA/CO/4.
     """
     try:
         parts = urlsplit(url.strip())
