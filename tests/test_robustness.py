@@ -145,11 +145,11 @@ def test_symlink_loop_is_walked_once(hostile: tuple[Path, dict[str, Path]], host
 
 def test_deep_folder_tree_is_walked(tmp_path: Path) -> None:
     """Deeper than Python's recursion limit: the walk keeps its own stack."""
-    d = tmp_path
+    d = str(tmp_path)
     for _ in range(sys.getrecursionlimit() + 100):
-        d = d / "d"
-    d.mkdir(parents=True)
-    (d / "deep.pdf").write_bytes(b"%PDF-1.4")
+        d += "/d"
+        os.mkdir(d)  # one level at a time: pathlib's and os's makedirs recurse
+    Path(d, "deep.pdf").write_bytes(b"%PDF-1.4")
     pdfs, problems = discover([tmp_path])
     assert [p.name for p in pdfs] == ["deep.pdf"] and not problems
 
