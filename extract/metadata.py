@@ -108,10 +108,27 @@ ORDINAL_WORDS.update(
         "cinquième": 5,
     }
 )
-ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-                      "eightieth": 80, "ninetieth": 90})
-TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                        "eighty": 80, "ninety": 90}
+ORDINAL_WORDS.update(
+    {
+        "thirtieth": 30,
+        "fortieth": 40,
+        "fiftieth": 50,
+        "sixtieth": 60,
+        "seventieth": 70,
+        "eightieth": 80,
+        "ninetieth": 90,
+    }
+)
+TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 """Spelt-out ordinals as UN covers and submissions print sessions ("Forty-eighth session", "Cuarto período")."""
 
 _ORD_WORD = r"(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?\w+|\w+)"
@@ -191,7 +208,8 @@ NOT_NAME_STARTS = frozenset(
     "this these those that we our it its an a he she they their his her whilst while however although previous "
     "further furthermore moreover also in on at for as with from by to if when since there here "
     "este esta estos estas nuestra nuestro nuestras nuestros el la los las en su sus con por ce cette nous notre "
-    "ces dans il elle".split()
+    "ces dans il elle when what how why where who which cuándo cuando qué cómo dónde quién porqué quand comment "
+    "pourquoi où".split()
 )
 """First words that make a capitalised run a sentence opening, not a name."""
 
@@ -445,7 +463,7 @@ def _un_kind(v: _View, symbol: str | None) -> str:
 def _clean_token(raw: str) -> tuple[str, str]:
     """(core, trailing punctuation) of a whitespace token."""
     if PAREN_ACRONYM.match(raw.rstrip(",;:.")):
-        return raw.rstrip(",;:."), raw[len(raw.rstrip(",;:.")):]
+        return raw.rstrip(",;:."), raw[len(raw.rstrip(",;:.")) :]
     core = raw.lstrip(LEADING)
     tail = ""
     while core and core[-1] in TRAILING_PUNCT and core.casefold() not in ABBREVIATIONS_WITH_DOT:
@@ -836,15 +854,18 @@ def _organisations(v: _View) -> list[str]:
                     continue
                 idx = before.rfind(run.split()[0])
                 pre = before[:idx].rstrip() if idx >= 0 else before
-                pre = re.sub(r"(?i)\b(?:the|la|el|le|l’|l')\s*$", "", pre).rstrip()
+                pre = re.sub(r"(?i)\b(?:the|la|el|le|l’|l')\s*$", "", pre).rstrip().rstrip("“\"«‘'").rstrip()
                 if pre and not re.search(r"(?:[.:;!?]|^\d{1,2}[.)º]?\)?|\d{1,2}[.)º-])$", pre):
                     continue  # mid-sentence: not the document speaking of itself
                 add(run, WEIGHTS["self"], "self")
 
     for i, line in enumerate(v.cover[:40]):
         scan(line, WEIGHTS["cover"], "cover")
+        spaced = line + " "  # a cue may end the line ('... contribution of' / next line: the name)
         if i + 1 < len(v.cover) and any(
-            (m := p.search(line)) and not line[m.end() :].strip() for p in cues.before if not p.pattern.startswith("^")
+            (m := p.search(spaced)) and not spaced[m.end() :].strip()
+            for p in cues.before
+            if not p.pattern.startswith("^")
         ):
             add(_run_forward(v.cover[i + 1]), WEIGHTS["cover"], "cover")  # "contribution of" / next line: the name
     line_names = set(cands)
@@ -862,6 +883,10 @@ def _organisations(v: _View) -> list[str]:
                     del cands[k]  # a line's name run into the line before it, or into a State on the next
     for t in v.titles:
         scan(t, WEIGHTS["title"], "title")
+        bare = _strip_name(t, cues)
+        org_like = any(_fold(w) in cues.head_words for w in bare.split()) and _fold(bare) not in cands
+        if org_like and _run_forward(t) == _ws(t) and not any(p.search(t) for p in cues.stop_names):
+            add(t, WEIGHTS["title"] / 2, "title")  # a title that is only an organisation's name: the author's
     for t in v.furniture:
         scan(t, WEIGHTS["furniture"], "furniture")
         if not any(p.search(t) for p in cues.stop_names) and _run_forward(t) == _ws(t):
@@ -877,8 +902,8 @@ def _organisations(v: _View) -> list[str]:
         n = _count(c.name, full_folded)
         c.score += min(n, 6) * 0.4
         named_like_org = any(_fold(w) in cues.head_words for w in c.name.split()) or _fold(c.name) in expanded
-        if n < 2 and not named_like_org:
-            c.score = 0.0  # a one-off capitalised run (a person, a title) is not an author
+        if n < 2 and not named_like_org and "self" not in c.sources:
+            c.score = 0.0  # a one-off capitalised run (a person, a title) is not an author, unless it says it is one
     merged = [c for c in _merge(cands) if c.score > 0]
     if DEBUG:
         for c in sorted(merged, key=lambda c: -c.score):
@@ -933,7 +958,7 @@ def _runs(text: str) -> Iterable[str]:
     """Every maximal run of capitalised words in `text`."""
     for m in re.finditer(r"(?:^|(?<=[\s(“\"‘]))[A-ZÁÉÍÓÚÑ]", text):
         prev = text[: m.start()].rstrip()
-        if prev and prev.split()[-1][:1].isupper() and not prev.endswith((".", ",", ";", ":", ")", "”", "\"", "’")):
+        if prev and prev.split()[-1][:1].isupper() and not prev.endswith((".", ",", ";", ":", ")", "”", '"', "’")):
             continue  # inside a run already taken from its start
         run = _run_forward(text[m.start() :])
         if run:
@@ -1157,7 +1182,7 @@ def _submission_kind(v: _View, orgs: list[str]) -> str:
         p.search(" ".join(v.head[:4])) for p in cues.nhri_self
     ):
         return "nhri_submission"
-    lead = " ".join([*v.cover[:30], *v.titles, *v.furniture, head])
+    lead = _fold(" ".join([*v.cover[:30], *v.titles, *v.furniture, head]))  # accents as printed or not ('Exámen')
     if len(orgs) >= 2 or any(p.search(lead) for p in cues.joint):
         return "joint_submission"
     if orgs or any(p.search(lead) for p in cues.submission):

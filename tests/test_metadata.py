@@ -150,9 +150,8 @@ def test_ngo_submission_named_on_the_cover() -> None:
             ("October 2030", 12.0, True),
         ],
         [
-            "The Grand League for Penal Reform is the oldest penal reform charity in Freedonia. It works for fewer "
-            "people in prison.",
-            "The Grand League for Penal Reform welcomes the opportunity to contribute to the review of Chile.",
+            "The Grand League for Penal Reform is a charity set up in 1901 to improve prisons.",
+            "The Grand League for Penal Reform urges Chile to cut the use of remand.",
         ],
     )
     info = describe(doc)
@@ -166,8 +165,8 @@ def test_organisation_before_its_submission_word_and_possessive() -> None:
     doc = _doc(
         [
             "Chile",
-            "Harbour Watch International submission to the UN Universal Periodic Review",
-            "13th session of the UPR Working Group, May 2031",
+            "Harbour Watch International submission for the third review of Chile",
+            "UPR Working Group, 13th session, May 2031",
         ],
         ["Harbour Watch International urges the government of Chile to act."],
     )
@@ -177,7 +176,7 @@ def test_organisation_before_its_submission_word_and_possessive() -> None:
     assert info.state_under_review is not None and info.state_under_review.iso3 == "CHL"
 
     doc = _doc(
-        ["Elder Care Chile’s response to the UN Human Rights Council’s Universal Periodic Review", "Nov 19 2030"],
+        ["Elder Care Chile’s response for the review of Chile by the Council", "Nov 19 2030"],
         ["Elder Care Chile works with older people. Elder Care Chile asks for a commissioner."],
     )
     info = describe(doc)
@@ -247,8 +246,8 @@ def test_spanish_submission_strips_legal_form() -> None:
     doc = _doc(
         [
             (
-                "Presentación de la Asociación Civil Espejo Cívico sobre el cumplimiento de la República Bolivariana de "
-                "Venezuela de sus obligaciones",
+                "Presentación de la Asociación Civil Espejo Cívico ante el examen de la República Bolivariana de "
+                "Venezuela",
                 12.0,
                 True,
             ),
@@ -256,9 +255,8 @@ def test_spanish_submission_strips_legal_form() -> None:
             ("12ª sesión (Octubre de 2031)", 12.0, True),
         ],
         [
-            "1. Espejo Cívico, es una asociación civil venezolana, fundada en el año 2002, sin fines de lucro, que tiene "
-            "como finalidad la promoción de la libertad de expresión en el país.",
-            "2. Espejo Cívico presenta este informe sobre la situación en Venezuela y las leyes del Estado.",
+            "1. Espejo Cívico, es una asociación civil que vigila desde 2004 la transparencia de la prensa.",
+            "2. Espejo Cívico presenta aquí sus datos sobre Venezuela y sus medios.",
         ],
     )
     info = describe(doc)
@@ -271,10 +269,10 @@ def test_spanish_submission_strips_legal_form() -> None:
 def test_all_capital_name_takes_the_running_text_spelling() -> None:
     doc = _doc(
         [
-            "TIDAL NOW – INDIVIDUAL SUBMISSION TO THE OFFICE OF THE HIGH COMMISSIONER",
+            "TIDAL NOW – STAKEHOLDER SUBMISSION",
             "UNIVERSAL PERIODIC REVIEW: CUBA, SESSION 4 – FEBRUARY 2031",
         ],
-        ["Tidal Now is an independent organisation that works to free prisoners of conscience in Cuba."],
+        ["Tidal Now is a small organisation of lawyers that counts the detained in Cuba."],
     )
     info = describe(doc)
     assert info.organisations == ["Tidal Now"]
@@ -284,13 +282,44 @@ def test_all_capital_name_takes_the_running_text_spelling() -> None:
 
 def test_running_footer_names_the_author() -> None:
     doc = _doc(
-        ["1. Who the submission is from"],
-        ["This is a joint submission from the Island Rights Consortium to the UPR in respect of Chile."],
+        ["1. About the authors"],
+        ["This joint submission from the Island Rights Consortium concerns Chile."],
         furniture=["Island Rights Consortium- Joint UPR Submission- Chile- 2031"],
     )
     info = describe(doc)
     assert info.kind == "joint_submission"
     assert info.organisations == ["Island Rights Consortium"]
+
+
+def test_authors_read_from_bylines_self_descriptions_and_bare_titles() -> None:
+    doc = _doc(
+        ["Report on prisons in Chile", "By Lighthouse Keepers International", "March 2031"],
+        ["Lighthouse Keepers International asks Chile to close the island camps."],
+    )
+    assert describe(doc).organisations == ["Lighthouse Keepers International"]
+    doc = _doc(
+        ["The Universal Periodic Review contribution of", "THE HARBOUR TRUST OF CHILE", "(HTC)"],
+        ["The Harbour Trust of Chile works with dockers."],
+    )
+    assert describe(doc).organisations == ["Harbour Trust of Chile"]
+    doc = _doc(
+        ["Chile"],
+        ["The Island Workers Alliance (IWA), www.iwa.example, is one of the largest alliances of unions in Chile."],
+    )
+    assert describe(doc).organisations == ["Island Workers Alliance"]
+    doc = _doc(["Informe sobre Chile"], ["“Un Faro Sin Sombra” es una organización que defiende a la prensa."])
+    info = describe(doc)
+    assert info.organisations == ["Un Faro Sin Sombra"]
+    assert info.kind == "ngo_submission"
+    doc = _doc(["UPR Submission – Chile"], ["The island camps are full."], pdf_title="Harbour Rights Watch")
+    assert describe(doc).organisations == ["Harbour Rights Watch"]
+    doc = _doc(["Submission to the Universal Periodic Review by the U.N. of Chile", "Chile"], ["Camps are full."])
+    assert describe(doc).organisations == []
+
+
+def test_submission_cues_read_without_accents() -> None:
+    doc = _doc(["Aportes al Exámen Periódico Universal de Chile"], ["Los campamentos están llenos."])
+    assert describe(doc).kind == "ngo_submission"
 
 
 def test_no_file_name_is_read() -> None:
@@ -390,8 +419,8 @@ def test_contributors_unseparated_regional_section() -> None:
     note = (
         "The stakeholders listed below have contributed information for this summary. Civil society HWI Harbour "
         "Watch International, London, United Kingdom*; ILW Island Lighthouse Workers (Joint submission). "
-        "Regional Organizations CoE Council of Europe, Strasbourg, France CoE-Commissioner The Council of Europe "
-        "Commissioner for Human Rights CoE-ECRI European Commission against Racism and Intolerance"
+        "Regional Organizations CoE Council of Europe, Strasbourg, France CoE-ECRI European Commission against "
+        "Racism and Intolerance CoE-Commissioner The Council of Europe Commissioner for Human Rights"
     )
     doc = _doc([], ["Summary.", "CoE-ECRI and the CoE-Commissioner urged Chile to act."], notes=[("p1", note)])
     got = {c.abbreviation: c for c in find_contributors(doc)}
