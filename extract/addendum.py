@@ -2,11 +2,11 @@
 
 Addenda print positions in two ways, often both:
 
-* list statements: "The Government accepts the following recommendations: 140.7,
-  140.8, ..." / "... takes note of recommendations 122.2-10, 122.13" (ranges and
-  the short form "122.17-18" expanded);
-* per-recommendation responses: "122.11  The activities ... have already started",
-  "Rec. 18 We consider ...", or, in the first cycle, "13. Slovenia accepts the
+* list statements: "The Government accepts the following recommendations: 98.3,
+  98.4, ..." / "... takes note of recommendations 87.2-10, 87.13" (ranges and
+  the short form "87.17-18" expanded);
+* per-recommendation responses: "87.11  The activities ... have already started",
+  "Rec. 18 We consider ...", or, in the first cycle, "13. The State accepts the
   recommendation and ..." (the response itself says the position).
 
 One record per recommendation number that gets a position (supported or noted);
@@ -60,10 +60,10 @@ PARAGRAPH_AFTER = re.compile(r"\.\s+[A-Z]")
 DASH = re.compile(r"\s*[-–—]\s*")
 SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\.(?=\s))\s*(?:and\s+)?")
 RESPONSE_HEAD = re.compile(r"(?:\b(?:Recs?|Recommendations?)\.?\s*)?(?<![\w.,/\-])\d{1,3}(?:\.\d{1,3}){0,2}")
-"""Where a per-recommendation response may start: '122.11', '140.18-19', 'Rec. 18', 'Recs. 6–13'."""
+"""Where a per-recommendation response may start: '87.11', '98.18-19', 'Rec. 18', 'Recs. 6–13'."""
 
 PLAIN_RESPONSE = re.compile(r"(?<![\w.,/\-])(\d{1,3})\.(?:(?:\s*,)?\s*\d{1,3}\.)*,?(?=\s+[A-Z])")
-"""First-cycle responses numbered like the report's items: '13. Slovenia accepts', '5., 6., 7. The Government', '43., 44. 45. It'."""
+"""First-cycle responses numbered like the report's items: '13. The State accepts', '5., 6., 7. The Government', '43., 44. 45. It'."""
 
 HEADING_BREAK = re.compile(r"\n\s*(?:[IVX]{1,4}\.|[A-H]\.)\s+[A-Z]")
 """A roman- or letter-numbered heading ends a response."""

@@ -1,4 +1,4 @@
-"""Recommendations listed in a UPR Working Group report ("140.7 Ratify ... (Maldives) (Portugal);").
+"""Recommendations listed in a UPR Working Group report ("98.7 Ratify ... (Maldives) (Portugal);").
 
 A report's closing section prints each recommendation as a numbered item under a
 lead paragraph that says what the State did with it ("... enjoy the support of",

@@ -43,7 +43,7 @@ def test_theme_list_is_well_formed() -> None:
             },
         ),
         (
-            "Intensify efforts to combat trafficking in persons and assist its victims",
+            "Step up the fight against trafficking in persons and help its victims",
             {
                 "Human trafficking & contemporary forms of slavery",
                 "Support to victims & witnesses",
