@@ -1,9 +1,9 @@
 """Who contributed to a summary of stakeholders' submissions, and which paragraphs cite each.
 
 OHCHR's summary of stakeholders' submissions lists its sources once, in a note or
-annex ("Civil society ... AI Amnesty International, London, United Kingdom; JS1
-Joint submission 1 submitted by: ..."), then cites them by abbreviation in notes
-("AI, p. 3.") or in parentheses. The list is read by its printed grammar: a
+annex ("Civil society ... HWI Harbour Watch International, London, United Kingdom;
+JS1 Joint submission 1 submitted by: ..."), then cites them by abbreviation in notes
+("HWI, p. 3.") or in parentheses. The list is read by its printed grammar: a
 section label, then entries "ABBREVIATION Full name[, place][, country][*]"
 separated by semicolons (older summaries leave some sections unseparated).
 
@@ -183,7 +183,7 @@ def _entry(kind: str, piece: str) -> _Entry | None:
 
 
 def _strip_place(name: str) -> str:
-    """'Amnesty International, London, United Kingdom*' → 'Amnesty International'."""
+    """'Harbour Watch International, London, United Kingdom*' → 'Harbour Watch International'."""
     s = name.strip().rstrip("*").strip()
     located = False
     m = PAREN_COUNTRY.search(s)
