@@ -58,7 +58,7 @@ HEAD = 400
 """Characters of a sentence the frame patterns look at: frames are always near the start."""
 
 SUBJECT_WORDS = 12
-"""Words a subject may take before its modal ('The government of Venezuela, and Supreme Court justices')."""
+"""Words a subject may take before its modal ('The government of Freedonia, and its Court of Appeal judges')."""
 
 MODAL_REACH = 160
 """Characters into a sentence a subject's modal may sit."""
@@ -386,11 +386,11 @@ def _actor_in(subject: str, t: _Lang, head: bool = False) -> bool:
     """Whether an organ of the State is named in `subject` (as its head noun when `head`)."""
     for m in t.actor.finditer(subject):
         if subject[m.end() : m.end() + 2] in ("\u2019s", "'s"):
-            continue  # "Cuba's statements", "the Government's plan": not the actor itself
+            continue  # "Freedonia's statements", "the Government's plan": not the actor itself
         if t.generic_plural.fullmatch(m.group()) and not t.determiner.match(subject):
             continue  # "Governments must ...": States in general, not the State under review
         if head and not _heads(subject[: m.start()], t):
-            continue  # "The employer wishing to bring them to the UK must ...": the UK is not the subject
+            continue  # "The landlord wishing to evict them from Freedonia must ...": Freedonia is not the subject
         return True
     return False
 
