@@ -75,17 +75,24 @@ def test_bench_command_end_to_end(tmp_path: Path) -> None:
     pdf = tmp_path / "one.pdf"
     pdf.write_bytes(sample.tiny_pdf_bytes())
     r = CliRunner().invoke(
-        cli.app, ["bench", str(pdf), "--jobs", "1", "--scale", "2", "--json", str(tmp_path / "b.json")]
+        cli.app, ["bench", str(pdf), "--jobs", "1", "--scale", "2", "--profile", "--json", str(tmp_path / "b.json")]
     )
     assert r.exit_code == 0, r.stderr
     data = json.loads((tmp_path / "b.json").read_text())
     names = [p["name"] for p in data["phases"]]
-    assert names == ["pdfplumber alone", "pipeline, 1 process", "1 document, 1x pages", "1 document, 2x pages"]
+    assert names == [
+        "pdfplumber alone",
+        "pipeline, 1 process",
+        "pipeline, 1 process, cProfile",
+        "1 document, 1x pages",
+        "1 document, 2x pages",
+    ]
+    assert data["phases"][2]["hot"] and not data["phases"][1]["hot"]  # the timed run carries no profiler
     pages = {p["name"]: p["pages"] for p in data["phases"]}
     assert pages["pdfplumber alone"] == pages["pipeline, 1 process"] == 1
     assert pages["1 document, 2x pages"] == 2 * pages["1 document, 1x pages"]
     assert data["ratio"] > 0 and data["phases"][1]["rss_mb"] > 0
-    assert "pipeline / pdfplumber alone" in r.stdout
+    assert "pipeline / pdfplumber alone" in r.stdout and "hot spots" in r.stdout
 
 
 def test_bench_without_pdfs_is_a_usage_error(tmp_path: Path) -> None:

@@ -145,13 +145,21 @@ def test_symlink_loop_is_walked_once(hostile: tuple[Path, dict[str, Path]], host
 
 def test_deep_folder_tree_is_walked(tmp_path: Path) -> None:
     """Deeper than Python's recursion limit: the walk keeps its own stack."""
+    levels = sys.getrecursionlimit() + 100
     d = str(tmp_path)
-    for _ in range(sys.getrecursionlimit() + 100):
-        d += "/d"
-        os.mkdir(d)  # one level at a time: pathlib's and os's makedirs recurse
-    Path(d, "deep.pdf").write_bytes(b"%PDF-1.4")
-    pdfs, problems = discover([tmp_path])
-    assert [p.name for p in pdfs] == ["deep.pdf"] and not problems
+    try:
+        for _ in range(levels):
+            d += "/d"
+            os.mkdir(d)  # one level at a time: pathlib's and os's makedirs recurse
+        Path(d, "deep.pdf").write_bytes(b"%PDF-1.4")
+        pdfs, problems = discover([tmp_path])
+        assert [p.name for p in pdfs] == ["deep.pdf"] and not problems
+    finally:  # and so does shutil.rmtree, which pytest would use to clean up
+        Path(d, "deep.pdf").unlink(missing_ok=True)
+        while d != str(tmp_path):
+            if os.path.isdir(d):
+                os.rmdir(d)
+            d = os.path.dirname(d)
 
 
 def test_output_names_never_collide(tmp_path: Path) -> None:
