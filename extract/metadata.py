@@ -1175,11 +1175,29 @@ def _cycle(v: _View) -> int | None:
 # ---------------------------------------------------------------- kind of a submission
 
 
+STATE_COMMISSION = re.compile(
+    r"^(?:the\s+)?(?P<pre>.+?)\s+human\s+rights\s+commission$|^(?:the\s+)?human\s+rights\s+commission\s+of\s+(?:the\s+)?(?P<post>.+)$",
+    re.I,
+)
+"""'<State> Human Rights Commission', 'Human Rights Commission of <State>': a State's own commission."""
+
+
+def _state_commission(name: str) -> bool:
+    """A human rights commission named for a State or its people (not 'Islamic Human Rights Commission')."""
+    m = STATE_COMMISSION.match(name.strip())
+    if not m:
+        return False
+    place = re.sub(r"(?i)^national\s+|\s+national$", "", m.group("pre") or m.group("post") or "")
+    return lookup_state(place, adjectives=True) is not None
+
+
 def _submission_kind(v: _View, orgs: list[str]) -> str:
     cues = _cues()
     head = " ".join(v.head[:3])
-    if any(p.search(n) for n in orgs for p in cues.nhri_names) or any(
-        p.search(" ".join(v.head[:4])) for p in cues.nhri_self
+    if (
+        any(p.search(n) for n in orgs for p in cues.nhri_names)
+        or any(_state_commission(n) for n in orgs)
+        or any(p.search(" ".join(v.head[:4])) for p in cues.nhri_self)
     ):
         return "nhri_submission"
     lead = _fold(" ".join([*v.cover[:30], *v.titles, *v.furniture, head]))  # accents as printed or not ('Exámen')

@@ -317,6 +317,13 @@ def test_authors_read_from_bylines_self_descriptions_and_bare_titles() -> None:
     assert describe(doc).organisations == []
 
 
+def test_a_states_own_human_rights_commission_is_an_nhri() -> None:
+    doc = _doc(["Submission by the Chilean Human Rights Commission", "Chile"], ["Camps are full."])
+    assert describe(doc).kind == "nhri_submission"
+    doc = _doc(["Submission by the Harbour Human Rights Commission", "Chile"], ["Camps are full."])
+    assert describe(doc).kind == "ngo_submission"
+
+
 def test_submission_cues_read_without_accents() -> None:
     doc = _doc(["Aportes al Exámen Periódico Universal de Chile"], ["Los campamentos están llenos."])
     assert describe(doc).kind == "ngo_submission"
