@@ -84,13 +84,19 @@ def _run(
     nlp: str | None,
     on_result: Callable[[Result], None] | None,
 ) -> list[Result]:
-    futures = client.map(run_job, jobs, limits=limits, nlp=nlp, pure=False)
+    # Absolute paths: a worker on another host has its own working folder.
+    tasks = [Job(j.pdf.absolute(), j.out.absolute(), j.force) for j in jobs]
+    futures = client.map(run_job, tasks, limits=limits, nlp=nlp, pure=False)
     index = {f.key: i for i, f in enumerate(futures)}
     results: dict[int, Result] = {}
     try:
         for fut in dd.as_completed(futures):
             i = index[fut.key]
-            results[i] = _result(fut, jobs[i])
+            r = _result(fut, jobs[i])
+            r.pdf = jobs[i].pdf  # reported as the user named it
+            if r.out is not None:
+                r.out = jobs[i].out
+            results[i] = r
             if on_result:
                 on_result(results[i])
     except KeyboardInterrupt:
