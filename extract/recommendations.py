@@ -689,9 +689,10 @@ class _Walker:
         lead = lead_in_start(text, context)
         listy = u.kind == "bullet" or u.number is not None
         if lead is not None:
+            bare = not text[:lead].strip() and len(WORD.findall(text[lead:])) <= 6  # "Que el Estado:" alone
             if context and (
                 u.kind == "bullet"
-                or (listy and self.item is not None and u.kind == self.item.kind)
+                or (listy and self.item is not None and u.kind == self.item.kind and not bare)
                 or (u.number is not None and _opens_with_verb(text, self.lang))
             ):
                 self.item = self.add(self.item_draft(order, u, text))
