@@ -1245,7 +1245,7 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
 
     persons = _cluster(out, units, rules, ctx.lexicon)
     _locate(persons, units, doc, rules)
-    cases = [p for p in persons if not p.contact and _is_case(p, rules)]
+    cases = [p for p in persons if not p.contact and _is_case(p, rules) and not _only_a_case_title(p, units)]
     # a named relative of a case ('X's wife, Y') belongs to the case file too
     names = {n for p in cases for n in (*p.spellings, *p.singles)}
     cases += [
@@ -1361,6 +1361,15 @@ def _surname_of(key: str, spelling: str, rules: LanguageRules) -> bool:
 
 def _accents(s: str) -> int:
     return sum(1 for c in s if ord(c) > 127 and c.isalpha())
+
+
+def _only_a_case_title(p: _Person, units: list[TextUnit]) -> bool:
+    """Named only in notes as a party to a cited judgment, with nothing said of them: a
+    precedent, not a case the document documents ('Caso X vs. Venezuela' in a list)."""
+    said = any(e[3] not in NO_EVENT_TYPES for ev in p.evidence for e in ev.events)
+    roles = any(ev.roles for ev in p.evidence)
+    in_body = any(units[u].source == "paragraph" for u, _, _ in p.hits)
+    return not said and not roles and not in_body
 
 
 def _is_case(p: _Person, rules: LanguageRules) -> bool:
