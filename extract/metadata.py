@@ -1042,15 +1042,25 @@ def _state(v: _View, symbol: str | None, is_un: bool) -> StateRef | None:
         for s, _e, ref in find_states(t):
             w = WEIGHT_STATE_CUE if any(p.search(t[:s]) for p in STATE_CUES) else WEIGHT_STATE_COVER
             scores[ref.iso3] += w
+    named_up_front = bool(scores)
     body = v.full[:STATE_BODY_CHARS]
-    for _s, _e, ref in find_states(body):
-        scores[ref.iso3] += WEIGHT_STATE_BODY
+    for s, e, ref in find_states(body):
+        # a State in brackets after a recommendation number recommends; it is not under review
+        cited = body[max(0, s - 2) : s].endswith("(") and body[e : e + 1] in ")," and not named_up_front
+        scores[ref.iso3] += WEIGHT_STATE_BODY / 4 if cited else WEIGHT_STATE_BODY
     if not scores:
         for _s, _e, ref in find_states(body, adjectives=True):
             scores[ref.iso3] += WEIGHT_STATE_ADJECTIVE
     if not scores:
         return None
-    iso3, _ = scores.most_common(1)[0]
+    ranked = scores.most_common(2)
+    iso3, top = ranked[0]
+    if not named_up_front:
+        # only the body names States: the one under review must stand out (a fictional or
+        # unknown State leaves only the States that recommend or are compared)
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if top < 3 * WEIGHT_STATE_BODY or top < 2 * runner:
+            return None
     return state_ref(iso3)
 
 
