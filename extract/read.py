@@ -12,9 +12,9 @@ import bisect
 import hashlib
 import io
 import itertools
-import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from extract.glyphs import font_family, font_style, normalise_char
+from extract.packed import PackedBoxes
 
 Box4 = tuple[float, float, float, float]
 
@@ -45,7 +46,8 @@ class Line:
     x1: float
     bottom: float
     text: str
-    boxes: list[Box4]
+    boxes: PackedBoxes
+    """one box per character of `text` (x0, top, x1, bottom)"""
     flags: bytearray
     size: float
     bold: float
@@ -134,22 +136,43 @@ def _style_flags(fontname: str) -> int:
     return f
 
 
+_NORM_CACHE: dict[str, str] = {}
+
+
 def _glyphs(chars: list[dict]) -> list[_Glyph]:
+    """pdfplumber chars → glyphs; the hot loop of the reader, so lookups are cached."""
     out: list[_Glyph] = []
+    append = out.append
+    norm = _NORM_CACHE
+    styles = _STYLE_CACHE
     for c in chars:
         if not c.get("upright", True):
             continue
-        text = normalise_char(c["text"])
+        raw = c["text"]
+        text = norm.get(raw)
+        if text is None:
+            text = normalise_char(raw)
+            if len(norm) < 4096:
+                norm[raw] = text
         if not text:
             continue
-        top, bottom = c["top"], c["bottom"]
+        top, bottom, x0 = c["top"], c["bottom"], c["x0"]
         size = c["size"] or (bottom - top)
-        if not (size > 0 and math.isfinite(size) and math.isfinite(top) and math.isfinite(c["x0"])):
+        if not (0 < size < 1e4 and -1e6 < top < 1e6 and -1e6 < x0 < 1e6):  # also drops NaN
             continue
-        g = _Glyph(text, c["x0"], c["x1"], top, bottom, round(size * 2) / 2, c["fontname"])
-        g.flags = _style_flags(c["fontname"])
-        out.append(g)
+        fontname = c["fontname"]
+        g = _Glyph(text, x0, c["x1"], top, bottom, round(size * 2) / 2, fontname)
+        f = styles.get(fontname)
+        g.flags = f if f is not None else _style_flags(fontname)
+        append(g)
     return out
+
+
+def _most_common(values: Iterable[object]) -> object:
+    counts: dict[object, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 def _rows(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
@@ -293,9 +316,9 @@ def _spread_words(segs: list[list[_Glyph]]) -> bool:
 def _line(page: int, seg: list[_Glyph]) -> Line:
     vis = [g for g in seg if g.text != " "]
     core = [g for g in vis if not g.flags & (SUP | SMALL)] or vis
-    size = Counter(g.size for g in core).most_common(1)[0][0]
+    size = _most_common(g.size for g in core)
     text: list[str] = []
-    boxes: list[Box4] = []
+    boxes = PackedBoxes(4)
     flags = bytearray()
     prev: _Glyph | None = None
     for g in seg:
@@ -325,7 +348,7 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
     n = len(core)
     bold = sum(1 for g in core if g.flags & BOLD) / n
     italic = sum(1 for g in core if g.flags & ITALIC) / n
-    font = Counter(font_family(g.font) for g in core).most_common(1)[0][0]
+    font = font_family(_most_common(g.font for g in core))  # type: ignore[arg-type]
     return Line(
         page=page,
         x0=min(g.x0 for g in vis),

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.glyphs import HYPHENS
+from extract.packed import PackedBoxes
 from extract.read import SUP, Box4, Line
 
 # Superscript runs that are footnote markers: digits (maybe several, "1,2"), asterisks/daggers,
@@ -55,7 +56,8 @@ class LineSpan:
 @dataclass(slots=True)
 class TextMap:
     chars: list[str] = field(default_factory=list)
-    boxes: list[tuple[int, float, float, float, float] | None] = field(default_factory=list)
+    boxes: PackedBoxes = field(default_factory=lambda: PackedBoxes(5, nullable=True))
+    """per output character: (page, x0, top, x1, bottom), or None for a joining space"""
     markers: list[Marker] = field(default_factory=list)
     spans: list[LineSpan] = field(default_factory=list)
 
@@ -172,8 +174,8 @@ class TextMap:
             if b is None:
                 continue
             if page is None:
-                page = b[0]
-            elif b[0] != page:
+                page = int(b[0])
+            elif int(b[0]) != page:
                 break
             x0 = min(x0, b[1])
             top = min(top, b[2])
