@@ -371,11 +371,17 @@ def same_person(a: str, b: str, particles: frozenset[str] = frozenset()) -> bool
 # ---------------------------------------------------------------- sentences and windows
 
 
+# A sentence ends at a full stop before a capital or bullet, or before a bullet; the bullet branch
+# only starts right after a printed character, so a long run of spaces is scanned once, not once
+# per space (which made this quadratic).
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[\w•▪●])|(?<![\s;:])[;:]?\s*(?=[•▪●]\s)")
+
+
 def sentences(text: str, rules: LanguageRules) -> list[tuple[int, int]]:
     """Sentence bounds by punctuation, not after abbreviations or initials (a cheap splitter)."""
     out = []
     start = _skip_bullet(text, 0)
-    for m in re.finditer(r"[.!?…]+[\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[\w•▪●])|[;:]?\s*(?=[•▪●]\s)", text):
+    for m in _SENTENCE_END.finditer(text):
         dot = m.start()
         if m.end() <= start:
             continue

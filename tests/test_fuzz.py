@@ -304,13 +304,7 @@ NEAR_MISSES = [
 MIXED = "".join(NEAR_MISSES) * 3
 
 WHITESPACE_RUNS = frozenset({" ", "\n", "\u00a0"})
-KNOWN_SLOW: dict[str, tuple[frozenset[str], str]] = {
-    "cases.sentences": (
-        WHITESPACE_RUNS,
-        "bullet-break alternative '[;:]?\\s*(?=[•▪●]\\s)' rescans a whitespace run from every start",
-    ),
-    "cases.windows": (WHITESPACE_RUNS, "built on cases.sentences"),
-}
+KNOWN_SLOW: dict[str, tuple[frozenset[str], str]] = {}
 """Parsers with a known superlinear pattern on long runs of these inputs (reported to their owner)."""
 
 
