@@ -80,7 +80,11 @@ def _text_layer_warnings(raw: RawDocument, warnings: list[ExtractWarning]) -> No
         warnings.append(
             ExtractWarning(
                 code="no_text_layer",
-                message="no text layer: the pages are images (scanned); OCR them first to extract anything",
+                message=(
+                    "no text layer: the pages are images (scanned); OCR them first to extract anything"
+                    if any(p.images for p in raw.pages)
+                    else "no text layer: the pages carry no text and no images (blank)"
+                ),
                 page=None,
             )
         )

@@ -432,6 +432,19 @@ def _mark_underlines(lines: list[Line], rules: list[Rule]) -> None:
                     break
 
 
+def _open_error(e: BaseException) -> str:
+    """One line saying why a PDF would not open; pdfplumber wraps pdfminer's own errors."""
+    causes = [e, *getattr(e, "args", ())]
+    if e.__cause__ is not None:
+        causes.append(e.__cause__)
+    if e.__context__ is not None:
+        causes.append(e.__context__)
+    if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+        return "encrypted PDF: a password is needed to open it"
+    detail = next((str(c) for c in causes if isinstance(c, PDFSyntaxError)), None) or str(e).strip()
+    return f"damaged PDF: {detail or type(e).__name__}"
+
+
 def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
     """Read every page once; pages that fail are kept empty with their error."""
     limits = limits or ReadLimits()
@@ -452,14 +465,10 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
     sha = hashlib.sha256(data).hexdigest()
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as e:
-        raise ReadError("encrypted PDF: a password is needed to open it") from e
-    except PDFSyntaxError as e:
-        raise ReadError(f"damaged PDF: {e}") from e
     except RecursionError as e:
         raise ReadError("damaged PDF: objects nested too deeply") from e
     except Exception as e:
-        raise ReadError(f"damaged PDF: {type(e).__name__}: {e}") from e
+        raise ReadError(_open_error(e)) from e
     with pdf:
         try:
             n = len(pdf.pages)
