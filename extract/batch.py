@@ -81,11 +81,6 @@ class DocumentTimeout(BaseException):
 
 RECORD_LISTS = ("sections", "paragraphs", "footnotes", "citations", "legal_articles", "cases", "recommendations")
 
-# Exception class names (anywhere in a ReadError's cause chain) that mean the PDF needs a
-# password; pdfplumber wraps pdfminer's own exception, so the reader may not recognise it.
-PASSWORD_ERRORS = frozenset({"PDFPasswordIncorrect", "PDFEncryptionError"})
-ENCRYPTED_MESSAGE = "encrypted PDF: a password is needed to open it"
-
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Code points that cannot be written as UTF-8: what a file name that is not valid UTF-8 decodes to."""
 
@@ -449,22 +444,6 @@ def _one_line(message: str, limit: int = 300) -> str:
     return LONE_SURROGATE.sub("\ufffd", " ".join(message.split()))[:limit]
 
 
-def _read_error_message(e: ReadError) -> str:
-    """The reader's message, or a plain one when the cause chain shows a password is needed."""
-    seen: set[int] = set()
-    todo: list[BaseException] = [e]
-    while todo:
-        x = todo.pop()
-        if id(x) in seen:
-            continue
-        seen.add(id(x))
-        if type(x).__name__ in PASSWORD_ERRORS:
-            return ENCRYPTED_MESSAGE
-        todo.extend(a for a in x.args if isinstance(a, BaseException))
-        todo.extend(c for c in (x.__cause__, x.__context__) if c is not None)
-    return str(e)
-
-
 def _failed(job: Job, message: str, t0: float) -> Result:
     return Result(job.pdf, "failed", message=_one_line(message), seconds=time.perf_counter() - t0)
 
@@ -503,7 +482,7 @@ def run_job(job: Job, limits: Limits, nlp: str | None = None) -> Result:
             release()
         Document.model_validate_json(data)  # what is written is what validates
     except ReadError as e:
-        return _failed(job, _read_error_message(e), t0)
+        return _failed(job, str(e), t0)
     except DocumentTimeout as e:
         return _failed(job, str(e) or f"took longer than the limit of {limits.max_seconds:g} s", t0)
     except MemoryError:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from extract.glyphs import font_family, font_style, normalise_char
@@ -432,16 +431,27 @@ def _mark_underlines(lines: list[Line], rules: list[Rule]) -> None:
                     break
 
 
+# pdfminer exceptions (anywhere in the cause chain) that mean the PDF needs a password.
+PASSWORD_ERRORS = frozenset({"PDFPasswordIncorrect", "PDFEncryptionError"})
+
+
 def _open_error(e: BaseException) -> str:
     """One line saying why a PDF would not open; pdfplumber wraps pdfminer's own errors."""
-    causes = [e, *getattr(e, "args", ())]
-    if e.__cause__ is not None:
-        causes.append(e.__cause__)
-    if e.__context__ is not None:
-        causes.append(e.__context__)
-    if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
-        return "encrypted PDF: a password is needed to open it"
-    detail = next((str(c) for c in causes if isinstance(c, PDFSyntaxError)), None) or str(e).strip()
+    seen: set[int] = set()
+    todo: list[BaseException] = [e]
+    syntax: str | None = None
+    while todo:
+        x = todo.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if type(x).__name__ in PASSWORD_ERRORS:
+            return "encrypted PDF: a password is needed to open it"
+        if isinstance(x, PDFSyntaxError) and syntax is None:
+            syntax = str(x)
+        todo.extend(a for a in x.args if isinstance(a, BaseException))
+        todo.extend(c for c in (x.__cause__, x.__context__) if c is not None)
+    detail = syntax or str(e).strip()
     return f"damaged PDF: {detail or type(e).__name__}"
 
 
