@@ -46,6 +46,9 @@ def extract(
     scheduler: Annotated[
         str | None, typer.Option(help="run on a Dask cluster at this address ('local' = a LocalCluster)")
     ] = None,
+    link_file: Annotated[
+        Path | None, typer.Option("--link", help="also write the review cycle's link file of this batch here")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
 ) -> None:
     """Extract every PDF into OUT/<name>.json (skipping those already up to date)."""
@@ -108,6 +111,15 @@ def extract(
     results = problems + results
     if not quiet:
         batch_summary(results, err, time.perf_counter() - t0)
+    if link_file is not None:
+        from extract.batch import write_atomic
+        from extract.link import link_files
+
+        written = [r.out for r in results if r.status in ("ok", "skipped") and r.out is not None]
+        links = link_files(written)
+        write_atomic(link_file, (links.model_dump_json(indent=1) + "\n").encode("utf-8"))
+        if not quiet:
+            err.print(f"links: {len(links.links)} cited recommendations, {len(links.warnings)} warnings → {link_file}")
     raise typer.Exit(EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK)
 
 

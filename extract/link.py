@@ -638,6 +638,11 @@ def read_folder(folder: Path | str) -> tuple[list[Document], list[str]]:
     return docs, problems
 
 
+def link_files(paths: list[Path]) -> CycleLinks:
+    """The link file of the documents written by one extract run (their JSON paths)."""
+    return link_documents([Document.model_validate_json(p.read_bytes()) for p in paths])
+
+
 def link_folder(folder: Path | str) -> CycleLinks:
     """The link file of the documents in `folder`; LinkInputError if one is unreadable or none is there."""
     docs, problems = read_folder(folder)

@@ -463,3 +463,18 @@ def test_kazakhstan_symbol_mismatch_is_a_warning_naming_both(kazakhstan: tuple[C
     assert [w.code for w in named] == ["cited_symbol_not_in_batch"]
     assert named[0].document == "seed_amnesty_kazakhstan_2019.pdf"
     assert not [w for w in links.warnings if w.code in ("state_mismatch", "number_absent", "number_not_in_batch")]
+
+
+def test_extract_can_write_the_batch_link_file(tmp_path: Path) -> None:
+    """`extract --link` links the documents of the run it just wrote (the sample cycle)."""
+    from cli import app
+
+    raw = Path(__file__).resolve().parents[1] / "data" / "raw"
+    links = tmp_path / "links.json"
+    result = CliRunner().invoke(
+        app, ["extract", str(raw), "--out", str(tmp_path / "out"), "--jobs", "1", "-q", "--link", str(links)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(links.read_text(encoding="utf-8"))
+    numbers = {lk["number"] for lk in data["links"] if lk["report"]}
+    assert {"98.12", "98.13"} <= numbers
