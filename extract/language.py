@@ -74,7 +74,10 @@ SCRIPTS: list[tuple[str, tuple[tuple[int, int], ...]]] = [
 
 SCRIPT_LETTERS: list[tuple[str, re.Pattern[str]]] = [
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
-    *((name, re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges) + "]")) for name, ranges in SCRIPTS),
+    *(
+        (name, re.compile("[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges) + "]"))
+        for name, ranges in SCRIPTS
+    ),
 ]
 """One character class per script, counted by the regex engine (fast on long texts)."""
 

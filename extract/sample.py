@@ -496,38 +496,95 @@ def _ngo_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName="SansLig", fontSize=11, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=7)
     numbered = ParagraphStyle("numbered", base, leftIndent=28, bulletIndent=0, bulletFontName="SansLig")
     heading = {"fontName": "SansLig-Bold", "keepWithNext": 1, "alignment": TA_LEFT, "leftIndent": 28}
-    return _same_size_bullets({
-        "body": base,
-        "numbered": numbered,
-        "h1": ParagraphStyle("h1", base, fontSize=12.5, leading=16, spaceBefore=12, spaceAfter=6,
-                             bulletFontName="SansLig-Bold", **heading),
-        "h2": ParagraphStyle("h2", base, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4,
-                             bulletFontName="SansLig-Bold", **heading),
-        "h3": ParagraphStyle("h3", base, fontSize=11, leading=14, spaceBefore=6, spaceAfter=3,
-                             bulletFontName="SansLig-BoldOblique",
-                             **{**heading, "fontName": "SansLig-BoldOblique"}),
-        "bullet": ParagraphStyle("bullet", base, leftIndent=50, bulletIndent=36, bulletFontName=BULLET_FONT,
-                                 spaceAfter=4),
-        "sub": ParagraphStyle("sub", base, leftIndent=72, bulletIndent=58, bulletFontName=SUB_BULLET_FONT,
-                              spaceAfter=3),
-        "quote": ParagraphStyle("quote", base, fontName="SansLig-Oblique", fontSize=10.5, leading=14,
-                                leftIndent=56, rightIndent=28, spaceBefore=2, spaceAfter=9),
-        "caption": ParagraphStyle("caption", base, fontName="SansLig-Bold", fontSize=10, leading=13,
-                                  leftIndent=28, spaceBefore=4, spaceAfter=5, keepWithNext=1, alignment=TA_LEFT),
-        "cell": ParagraphStyle("cell", base, fontSize=9.5, leading=12, alignment=TA_CENTER, spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", base, fontName="SansLig-Bold", fontSize=9.5, leading=12,
-                                    alignment=TA_CENTER, spaceAfter=0),
-        "note": ParagraphStyle("note", base, fontSize=8.5, leading=10.5, alignment=TA_LEFT, spaceAfter=0),
-        "endnote": ParagraphStyle("endnote", base, fontSize=8.5, leading=10.5, alignment=TA_LEFT, spaceAfter=3),
-        "org": ParagraphStyle("org", base, fontName="SansLig-Bold", fontSize=16, leading=20, alignment=TA_LEFT,
-                              spaceAfter=2),
-        "address": ParagraphStyle("address", base, fontSize=9.5, leading=12, alignment=TA_LEFT, spaceAfter=6),
-        "title": ParagraphStyle("title", base, fontName="SansLig-Bold", fontSize=15, leading=19, alignment=TA_LEFT,
-                                spaceBefore=12, spaceAfter=6),
-        "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, alignment=TA_LEFT, spaceAfter=3),
-        "contact": ParagraphStyle("contact", base, fontSize=9, leading=11.5, alignment=TA_LEFT, spaceBefore=4,
-                                  spaceAfter=14),
-    })
+    return _same_size_bullets(
+        {
+            "body": base,
+            "numbered": numbered,
+            "h1": ParagraphStyle(
+                "h1",
+                base,
+                fontSize=12.5,
+                leading=16,
+                spaceBefore=12,
+                spaceAfter=6,
+                bulletFontName="SansLig-Bold",
+                **heading,
+            ),
+            "h2": ParagraphStyle(
+                "h2",
+                base,
+                fontSize=11,
+                leading=14,
+                spaceBefore=8,
+                spaceAfter=4,
+                bulletFontName="SansLig-Bold",
+                **heading,
+            ),
+            "h3": ParagraphStyle(
+                "h3",
+                base,
+                fontSize=11,
+                leading=14,
+                spaceBefore=6,
+                spaceAfter=3,
+                bulletFontName="SansLig-BoldOblique",
+                **{**heading, "fontName": "SansLig-BoldOblique"},
+            ),
+            "bullet": ParagraphStyle(
+                "bullet", base, leftIndent=50, bulletIndent=36, bulletFontName=BULLET_FONT, spaceAfter=4
+            ),
+            "sub": ParagraphStyle(
+                "sub", base, leftIndent=72, bulletIndent=58, bulletFontName=SUB_BULLET_FONT, spaceAfter=3
+            ),
+            "quote": ParagraphStyle(
+                "quote",
+                base,
+                fontName="SansLig-Oblique",
+                fontSize=10.5,
+                leading=14,
+                leftIndent=56,
+                rightIndent=28,
+                spaceBefore=2,
+                spaceAfter=9,
+            ),
+            "caption": ParagraphStyle(
+                "caption",
+                base,
+                fontName="SansLig-Bold",
+                fontSize=10,
+                leading=13,
+                leftIndent=28,
+                spaceBefore=4,
+                spaceAfter=5,
+                keepWithNext=1,
+                alignment=TA_LEFT,
+            ),
+            "cell": ParagraphStyle("cell", base, fontSize=9.5, leading=12, alignment=TA_CENTER, spaceAfter=0),
+            "cell_head": ParagraphStyle(
+                "cell_head", base, fontName="SansLig-Bold", fontSize=9.5, leading=12, alignment=TA_CENTER, spaceAfter=0
+            ),
+            "note": ParagraphStyle("note", base, fontSize=8.5, leading=10.5, alignment=TA_LEFT, spaceAfter=0),
+            "endnote": ParagraphStyle("endnote", base, fontSize=8.5, leading=10.5, alignment=TA_LEFT, spaceAfter=3),
+            "org": ParagraphStyle(
+                "org", base, fontName="SansLig-Bold", fontSize=16, leading=20, alignment=TA_LEFT, spaceAfter=2
+            ),
+            "address": ParagraphStyle("address", base, fontSize=9.5, leading=12, alignment=TA_LEFT, spaceAfter=6),
+            "title": ParagraphStyle(
+                "title",
+                base,
+                fontName="SansLig-Bold",
+                fontSize=15,
+                leading=19,
+                alignment=TA_LEFT,
+                spaceBefore=12,
+                spaceAfter=6,
+            ),
+            "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, alignment=TA_LEFT, spaceAfter=3),
+            "contact": ParagraphStyle(
+                "contact", base, fontSize=9, leading=11.5, alignment=TA_LEFT, spaceBefore=4, spaceAfter=14
+            ),
+        }
+    )
 
 
 def _same_size_bullets(styles: dict[str, ParagraphStyle]) -> dict[str, ParagraphStyle]:
@@ -606,20 +663,27 @@ def _ngo_table(rows: list[list[str]], w: _StoryWriter, width: float) -> Table:
     first = usable * 0.16
     other = (usable - first) / (len(rows[0]) - 1)
     size = 8.0 if narrow else 9.5
-    styles = [ParagraphStyle(f"{w.styles[name].name}-{size}", w.styles[name], fontSize=size, leading=size * 1.25)
-              for name in ("cell_head", "cell")]
-    cells = [[Paragraph(w.markup.inline(cell), styles[0 if i == 0 else 1]) for cell in row]
-             for i, row in enumerate(rows)]
+    styles = [
+        ParagraphStyle(f"{w.styles[name].name}-{size}", w.styles[name], fontSize=size, leading=size * 1.25)
+        for name in ("cell_head", "cell")
+    ]
+    cells = [
+        [Paragraph(w.markup.inline(cell), styles[0 if i == 0 else 1]) for cell in row] for i, row in enumerate(rows)
+    ]
     table = Table(cells, colWidths=[first] + [other] * (len(rows[0]) - 1), hAlign="RIGHT", repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.75, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.75, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     table.spaceAfter = 10
     return table
 
@@ -653,15 +717,21 @@ def _ngo_templates(two_column: bool) -> list[PageTemplate]:
     col = (width - NGO_COLUMN_GAP) / 2
     right = NGO_MARGIN + col + NGO_COLUMN_GAP
     cols_h = body_h - NGO_TITLE_BLOCK_H
-    first = PageTemplate("first", [
-        frame("title", NGO_MARGIN, NGO_MARGIN + cols_h, width, NGO_TITLE_BLOCK_H),
-        frame("c1-first", NGO_MARGIN, NGO_MARGIN, col, cols_h),
-        frame("c2-first", right, NGO_MARGIN, col, cols_h),
-    ])
-    later = PageTemplate("later", [
-        frame("c1", NGO_MARGIN, NGO_MARGIN, col, body_h),
-        frame("c2", right, NGO_MARGIN, col, body_h),
-    ])
+    first = PageTemplate(
+        "first",
+        [
+            frame("title", NGO_MARGIN, NGO_MARGIN + cols_h, width, NGO_TITLE_BLOCK_H),
+            frame("c1-first", NGO_MARGIN, NGO_MARGIN, col, cols_h),
+            frame("c2-first", right, NGO_MARGIN, col, cols_h),
+        ],
+    )
+    later = PageTemplate(
+        "later",
+        [
+            frame("c1", NGO_MARGIN, NGO_MARGIN, col, body_h),
+            frame("c2", right, NGO_MARGIN, col, body_h),
+        ],
+    )
     return [first, later]
 
 
@@ -682,10 +752,21 @@ def submission_bytes(variant: Variant = "standard") -> bytes:
     endnotes = variant == "endnotes"
     buf = io.BytesIO()
     doc = _NotesDoc(
-        buf, note_style=styles["note"], endnotes=endnotes, pagesize=A4, invariant=1, pageCompression=1,
-        title=content["title"], author=content["organisation"], subject=data["state"]["formal_name"],
-        creator="upr-extract sample generator", lang=content["language"],
-        leftMargin=NGO_MARGIN, rightMargin=NGO_MARGIN, topMargin=NGO_MARGIN, bottomMargin=NGO_MARGIN,
+        buf,
+        note_style=styles["note"],
+        endnotes=endnotes,
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
+        title=content["title"],
+        author=content["organisation"],
+        subject=data["state"]["formal_name"],
+        creator="upr-extract sample generator",
+        lang=content["language"],
+        leftMargin=NGO_MARGIN,
+        rightMargin=NGO_MARGIN,
+        topMargin=NGO_MARGIN,
+        bottomMargin=NGO_MARGIN,
     )
     doc.addPageTemplates(_ngo_templates(two_column))
     book = _NoteBook(content["notes"], overrides)
@@ -700,8 +781,11 @@ def submission_bytes(variant: Variant = "standard") -> bytes:
         story.append(FrameBreak())
     story.extend(_ngo_blocks(content["blocks"], writer, width))
     if endnotes:
-        story.append(Paragraph(writer.markup.inline(content["notes_heading"]),
-                               ParagraphStyle("notes-h", styles["h1"], leftIndent=0)))
+        story.append(
+            Paragraph(
+                writer.markup.inline(content["notes_heading"]), ParagraphStyle("notes-h", styles["h1"], leftIndent=0)
+            )
+        )
         size = styles["endnote"].fontSize
         story.extend(Paragraph(_super(n.label, size) + " " + n.text, styles["endnote"]) for n in book.order)
     _build(doc, story, _ngo_furniture(content))
@@ -719,32 +803,93 @@ def write_submission(path: str | os.PathLike[str], variant: Variant = "standard"
 def _un_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("un", fontName="Times-Roman", fontSize=10, leading=12, alignment=TA_JUSTIFY, spaceAfter=6)
     head = {"fontName": "Times-Bold", "alignment": TA_LEFT, "keepWithNext": 1}
-    return _same_size_bullets({
-        "body": base,
-        "numbered": ParagraphStyle("un-num", base, leftIndent=56, firstLineIndent=28, bulletIndent=56,
-                                   bulletFontName="Times-Roman"),
-        "lettered": ParagraphStyle("un-sub", base, leftIndent=56, firstLineIndent=56, bulletIndent=84,
-                                   bulletFontName="Times-Roman", alignment=TA_LEFT),
-        "rec": ParagraphStyle("un-rec", base, leftIndent=101, bulletIndent=56, bulletFontName="Times-Roman",
-                              spaceAfter=4, alignment=TA_LEFT),
-        "bullet": ParagraphStyle("un-bullet", base, leftIndent=98, bulletIndent=86, bulletFontName=BULLET_FONT,
-                                 spaceAfter=3, alignment=TA_LEFT),
-        "h0": ParagraphStyle("un-h0", base, fontSize=14, leading=16, spaceBefore=6, spaceAfter=10, leftIndent=28,
-                             **head),
-        "h1": ParagraphStyle("un-h1", base, fontSize=14, leading=16, spaceBefore=10, spaceAfter=10, leftIndent=28,
-                             bulletFontName="Times-Bold", **head),
-        "h2": ParagraphStyle("un-h2", base, fontSize=12, leading=14, spaceBefore=8, spaceAfter=8, leftIndent=28,
-                             bulletFontName="Times-Bold", **head),
-        "council": ParagraphStyle("un-council", base, fontName="Times-Bold", fontSize=12, leading=14, spaceAfter=2,
-                                  alignment=TA_LEFT),
-        "cover": ParagraphStyle("un-cover", base, fontSize=10, leading=12, spaceAfter=0, alignment=TA_LEFT),
-        "cover_bold": ParagraphStyle("un-cover-b", base, fontName="Times-Bold", spaceAfter=0, alignment=TA_LEFT),
-        "title": ParagraphStyle("un-title", base, fontName="Times-Bold", fontSize=17, leading=20, spaceBefore=30,
-                                spaceAfter=12, leftIndent=56, alignment=TA_LEFT),
-        "note": ParagraphStyle("un-note", base, fontSize=9, leading=11, alignment=TA_LEFT, spaceAfter=0,
-                               leftIndent=34, firstLineIndent=0),
-        "small": ParagraphStyle("un-small", base, spaceAfter=10, leftIndent=56, alignment=TA_LEFT),
-    })
+    return _same_size_bullets(
+        {
+            "body": base,
+            "numbered": ParagraphStyle(
+                "un-num", base, leftIndent=56, firstLineIndent=28, bulletIndent=56, bulletFontName="Times-Roman"
+            ),
+            "lettered": ParagraphStyle(
+                "un-sub",
+                base,
+                leftIndent=56,
+                firstLineIndent=56,
+                bulletIndent=84,
+                bulletFontName="Times-Roman",
+                alignment=TA_LEFT,
+            ),
+            "rec": ParagraphStyle(
+                "un-rec",
+                base,
+                leftIndent=101,
+                bulletIndent=56,
+                bulletFontName="Times-Roman",
+                spaceAfter=4,
+                alignment=TA_LEFT,
+            ),
+            "bullet": ParagraphStyle(
+                "un-bullet",
+                base,
+                leftIndent=98,
+                bulletIndent=86,
+                bulletFontName=BULLET_FONT,
+                spaceAfter=3,
+                alignment=TA_LEFT,
+            ),
+            "h0": ParagraphStyle(
+                "un-h0", base, fontSize=14, leading=16, spaceBefore=6, spaceAfter=10, leftIndent=28, **head
+            ),
+            "h1": ParagraphStyle(
+                "un-h1",
+                base,
+                fontSize=14,
+                leading=16,
+                spaceBefore=10,
+                spaceAfter=10,
+                leftIndent=28,
+                bulletFontName="Times-Bold",
+                **head,
+            ),
+            "h2": ParagraphStyle(
+                "un-h2",
+                base,
+                fontSize=12,
+                leading=14,
+                spaceBefore=8,
+                spaceAfter=8,
+                leftIndent=28,
+                bulletFontName="Times-Bold",
+                **head,
+            ),
+            "council": ParagraphStyle(
+                "un-council", base, fontName="Times-Bold", fontSize=12, leading=14, spaceAfter=2, alignment=TA_LEFT
+            ),
+            "cover": ParagraphStyle("un-cover", base, fontSize=10, leading=12, spaceAfter=0, alignment=TA_LEFT),
+            "cover_bold": ParagraphStyle("un-cover-b", base, fontName="Times-Bold", spaceAfter=0, alignment=TA_LEFT),
+            "title": ParagraphStyle(
+                "un-title",
+                base,
+                fontName="Times-Bold",
+                fontSize=17,
+                leading=20,
+                spaceBefore=30,
+                spaceAfter=12,
+                leftIndent=56,
+                alignment=TA_LEFT,
+            ),
+            "note": ParagraphStyle(
+                "un-note",
+                base,
+                fontSize=9,
+                leading=11,
+                alignment=TA_LEFT,
+                spaceAfter=0,
+                leftIndent=34,
+                firstLineIndent=0,
+            ),
+            "small": ParagraphStyle("un-small", base, spaceAfter=10, leftIndent=56, alignment=TA_LEFT),
+        }
+    )
 
 
 def _un_furniture(report: dict[str, Any]) -> Callable[[Canvas, int, int], None]:
@@ -813,27 +958,50 @@ def wg_report_bytes() -> bytes:
     styles = _un_styles()
     buf = io.BytesIO()
     doc = _NotesDoc(
-        buf, note_style=styles["note"], pagesize=A4, invariant=1, pageCompression=1,
+        buf,
+        note_style=styles["note"],
+        pagesize=A4,
+        invariant=1,
+        pageCompression=1,
         title=f"{report['symbol']} Report of the Working Group on the Universal Periodic Review: {report['state']}",
-        author="United Nations", subject=report["state"], creator="upr-extract sample generator",
+        author="United Nations",
+        subject=report["state"],
+        creator="upr-extract sample generator",
         lang=report["language"],
     )
 
     def frame(fid: str, top: float, bottom: float) -> Frame:
-        return Frame(UN_LEFT, bottom, UN_WIDTH, PAGE_H - top - bottom, leftPadding=0, rightPadding=0,
-                     topPadding=0, bottomPadding=0, id=fid)
+        return Frame(
+            UN_LEFT,
+            bottom,
+            UN_WIDTH,
+            PAGE_H - top - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=fid,
+        )
 
-    doc.addPageTemplates([
-        PageTemplate("cover", [frame("cover", UN_COVER_TOP - 70, 66)]),
-        PageTemplate("later", [frame("body", 72, 62)]),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate("cover", [frame("cover", UN_COVER_TOP - 70, 66)]),
+            PageTemplate("later", [frame("body", 72, 62)]),
+        ]
+    )
     book = _NoteBook(report["notes"])
     w = _StoryWriter(doc, _Markup(book, ligatures=False, hyphenate=()), styles)
     story: list[Flowable] = [NextPageTemplate("later")]
-    story += [w.para(report["council"], "council"), w.para(report["session"], "cover_bold"),
-              w.para(report["session_dates"], "cover"), w.para(report["agenda"], "cover"),
-              w.para(report["agenda_title"], "cover_bold"), w.para(report["title"], "title"),
-              w.para(report["state"], "title"), PageBreak()]
+    story += [
+        w.para(report["council"], "council"),
+        w.para(report["session"], "cover_bold"),
+        w.para(report["session_dates"], "cover"),
+        w.para(report["agenda"], "cover"),
+        w.para(report["agenda_title"], "cover_bold"),
+        w.para(report["title"], "title"),
+        w.para(report["state"], "title"),
+        PageBreak(),
+    ]
     recs = report["recommendations"]
     for block in report["blocks"]:
         if "h0" in block:
@@ -846,15 +1014,21 @@ def wg_report_bytes() -> bytes:
             story.extend(w.numbered(text) for text in _dialogue(report))
         elif "recs" in block:
             if block["recs"] == "supported" and w.number + 1 != report["conclusions_paragraph"]:
-                raise ValueError(f"conclusions start at paragraph {w.number + 1}, "
-                                 f"the data says {report['conclusions_paragraph']}")
+                raise ValueError(
+                    f"conclusions start at paragraph {w.number + 1}, the data says {report['conclusions_paragraph']}"
+                )
             story.append(w.numbered(block["p"]))
             group = recs[block["recs"]]
             for i, (text, states) in enumerate(group, start=1):
                 story.append(w.para(_recommendation_text(text, states, i == len(group)), "rec", f"{w.number}.{i}"))
         elif "annex" in block:
-            story += [PageBreak(), w.para("Annex", "h0"), w.para("[English only]", "small"),
-                      w.para(block["annex"], "h0"), w.para(block["p"], "small")]
+            story += [
+                PageBreak(),
+                w.para("Annex", "h0"),
+                w.para("[English only]", "small"),
+                w.para(block["annex"], "h0"),
+                w.para(block["p"], "small"),
+            ]
             story.extend(w.para(item, "bullet", "\u2022") for item in block["ul"])
         elif "sub" in block:
             story.extend(w.para(text, "lettered", label) for label, text in block["sub"])
@@ -902,8 +1076,10 @@ def tiny_pdf_bytes(encrypt: StandardEncryption | None = None, lines: Sequence[st
     buf = io.BytesIO()
     canv = Canvas(buf, pagesize=A4, invariant=1, encrypt=encrypt)
     canv.setFont("Helvetica", 11)
-    text = lines or ("Submission to the Universal Periodic Review of the Republic of Veloria.",
-                     "1. This one-page file is used by the robustness tests.")
+    text = lines or (
+        "Submission to the Universal Periodic Review of the Republic of Veloria.",
+        "1. This one-page file is used by the robustness tests.",
+    )
     for i, line in enumerate(text):
         canv.drawString(72, PAGE_H - 100 - 16 * i, line)
     canv.showPage()
@@ -982,22 +1158,30 @@ def bad_inputs(
         "encrypted_owner": tiny_pdf_bytes(StandardEncryption("", OWNER_PASSWORD, canCopy=0, strength=128)),
         "zero_pages": _hand_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]),
         "scanned": _scanned_pdf(),
-        "bomb_page_count": _hand_pdf([
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>",
-            _PAGE_OBJ, _CONTENT_OBJ,
-        ]),
-        "bomb_cycle": _hand_pdf([
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 1000000 >>",
-            _PAGE_OBJ, _CONTENT_OBJ,
-        ]),
-        "bomb_nested": _hand_pdf([
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            _PAGE_OBJ[:-2] + b" /Nest " + b"[" * nesting + b"]" * nesting + b" >>",
-            _CONTENT_OBJ,
-        ]),
+        "bomb_page_count": _hand_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 2147483647 >>",
+                _PAGE_OBJ,
+                _CONTENT_OBJ,
+            ]
+        ),
+        "bomb_cycle": _hand_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 1000000 >>",
+                _PAGE_OBJ,
+                _CONTENT_OBJ,
+            ]
+        ),
+        "bomb_nested": _hand_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                _PAGE_OBJ[:-2] + b" /Nest " + b"[" * nesting + b"]" * nesting + b" >>",
+                _CONTENT_OBJ,
+            ]
+        ),
     }
     out = {name: _write(d / f"{name}.pdf", body) for name, body in files.items()}
     folder = d / "x.pdf"

@@ -75,8 +75,10 @@ def parsed(pdfs: dict[str, bytes]) -> dict[str, list[PageData]]:
 
 def parse(data: bytes) -> list[PageData]:
     with opened(data) as pdf:
-        return [PageData(p.page_number, float(p.width), list(p.chars), list(p.lines), p.extract_text() or "")
-                for p in pdf.pages]
+        return [
+            PageData(p.page_number, float(p.width), list(p.chars), list(p.lines), p.extract_text() or "")
+            for p in pdf.pages
+        ]
 
 
 @contextmanager
@@ -227,8 +229,16 @@ def test_prose_stays_in_the_standard_fonts(parsed: dict[str, list[PageData]]) ->
 
     for text in strings(sample.load_text()):
         text.encode("cp1252")
-    allowed = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Symbol", "Courier",
-               "Times-Roman", "Times-Bold"}
+    allowed = {
+        "Helvetica",
+        "Helvetica-Bold",
+        "Helvetica-Oblique",
+        "Helvetica-BoldOblique",
+        "Symbol",
+        "Courier",
+        "Times-Roman",
+        "Times-Bold",
+    }
     for name, pages in parsed.items():
         fonts = {c["fontname"] for p in pages for c in p.chars}
         assert fonts <= allowed, (name, fonts - allowed)
@@ -331,8 +341,12 @@ def test_table_and_quote(pdfs: dict[str, bytes], parsed: dict[str, list[PageData
     with opened(pdfs["standard"]) as pdf:
         tables = [t.extract() for t in pdf.pages[number - 1].find_tables()]
     assert rows in tables
-    quote = "".join(c["text"] for p in parsed["standard"] for c in p.chars
-                    if c["fontname"] == "Helvetica-Oblique" and same(c["size"], 10.5))
+    quote = "".join(
+        c["text"]
+        for p in parsed["standard"]
+        for c in p.chars
+        if c["fontname"] == "Helvetica-Oblique" and same(c["size"], 10.5)
+    )
     assert quote.startswith("“Nobody ever asked me")
 
 
@@ -341,9 +355,12 @@ def test_a_recommendation_runs_over_a_page_break(parsed: dict[str, list[PageData
     items = [i if isinstance(i, str) else i["t"] for i in blocks[-1]["ul"]]
     texts = [squash(p.text) for p in parsed["standard"]]
     split = [
-        item for item in items
-        if any(squash(item[:40]) in a and squash(item[-40:]) in b and squash(item) not in a
-               for a, b in itertools.pairwise(texts))
+        item
+        for item in items
+        if any(
+            squash(item[:40]) in a and squash(item[-40:]) in b and squash(item) not in a
+            for a, b in itertools.pairwise(texts)
+        )
     ]
     assert split, "no recommendation is split across pages"
 
@@ -398,9 +415,9 @@ def test_continued_and_deferred_footnotes(parsed: dict[str, list[PageData]]) -> 
     head = squash(text_of(areas[k][1]))
     rules, tail_area = areas[k + 1]
     start = head.index(str(long_n) + long_text[:30])
-    piece = head[start + len(str(long_n)):]
+    piece = head[start + len(str(long_n)) :]
     assert long_text.startswith(piece) and len(piece) < len(long_text)
-    assert squash(text_of(tail_area)).startswith(long_text[len(piece):])
+    assert squash(text_of(tail_area)).startswith(long_text[len(piece) :])
     assert rules[0]["width"] > sample.SHORT_RULE + 100
     # The deferred note lands on the page after its marker, at the head of that page's notes.
     k = marker_page[late_n]
@@ -412,8 +429,14 @@ def test_continued_and_deferred_footnotes(parsed: dict[str, list[PageData]]) -> 
 def test_spanish_submission(parsed: dict[str, list[PageData]]) -> None:
     pages = parsed["spanish"]
     flat = unicodedata.normalize("NFKC", " ".join(p.text for p in pages)).replace("\n", " ")
-    for needle in ("Recomendaciones", "artículo 49 de la Constitución", "Recomendamos al Estado",
-                   "recomendación 98.15 (Chile)", "Página 1 de 2", "E/C.12/VLR/CO/3"):
+    for needle in (
+        "Recomendaciones",
+        "artículo 49 de la Constitución",
+        "Recomendamos al Estado",
+        "recomendación 98.15 (Chile)",
+        "Página 1 de 2",
+        "E/C.12/VLR/CO/3",
+    ):
         assert needle in flat, needle
     assert any("2,1 % del" in line for p in pages for line in p.text.splitlines()), "no-break space before %"
     found = [m for p in pages for m in markers(p)]
@@ -426,8 +449,16 @@ def test_spanish_submission(parsed: dict[str, list[PageData]]) -> None:
 def test_wg_report_cover_and_furniture(parsed: dict[str, list[PageData]]) -> None:
     report = sample.load_text()["wg_report"]
     first, *later = parsed["wg_report"]
-    for needle in ("United Nations", "/HRC/40/97", "General Assembly", "Distr.: General", "3 January 2019",
-                   "Human Rights Council", "Agenda item 6", report["job_number"]):
+    for needle in (
+        "United Nations",
+        "/HRC/40/97",
+        "General Assembly",
+        "Distr.: General",
+        "3 January 2019",
+        "Human Rights Council",
+        "Agenda item 6",
+        report["job_number"],
+    ):
         assert needle in first.text, needle
     stars = [c for c in first.chars if c["text"] == "*"]
     assert len(stars) == 2 and all(c["size"] < 12 for c in stars), "the title's star marker and its note"
