@@ -26,9 +26,12 @@ LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}
 @dataclass(slots=True)
 class NoteDraft:
     label: str
+    """the number markers are matched by ('4' for a note printed 'iv')"""
     tm: TextMap = field(default_factory=TextMap)
     page: int = 1
     endnote: bool = False
+    printed: str = ""
+    """the label as printed, when it differs from `label`"""
 
 
 def _label(line: Line) -> tuple[str, int] | None:
@@ -54,6 +57,11 @@ def _label(line: Line) -> tuple[str, int] | None:
             skip += 1
         return (m.group(1) or m.group(2) or m.group(3)), skip
     return None
+
+
+def _printed(line: Line, skip: int) -> str:
+    """A note's label as printed ('iv', '12'), from the characters its line opens with."""
+    return line.text[:skip].strip().strip(".)[]").strip()
 
 
 def _plausible(label: str, last: int | None, raised: bool) -> bool:
@@ -91,7 +99,7 @@ def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tupl
             t
             for t in text
             if t.x0 >= ln.x1 - 1
-            and t.x0 - ln.x1 < 40
+            and t.x0 - ln.x1 < 80
             and t.top < ln.bottom
             and t.bottom > ln.top
             and id(t) not in label_of
@@ -121,7 +129,7 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 label, skip = lab
                 if label.isdigit():
                     last = int(label)
-                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes)
+                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes, printed=_printed(ln, skip))
                 d.tm.add_line(ln, skip=skip)
                 notes.append(d)
             elif notes:
@@ -161,7 +169,7 @@ def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[lis
                 label, skip = lab
                 if label.isdigit():
                     last = int(label)
-                d = NoteDraft(label=label, page=ln.page, endnote=True)
+                d = NoteDraft(label=label, page=ln.page, endnote=True, printed=_printed(ln, skip))
                 d.tm.add_line(ln, skip=skip)
                 notes.append(d)
             elif notes:
@@ -241,7 +249,8 @@ def link(
         fid = f"fn{i + 1}"
         boxes = [Box(page=p, bbox=b) for p, b in d.tm.page_boxes()]
         first = boxes[0] if boxes else Box(page=d.page, bbox=(0.0, 0.0, 0.0, 0.0))
-        number: int | str = int(d.label) if d.label.isdigit() else d.label
+        shown = d.printed or d.label
+        number: int | str = int(shown) if shown.isdigit() else shown
         footnotes.append(
             Footnote(
                 id=fid,

@@ -70,12 +70,21 @@ def _key(text: str) -> str:
 
 
 def body_font_size(pages: list[Page]) -> float:
-    """The size most characters are set in: the body text's size."""
+    """The size most characters are set in: the body text's size.
+
+    Counted on the upper 60% of each page, where running text is and notes
+    are not: a submission with long footnotes can print more note text than
+    body text.
+    """
+    upper: Counter[float] = Counter()
     weight: Counter[float] = Counter()
     for p in pages:
         for ln in p.lines:
             weight[ln.size] += len(ln.text)
-    return weight.most_common(1)[0][0] if weight else 10.0
+            if ln.top < 0.6 * p.height:
+                upper[ln.size] += len(ln.text)
+    counts = upper or weight
+    return counts.most_common(1)[0][0] if counts else 10.0
 
 
 def _single_page_furniture(ln: Line, page: Page) -> bool:
@@ -95,7 +104,7 @@ def _single_page_furniture(ln: Line, page: Page) -> bool:
 def _has_text_beside(ln: Line, lines: list[Line]) -> bool:
     """A number with text just to its right on the same line is a note label, not a page number."""
     return any(
-        o is not ln and o.x0 >= ln.x1 - 1 and o.x0 - ln.x1 < 40 and o.top < ln.bottom and o.bottom > ln.top
+        o is not ln and o.x0 >= ln.x1 - 1 and o.x0 - ln.x1 < 80 and o.top < ln.bottom and o.bottom > ln.top
         for o in lines
     )
 
@@ -190,17 +199,16 @@ def _separator(rules: list[Rule], lines: list[Line], page: Page, body_size: floa
         if underline:
             continue
         below = [ln for ln in lines if ln.top >= r.bottom - 1]
-        if not below:
-            continue
+        if not below or any(o is not r and abs(o.top - r.top) < 2 for o in rules):
+            continue  # nothing under it, or a row of cell borders rather than a separator
         first = below[0]
         small = sum(1 for ln in below if ln.size < body_size - 0.4)
         if r.top < page.height * 0.3:
             if w > 0.45 * page.width or abs(r.x0 - left) > 12 or _first_label(first) != "1":
                 continue
-            if any(o is not r and abs(o.top - r.top) < 2 for o in rules):
-                continue  # a row of cell borders, not a separator
             return r
-        if small >= 0.6 * len(below) or _starts_like_note(first):
+        raised = bool(first.flags and first.flags[0] & SUP)
+        if small >= 0.6 * len(below) or (raised and _starts_like_note(first)):
             return r
     return None
 
@@ -224,18 +232,20 @@ def split_notes(
     ordered = sorted(lines, key=lambda ln: ln.top)
     sep = _separator(page.rules, ordered, page, body_size)
     if sep is not None:
-        cut = next((k for k, ln in enumerate(ordered) if ln.top >= sep.bottom - 1), len(ordered))
-        return ordered[:cut], ordered[cut:]
-    if endnotes and _runs_on(ordered, last_label):
+        i = next((k for k, ln in enumerate(ordered) if ln.top >= sep.bottom - 1), len(ordered))
+    elif endnotes and _runs_on(ordered, last_label):
         return [], ordered  # a page of an endnote list that began on an earlier page
-    # No separator: the run of smaller lines at the foot of the page, if it starts like a note.
-    limit = body_size - 0.4
-    i = len(ordered)
-    while i > 0 and ordered[i - 1].size < limit:
-        i -= 1
+    else:
+        # No separator: the run of smaller lines at the foot of the page.
+        limit = body_size - 0.4
+        i = len(ordered)
+        while i > 0 and ordered[i - 1].size < limit:
+            i -= 1
     zone = ordered[i:]
     if not zone:
         return ordered, []
+    # the zone starts at its first note (or runs on from the previous page's): a table set
+    # small under a rule is not a note
     first = next((k for k, ln in enumerate(zone) if _starts_like_note(ln)), None)
     if first is None:
         return (ordered[:i], zone) if continues and _packed(zone) else (ordered, [])
