@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 
 from extract.blocks import DOT_LEADER, Block
 from extract.read import Line
-from extract.textmap import GluedMarkers, TextMap, vocabulary
+from extract.textmap import GluedMarkers, TextMap, roman_value, vocabulary
 from schemas import Box, Paragraph, Section, Span
 
 HEADING_NUMBER = re.compile(
     r"^(?:(?P<chapter>(?:chapter|part|section|cap[ií]tulo|parte|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
     r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
-    r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?"
-    r"|(?P<roman>[IVXLC]{1,6})[.)]"
-    r"|(?P<upper>[A-Z])[.)]"
-    r"|(?P<lroman>[ivx]{1,5})[.)]"
-    r"|(?P<lower>[a-z])[.)]"
+    r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?-?"
+    r"|(?P<roman>[IVXLC]{1,6})[.)]-?"
+    r"|(?P<upper>[A-Z])[.)]-?"
+    r"|(?P<lroman>[ivx]{1,5})[.)]-?"
+    r"|(?P<lower>[a-z])[.)]-?"
     r")(?=\s+\S)",
 )
 # Bold lead-in sentences and labels that head a list or a box but not a section.
@@ -60,6 +60,12 @@ URL_OR_DATE = re.compile(
 LEAD_IN = re.compile(
     r"\b(?:as follows|the following|should|must|calls? (?:up)?on|urges?|recommends?|we ask|asks?|"
     r"llama|insta|recomienda|recomendamos|deber[ií]a|solicita|exhorta|demande|appelle|recommande|devrait)\b",
+    re.I,
+)
+# Headings of front matter that never take sub-sections: what follows them is their sibling.
+FRONT_MATTER = re.compile(
+    r"^(?:executive summary|summary|introduction|background|methodology|r[ée]sum[ée](?: ex[ée]cutif)?"
+    r"|resumen(?: ejecutivo)?|introducci[oó]n|antecedentes|metodolog[ií]a)\s*[:.]?$",
     re.I,
 )
 NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
@@ -287,14 +293,16 @@ def _letter_or_roman(number: str | None, numclass: str | None, before: list[Head
         return numclass
     letter_class = "A" if numclass == "R" else "a"
     last_letter = next((h.number for h in reversed(before) if h.numclass == letter_class), None)
+    last_roman = next((h.number for h in reversed(before) if h.numclass == numclass), None)
     if last_letter and len(last_letter) == 1 and ord(number) == ord(last_letter) + 1:
         return letter_class
-    if number in "Ii" and not any(h.numclass == numclass for h in before):
+    if last_roman and roman_value(number.lower()) == (roman_value(last_roman.lower()) or 0) + 1:
         return numclass
-    last_roman = next((h.number for h in reversed(before) if h.numclass == numclass), None)
-    if last_roman is None and last_letter is not None and number not in "Ii":
-        return letter_class
-    return numclass
+    if number in "IiVvXx" and last_roman is not None:
+        return numclass
+    if number in "Ii":
+        return numclass
+    return letter_class  # a series numbered from L (50) or C (100) is lettered, not roman
 
 
 def _prominence(style: tuple, numclass: str | None) -> tuple:
@@ -310,9 +318,12 @@ def _assign_levels(headings: list[Heading]) -> None:
         first_style.setdefault(key, h.style)
     stack: list[tuple[str, tuple]] = []
     seen_level: dict[str, int] = {}
+    front: set[str] = set()  # keys of front-matter headings on the stack
     for h in headings:
         key = h.numclass or str(h.style)
         prom = _prominence(first_style[key], h.numclass)
+        if stack and stack[-1][0] in front and h.numclass is None and key != stack[-1][0]:
+            stack.pop()  # an executive summary or an introduction heads no sub-sections of its own
         keys = [k for k, _ in stack]
         if key in keys:
             del stack[keys.index(key) + 1 :]
@@ -326,6 +337,10 @@ def _assign_levels(headings: list[Heading]) -> None:
             stack.append((key, prom))
         h.level = len(stack)
         seen_level.setdefault(key, h.level)
+        if FRONT_MATTER.match(h.title) and h.numclass is None:
+            front.add(key)
+        else:
+            front.discard(key)
 
 
 INDENT_STEP = 6.0  # points: bullets indented within this of each other are one level
