@@ -182,7 +182,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
 # Lines that name the review itself belong to the cover when they come before the body.
 UPR_TITLE = re.compile(
     r"universal periodic review|examen peri[oó]dico universal|examen p[ée]riodique universel|\bUPR\b|\bEPU\b"
-    r"|submission to|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)"
+    r"|submission (?:to|on behalf of|by|from)|submitted by|presentado por|soumis par"
+    r"|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)"
     r"|\b\d{1,2}\s?(?:ª|a|th|st|nd|rd|e|ème|eme|va|na)?\.?\s+(?:session|sesi[oó]n)",
     re.I,
 )
@@ -398,9 +399,9 @@ def build(
     headings, cover = find_headings(blocks, body_size)
     vocab = vocabulary([ln for b in blocks for ln in b.lines])
     out = Built(cover=cover)
-    out.title = _title(cover)
     by_block = {id(h.block): h for h in headings}
     depths = _indent_depths(blocks)
+    cover_text: dict[int, str] = {}  # cover block → its text with markers cut out
     stack: list[tuple[int, Section]] = []  # (level, section)
     current: Section | None = None
     in_back_matter = False
@@ -443,7 +444,9 @@ def build(
             current = sec
             continue
         if b.extra.get("cover"):
-            out.cover_maps.append(_textmap(b.lines, vocab))
+            tm = _textmap(b.lines, vocab)
+            out.cover_maps.append(tm)
+            cover_text[id(b)] = tm.text
             continue
         table = b.kind == "table"
         tm = _textmap(b.lines, vocab, table=table, glued=glued)
@@ -476,11 +479,12 @@ def build(
             out.depth[par.id] = depths.get(round(b.indent / INDENT_STEP), 0)
         for level_sec in [s for _, s in stack]:
             level_sec.page_end = max(level_sec.page_end, max(sp.page for sp in tm.spans) if tm.spans else par.page)
+    out.title = _title(cover, cover_text)
     return out
 
 
-def _title(cover: list[Block]) -> str | None:
-    """The largest display text of the cover, UN boilerplate aside."""
+def _title(cover: list[Block], texts: dict[int, str]) -> str | None:
+    """The largest display text of the cover, UN boilerplate aside (`texts`: markers cut out)."""
     cands = [
         b
         for b in cover
@@ -494,6 +498,6 @@ def _title(cover: list[Block]) -> str | None:
     if not cands:
         return None
     top = max(b.size for b in cands)
-    parts = [re.sub(r"[*†]+$", "", b.text.strip()) for b in cands if b.size >= top - 0.5]
+    parts = [re.sub(r"[*†]+$", "", texts.get(id(b), b.text).strip()) for b in cands if b.size >= top - 0.5]
     title = " – ".join(p for p in parts if p)
     return re.sub(r"\s+", " ", title)[:300] or None
