@@ -166,8 +166,17 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
     if abs(cur.size - prev.size) > 0.9:
         return True
     restyled = (cur.is_bold != prev.is_bold or cur.is_italic != prev.is_italic) and len(cur.text) > 3
-    # a bold or italic sentence that wraps into plain type is still one paragraph
-    if restyled and not (_continues(prev.text, cur.text) and gap <= geo.gap + 0.3 * cur.size):
+    # a bold or italic sentence that wraps into plain type is still one paragraph, and so is a
+    # full line cut mid-sentence whose next line happens to be set in italics (a title quoted)
+    wrapped = (
+        not prev.text.rstrip().endswith(TERMINAL)
+        and prev.x1 >= geo.right - 2 * prev.size
+        and prev.x1 - prev.x0 >= 0.7 * (geo.right - geo.left)
+        and not (prev.is_bold or prev.is_italic)
+        and not _mid_heading(prev)
+    )
+    flows = _continues(prev.text, cur.text) or wrapped
+    if restyled and not (flows and gap <= geo.gap + 0.3 * cur.size):
         return True
     if (id(cur) in table) != (id(prev) in table):
         return True
@@ -269,6 +278,12 @@ def _stacked_headings(prev: Line, cur: Line, geo: _Geometry) -> bool:
         and not prev.text.rstrip().endswith((",", "-", "–", "/", "&"))
         and not _mid_sentence(prev.text)
     )
+
+
+def _mid_heading(line: Line) -> bool:
+    """A line that is all capitals or numbered like a heading does not run on into body text."""
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _continues(prev: str, cur: str) -> bool:
