@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -188,6 +188,8 @@ PAREN_ACRONYM = re.compile(r"^\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&.\-]{1,
 TOKEN = re.compile(r"\S+")
 LEADING_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})[.)º]?\s+(?=\S)")
 GLUED_NOTE = re.compile(r"^(.*[^\W\d_][’'‟]?s?)\.?\d{1,2}$")
+GLUED_PAREN_NOTE = re.compile(r"^(\([^()]+\))\d{1,2}$")
+"""'(U.K.)1': a footnote mark fused to a closing parenthesis."""
 LEADING = "“\"«‘'(¿¡[{"
 TRAILING_PUNCT = ".,;:)”\"»’'!?]}"
 ABBREVIATIONS_WITH_DOT = frozenset("inc. ltd. co. dept. st. u.k. u.s. a.c. e.v. no. corp. assn. intl. int.".split())
@@ -462,6 +464,9 @@ def _un_kind(v: _View, symbol: str | None) -> str:
 
 def _clean_token(raw: str) -> tuple[str, str]:
     """(core, trailing punctuation) of a whitespace token."""
+    glued_paren = GLUED_PAREN_NOTE.match(raw.rstrip(",;:."))
+    if glued_paren:
+        return glued_paren.group(1), "."
     if PAREN_ACRONYM.match(raw.rstrip(",;:.")):
         return raw.rstrip(",;:."), raw[len(raw.rstrip(",;:.")) :]
     core = raw.lstrip(LEADING)
@@ -529,6 +534,15 @@ def _run_forward(text: str) -> str:
     return " ".join(words)
 
 
+def _with_parens(core: str, raw: str, tail: str) -> str:
+    """A word of a spelt-out gloss keeps its bracket ('SYMAAG (South ... Group) with'), so the gloss can go later."""
+    if raw.lstrip(LEADING.replace("(", "")).startswith("(") and not core.startswith("("):
+        core = "(" + core
+    if tail.startswith(")") and not core.endswith(")"):
+        core += ")"
+    return core
+
+
 def _run_backward(text: str) -> str:
     """The run of capitalised words that `text` ends with."""
     cues = _cues()
@@ -550,7 +564,7 @@ def _run_backward(text: str) -> str:
         if f in cues.connectors and words:
             words.append(core)
         elif _nameish(core.rstrip("-–—"), prev):
-            words.append(core.rstrip("-–—"))
+            words.append(_with_parens(core.rstrip("-–—"), raw, tail))
         else:
             break
         if len(words) >= MAX_RUN_WORDS:
@@ -686,7 +700,7 @@ def _acronym_map(v: _View) -> dict[str, str]:
 
 def _strip_name(name: str, cues: _Cues) -> str:
     s = LEADING_NUMBER.sub("", _ws(name))
-    s = re.sub(r"\s*\([^()]{1,40}\)", "", s).strip()  # printed acronyms and glosses go
+    s = re.sub(r"\s*\([^()]{1,80}\)", "", s).strip()  # printed acronyms and glosses go
     changed = True
     while changed:
         changed = False
@@ -763,19 +777,32 @@ def _count(name: str, full_folded: str) -> int:
     return full_folded.count(_fold(name)) if name else 0
 
 
-def _split_co_authors(name: str, raw: str, full_folded: str, acronyms: dict[str, str]) -> list[str]:
-    """'A and B' is two organisations when each part stands on its own in the document."""
+CONJOINED = re.compile(r"(?i)(?:^|\s)(?:and|&|y|et)\s")
+"""Authors joined by a conjunction ('A and B'), not a name followed by its description ('A, B')."""
+JOINERS = re.compile(r"\s+(?:and|&|y|et|e|with)\s+|\s*,\s+|\s*;\s+")
+CAPS_JOINERS = re.compile(r"\s+(?:AND|&|Y|ET|WITH)\s+|\s*,\s+|\s*;\s+")
+
+
+def _split_co_authors(
+    name: str, raw: str, full_folded: str, acronyms: dict[str, str], known: Collection[str] = ()
+) -> list[str]:
+    """'A and B' is two organisations when each part stands on its own in the document.
+
+    `known`: folded names already found as candidates (a lone capitalised word may be one of them).
+    """
     if LIST_SEP.strip() in raw:
         out = []
         for piece in raw.split(LIST_SEP.strip()):
             piece = _ws(piece)
-            stripped = re.sub(r"\s*\([^()]{1,40}\)", "", piece).strip()
-            out.extend(_split_co_authors(stripped, piece, full_folded, acronyms) if stripped else [])
+            stripped = re.sub(r"\s*\([^()]{1,80}\)", "", piece).strip()
+            out.extend(_split_co_authors(stripped, piece, full_folded, acronyms, known) if stripped else [])
         return out
     if re.search(r"\)\s*(?:,|and|&|y|et|with)\s", raw):
         pieces = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+|y\s+|et\s+)?|and\s+|&\s+|y\s+|et\s+|with\s+)", raw)
         return [p for p in pieces if p.strip()]
-    parts = re.split(r"\s+(?:and|&|y|et|e|with)\s+|\s*,\s+|\s*;\s+", name)
+    caps = name.isupper()  # a banner set in capitals: 'X AND Y'
+    joiners = CAPS_JOINERS if caps else JOINERS
+    parts = joiners.split(name)
     if len(parts) < 2:
         return [name]
     if any(_is_state_only(p.strip()) for p in parts):
@@ -789,7 +816,8 @@ def _split_co_authors(name: str, raw: str, full_folded: str, acronyms: dict[str,
         words = p.split()
         if not words:
             return [name]
-        is_acr = len(words) == 1 and ACRONYM.match(p) is not None
+        # in capitals every word looks like an acronym: a lone word must be a name the document uses elsewhere
+        is_acr = len(words) == 1 and (_fold(p) in known if caps else ACRONYM.match(p) is not None)
         if len(words) < 2 and not is_acr:
             return [name]
         attested = _count(p, full_folded) > whole or _fold(p) in defined or is_acr or raw_has_acronyms
@@ -813,7 +841,7 @@ def _organisations(v: _View) -> list[str]:
         base = _strip_name(raw, cues)
         if not base:
             return
-        parts = _split_co_authors(base, raw, full_folded, acronyms)
+        parts = _split_co_authors(base, raw, full_folded, acronyms, cands.keys())
         for part in parts:
             name = _strip_name(_expand(_strip_name(part, cues), acronyms, v), cues)
             name = _case_fix(name, v.full)
@@ -825,6 +853,8 @@ def _organisations(v: _View) -> list[str]:
             c.sources.add(source)
             if len(parts) > 1:
                 c.sources.add("list")
+                if CONJOINED.search(raw):
+                    c.sources.add("conjoined")
 
     def scan(text: str, weight: float, source: str) -> None:
         for p in cues.before:
@@ -867,7 +897,7 @@ def _organisations(v: _View) -> list[str]:
             for p in cues.before
             if not p.pattern.startswith("^")
         ):
-            add(_run_forward(v.cover[i + 1]), WEIGHTS["cover"], "cover")  # "contribution of" / next line: the name
+            add(_list_forward(_lines_list(v.cover, i + 1)), WEIGHTS["cover"], "cover")  # "by:" / next lines: names
     line_names = set(cands)
     for block in v.blocks[:12]:
         if block not in v.cover:
@@ -881,6 +911,12 @@ def _organisations(v: _View) -> list[str]:
                     for n in line_names
                 ):
                     del cands[k]  # a line's name run into the line before it, or into a State on the next
+                    continue
+                for n in line_names & set(cands):
+                    if k.startswith(n + " ") and _ends_a_line(cands[n].name, v.cover) and "cover" in cands[k].sources:
+                        cands[k].score += cands[n].score  # 'X and Middlesex' / 'University ...': a name the
+                        cands[k].sources |= cands[n].sources  # line break cut is the block's whole name
+                        del cands[n]
     for t in v.titles:
         scan(t, WEIGHTS["title"], "title")
         bare = _strip_name(t, cues)
@@ -902,8 +938,13 @@ def _organisations(v: _View) -> list[str]:
         n = _count(c.name, full_folded)
         c.score += min(n, 6) * 0.4
         named_like_org = any(_fold(w) in cues.head_words for w in c.name.split()) or _fold(c.name) in expanded
-        if n < 2 and not named_like_org and "self" not in c.sources:
-            c.score = 0.0  # a one-off capitalised run (a person, a title) is not an author, unless it says it is one
+        if DEBUG:
+            print(f"  raw  {c.score:5.1f} n={n} {sorted(c.sources)} {c.name}")
+        listed = "conjoined" in c.sources and c.sources & {"cover", "title"}
+        if n < 2 and not named_like_org and "self" not in c.sources and not listed:
+            # a one-off capitalised run (a person, a title) is not an author, unless it says it is one
+            # or the cover lists it among the authors ("Submission on behalf of: A (AA) and B")
+            c.score = 0.0
     merged = [c for c in _merge(cands) if c.score > 0]
     if DEBUG:
         for c in sorted(merged, key=lambda c: -c.score):
@@ -924,8 +965,50 @@ def _organisations(v: _View) -> list[str]:
     if not keep:
         keep = [max(merged, key=lambda c: c.score)]
     order = {id(c): i for i, c in enumerate(cands.values())}
-    keep.sort(key=lambda c: order.get(id(c), len(order)))  # as printed: the cover's order
+    cover_folded = _fold(" ".join(v.cover[:40]))
+
+    def printed_at(c: _Cand) -> tuple[int, int]:
+        at = cover_folded.find(_fold(c.name))
+        return (at if at >= 0 else len(cover_folded), order.get(id(c), len(order)))
+
+    keep.sort(key=printed_at)  # as printed: the cover's order, then the order found
     return [c.name for c in keep]
+
+
+LINE_JOINER = re.compile(r"^(?:and|&|y|et|with|con|avec)$", re.I)
+CONTACT_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+$", re.I)
+"""A web or mail address under an author's name, between two listed authors."""
+
+
+def _lines_list(lines: list[str], start: int) -> str:
+    """The authors a cue ending a line lists on the lines below ('Joint submission by:' / A / & / B), as one text.
+
+    A line is taken only while a joiner links it to the previous one (a line that is just '&', or a line
+    ending or starting with 'and'), so an address or a title under a single author is never run into it.
+    """
+    out = lines[start].strip()
+    j = start + 1
+    while j < len(lines) and j <= start + 8:
+        nxt = lines[j].strip()
+        if CONTACT_LINE.match(nxt):
+            j += 1
+            continue
+        if LINE_JOINER.match(nxt) and j + 1 < len(lines):
+            out = f"{out} {nxt} {lines[j + 1].strip()}"
+            j += 2
+            continue
+        last, first = (out.split() or [""])[-1], (nxt.split() or [""])[0]
+        if LINE_JOINER.match(last) or LINE_JOINER.match(first):
+            out = f"{out} {nxt}"
+            j += 1
+            continue
+        break
+    return out
+
+
+def _ends_a_line(name: str, lines: list[str]) -> bool:
+    """Whether some cover line ends with `name` (as printed, bar closing punctuation)."""
+    return any(_fold(ln.rstrip(" .,;:")).endswith(_fold(name)) for ln in lines)
 
 
 def _letterhead(v: _View, add: Callable[[str, float, str], None]) -> None:

@@ -228,6 +228,98 @@ def test_joint_submission_split_only_where_both_parts_stand_alone() -> None:
     assert describe(doc).organisations == ["Institute for Harbours and Business"]
 
 
+def test_authors_listed_after_on_behalf_of_are_co_authors_even_when_printed_once() -> None:
+    doc = _doc(
+        [
+            "Submission to the United Nations Universal Periodic Review of Chile (C.L.)",
+            "Submission on behalf of: Lantern Keepers Links (LKLinks) and Northvale",
+            "University Dept. of Maritime Law (C.L.)1",
+        ],
+        ["Submission focus: the rights of island peoples in Chile's harbours."],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == ["Lantern Keepers Links", "Northvale University Dept. of Maritime Law"]
+
+
+def test_a_capital_banner_of_two_authors() -> None:
+    doc = _doc(
+        [
+            ("HARBOUR JUSTICE COLLECTIVE AND TIDEWATCH", 14.0, True),
+            "Universal Periodic Review — Freedonia: May 2031",
+        ],
+        [
+            "1. Drawing on research by the Harbour Justice Collective and Tidewatch, this submission looks at "
+            "searches of fishing boats in Freedonia.",
+            "The Harbour Justice Collective uses law to protect people on the coast.",
+            "Tidewatch is an action group formed of lawyers and fishers. Tidewatch aims to end arbitrary searches.",
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == ["Harbour Justice Collective", "Tidewatch"]
+
+
+def test_a_capital_name_with_y_is_one_author_unless_each_part_is_known() -> None:
+    doc = _doc(
+        [("JUSTICIA Y MAREA", 14.0, True), "Examen Periódico Universal de Freedonia"],
+        ["Justicia y Marea es una organización que defiende a los pescadores de Freedonia."],
+    )
+    info = describe(doc)
+    assert info.kind == "ngo_submission"
+    assert info.organisations == ["Justicia y Marea"]
+
+
+def test_authors_listed_on_the_lines_under_the_cue() -> None:
+    doc = _doc(
+        [
+            "UPR Submission on harbour safety in Freedonia",
+            "Joint Submission by:",
+            "Lighthouse Families Association (LFA)",
+            "www.lfa.example.org",
+            "&",
+            "The Tidal Rights Initiative (TRI)",
+            "Prospect Quay",
+        ],
+        ["This report is submitted by the Lighthouse Families Association (LFA) and the Tidal Rights Initiative."],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == ["Lighthouse Families Association", "Tidal Rights Initiative"]
+
+
+def test_a_banner_of_acronyms_with_their_glosses() -> None:
+    doc = _doc(
+        [
+            "BRAG (Bayside Refugee Action Group) with",
+            "HOST (Harbour Open Shelter Team) and the ISC",
+            "(Island Sanctuary Centre)",
+            "Submission to the Universal Periodic Review of Freedonia",
+        ],
+        ["This submission draws on work with people seeking asylum in Freedonia's ports."],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations == [
+        "Bayside Refugee Action Group",
+        "Harbour Open Shelter Team",
+        "Island Sanctuary Centre",
+    ]
+
+
+def test_a_contact_person_listed_with_the_author_is_not_an_author() -> None:
+    doc = _doc(
+        [
+            "An NGO submission on fishers' rights in Freedonia",
+            "Submitted by:",
+            "Ana Pérez, Tidal Alliance Project Coordinator,",
+            "Harbour Network on 2 May 2031",
+        ],
+        ["The Tidal Alliance is a project within the Harbour Network."],
+    )
+    assert "Ana Pérez" not in describe(doc).organisations
+
+
 def test_nhri_submission() -> None:
     doc = _doc(
         [
