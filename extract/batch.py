@@ -46,10 +46,17 @@ class Limits:
     max_chars: int = 5_000_000
     max_bytes: int = 200_000_000
     max_memory_mb: int = 4096
-    """Address-space cap while one document runs (0 = none): a compression bomb fails alone."""
+    """Address-space cap while one document runs (0 = none): the backstop for what `max_stream_bytes` misses."""
+    max_stream_bytes: int = 64_000_000
+    """One page stream, inflated: past it the page is skipped with a warning (a compression bomb)."""
 
     def read_limits(self) -> ReadLimits:
-        return ReadLimits(max_pages=self.max_pages, max_chars=self.max_chars, max_bytes=self.max_bytes)
+        return ReadLimits(
+            max_pages=self.max_pages,
+            max_chars=self.max_chars,
+            max_bytes=self.max_bytes,
+            max_stream_bytes=self.max_stream_bytes,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from extract.glyphs import font_family, font_style, normalise_char
 from extract.packed import PackedBoxes
+from extract.streams import oversized_stream
 
 Box4 = tuple[float, float, float, float]
 
@@ -107,6 +108,7 @@ class ReadLimits:
     max_pages: int = 1000
     max_chars: int = 5_000_000
     max_bytes: int = 200_000_000
+    max_stream_bytes: int = 64_000_000  # one page stream, inflated
 
 
 class _Glyph:
@@ -496,6 +498,11 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
         for i, p in enumerate(pdf.pages, start=1):
             page = Page(number=i, width=float(p.width or 0), height=float(p.height or 0))
             try:
+                too_big = oversized_stream(p.page_obj, limits.max_stream_bytes)
+                if too_big:
+                    page.error = too_big
+                    pages.append(page)
+                    continue
                 objs = p.objects
                 chars = objs.get("char", [])
                 total += len(chars)
