@@ -144,6 +144,12 @@ class LanguageRules:
     official_re: re.Pattern[str]
     cue_words: frozenset[str]
     """single words that are event or role cues: never part of a name"""
+    auxiliaries: frozenset[str] = frozenset()
+    """'was', 'were', 'fue': what stands between a subject and its participle ('X, ..., was arrested')"""
+    relative_pronouns: frozenset[str] = frozenset()
+    """'who', 'which', 'que': a clause, never a description in apposition"""
+    civil_body_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    """'organization', 'NGO', 'union': a body whose president or coordinator is no State official"""
 
     def common(self, word: str) -> bool:
         """A word never part of a person's name: an institution, place or function word, a State
@@ -284,6 +290,9 @@ def rules_for(language: str | None) -> LanguageRules:
         contact_re=_phrase_regex(b["contact_cues"]),
         official_re=_phrase_regex(b["official_titles"]),
         cue_words=frozenset(k for k in [*b["events"], *b["roles"]] if " " not in k and "." not in k),
+        auxiliaries=low(b.get("auxiliaries", [])),
+        relative_pronouns=low(b.get("relative_pronouns", [])),
+        civil_body_re=_phrase_regex(b.get("civil_bodies", [])),
     )
 
 
@@ -632,6 +641,18 @@ def _valid_runs(doc: Doc, start: int, end: int, rules: LanguageRules) -> list[tu
     return runs
 
 
+def _merge_adjacent_runs(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join pattern runs that touch: the matcher caps a run's length, so an institution's title and
+    the name printed right after it ('Tribunal ... de Control Ana Lucía | Ferro Ibarra') come apart."""
+    out: list[tuple[int, int, str]] = []
+    for sp in sorted(spans, key=lambda x: x[0]):
+        if out and sp[2] == "run" and out[-1][2] == "run" and out[-1][1] == sp[0]:
+            out[-1] = (out[-1][0], sp[1], "run")
+        else:
+            out.append(sp)
+    return out
+
+
 def _name_count(doc: Doc, s: int, e: int) -> int:
     """Name words of a span, initials not counted."""
     return sum(1 for t in doc[s:e] if t._.upr_name_like and not (len(t.text) == 2 and t.text[1] == "."))
@@ -665,8 +686,19 @@ def _official_context(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
     m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+)?", tail)
     if m and tail[m.end() :].split(" ", 1)[0].lower() not in rules.former:
         om = rules.official_roles.match(tail, m.end())
-        return om is not None
+        return om is not None and not _civil_role(doc[e : min(len(doc), e + 16)].text, m.end(), rules)
     return False
+
+
+CIVIL_REACH = 90
+"""Characters after an official-sounding role in which its body is named ('president of the ... organization')."""
+
+
+def _civil_role(text: str, at: int, rules: LanguageRules) -> bool:
+    """'X, president of the human rights organization Y': the role is held in a civil-society body,
+    so X is no official of the State (a minister or a State's president has no such word)."""
+    clause = re.split(r"[,;.()]", text[at : at + CIVIL_REACH], maxsplit=1)[0]
+    return rules.civil_body_re.search(clause) is not None
 
 
 def _is_citation(doc: Doc, s: int, e: int, unit: TextUnit) -> bool:
@@ -720,18 +752,148 @@ def _joined(doc: Doc, end: int, start: int, rules: LanguageRules) -> bool:
     )
 
 
-def _group_of(best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules) -> list[_Mention]:
-    """The mention and the names listed with it ('X and Y were sentenced')."""
+APPOSITION_MAX = 18
+"""Tokens of a description set off by commas after a name ('X, owner of a TV station known for ..., and Y')."""
+DESCRIPTOR_MAX = 6
+"""Tokens of a description printed before a listed name ('and his 16 year-old daughter Y')."""
+LIST_LOOKAHEAD = 3
+"""Names skipped inside a description when looking for the next name of a list ('X, of Z, and Y')."""
+_SEPARATORS = _CONNECTORS | {";"}
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_STOPS = frozenset({".", "!", "?", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """Where the cues of one window are, to tell a description of a name from a clause of its own."""
+
+    events: frozenset[int]
+    """token indices inside event cues"""
+    role_ends: frozenset[int]
+    """token indices right after a role cue ('journalist' | Y)"""
+    nlp: Language
+
+
+def _tagged(nlp: Language, doc: Doc) -> bool:
+    """Part-of-speech tags on `doc`, added once and only when asked for (the tagger costs as much as the NER)."""
+    if "upr_tagged" not in doc.user_data:
+        doc.user_data["upr_tagged"] = nlp_mod.tag(nlp, doc)
+    return bool(doc.user_data["upr_tagged"])
+
+
+def _describes(doc: Doc, i: int, j: int, rules: LanguageRules, marks: _Marks) -> bool:
+    """Whether doc[i:j] can be a description of a name: short, with no event, speech, relative
+    pronoun, auxiliary or (where the pipeline can tell) finite verb, so not a clause of its own."""
+    if not 0 < j - i <= APPOSITION_MAX:
+        return False
+    for k in range(i, j):
+        t = doc[k]
+        if (
+            k in marks.events
+            or t.text in _STOPS
+            or t.lower_ in rules.relative_pronouns
+            or t.lower_ in rules.auxiliaries
+        ):
+            return False
+    if rules.speech_re.search(doc[i:j].text):
+        return False
+    if _tagged(marks.nlp, doc):
+        return not any(t.tag_ in _FINITE_TAGS or "Fin" in t.morph.get("VerbForm") for t in doc[i:j])
+    return True
+
+
+def _linked(doc: Doc, end: int, start: int, rules: LanguageRules, marks: _Marks | None) -> bool:
+    """Two names of one list, descriptions and all: 'X and Y', 'X, a journalist, and Y',
+    'X, owner of Z; and Y', 'X and his daughter Y' (each name is a subject or object of the clause)."""
+    if _joined(doc, end, start, rules):
+        return True
+    if marks is None or start - end < 2:
+        return False
+    j = start
+    if doc[j - 1].text == ",":
+        j -= 1  # 'and his daughter, Y'
+    k = j
+    if j in marks.role_ends or doc[j - 1].lower_ in rules.relatives:
+        while k - 1 > end and j - (k - 1) <= DESCRIPTOR_MAX and doc[k - 1].lower_ not in _SEPARATORS:
+            k -= 1
+        if not _describes(doc, k, j, rules, marks):
+            return False
+    elif j != start:
+        return False
+    sep = k
+    while sep - 1 >= end and doc[sep - 1].lower_ in _SEPARATORS:
+        sep -= 1
+    if sep == k:
+        return False  # no list punctuation or conjunction before the second name
+    if sep == end:
+        return k < start  # 'X and his daughter Y'
+    # 'X, <description>, and Y': the description opens with a comma right after X
+    return doc[end].text == "," and _describes(doc, end + 1, sep, rules, marks)
+
+
+def _group_of(
+    best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules, marks: _Marks | None = None
+) -> list[_Mention]:
+    """The mention and the names listed with it ('X and Y were sentenced', 'X, a journalist, and Y were
+    arrested'); a name inside a description of a listed one ('X, of Z, and Y') is not in the list."""
     if best.pronoun_of:
         return [best]
     named = [m for m in ms if not m.pronoun_of]
     i = named.index(best)
+    group = [best]
     lo = hi = i
-    while lo > 0 and _joined(doc, named[lo - 1].end, named[lo].start, rules):
-        lo -= 1
-    while hi + 1 < len(named) and _joined(doc, named[hi].end, named[hi + 1].start, rules):
-        hi += 1
-    return named[lo : hi + 1]
+    while True:
+        prev = next(
+            (
+                k
+                for k in range(lo - 1, max(-1, lo - 1 - LIST_LOOKAHEAD), -1)
+                if _linked(doc, named[k].end, named[lo].start, rules, marks)
+            ),
+            None,
+        )
+        if prev is None:
+            break
+        group.insert(0, named[prev])
+        lo = prev
+    while True:
+        nxt = next(
+            (
+                k
+                for k in range(hi + 1, min(len(named), hi + 1 + LIST_LOOKAHEAD))
+                if _linked(doc, named[hi].end, named[k].start, rules, marks)
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        group.append(named[nxt])
+        hi = nxt
+    return group
+
+
+def _named_kin(best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules) -> _Mention | None:
+    """The relative named right after a possessive ('his son, Y', 'su hija Y'), when `best` is that possessive."""
+    if not best.pronoun_of or best.end >= len(doc) or doc[best.end].lower_ not in rules.relatives:
+        return None
+    return next((m for m in ms if not m.pronoun_of and best.end < m.start <= best.end + 3), None)
+
+
+def _apposition_head(
+    best: _Mention, ms: list[_Mention], doc: Doc, cue: int, rules: LanguageRules, marks: _Marks
+) -> _Mention:
+    """The subject a participle after an apposition belongs to: in 'X, of the group Z, was attacked'
+    the nearest name, Z, sits inside the description of X, and X was attacked."""
+    c = cue - 1
+    while c > best.end and (doc[c].lower_ in rules.auxiliaries or doc[c].lower_ in rules.agent_gap):
+        c -= 1
+    if c < best.end or doc[c].text != ",":
+        return best
+    if best.end < c and doc[best.end].text == "," and _describes(doc, best.end + 1, c, rules, marks):
+        return best  # best is itself the described name: 'X, a journalist, was arrested'
+    for h in sorted((m for m in ms if not m.pronoun_of and m.end < best.start), key=lambda m: -m.end):
+        if doc[h.end].text == "," and _describes(doc, h.end + 1, c, rules, marks):
+            return h
+    return best
 
 
 @dataclass(frozen=True)
@@ -799,6 +961,7 @@ def _candidates(
     cue_at: tuple[set[int], set[int], set[int], set[int]],
     sent_starts: set[int],
     sent_spans: list[tuple[int, int]],
+    marks: _Marks | None = None,
 ) -> list[tuple[int, int, bool, str | None]]:
     """Name spans of a window: NER persons, honorific runs, and (with a model) the pattern runs
     that a cue or a recognised name vouches for; without a model, every pattern run.
@@ -812,12 +975,9 @@ def _candidates(
     ner = [(e.start, e.end) for e in doc.ents if e.label_ in person_labels]
     ner_of = {i: (s, e) for s, e in ner for i in range(s, e)}
     other = {i: e.label_ for e in doc.ents if e.label_ not in person_labels for i in range(e.start, e.end)}
-    tagged: list[bool] = []
 
     def proper(i: int) -> bool:
-        if not tagged:
-            tagged.append(nlp_mod.tag(nlp, doc))
-        return tagged[0] and nlp_mod.is_proper_noun(doc[i])
+        return _tagged(nlp, doc) and nlp_mod.is_proper_noun(doc[i])
 
     def title_like(i: int) -> bool:
         return any(a <= i < b and _title_like(doc, a, b) for a, b in sent_spans)
@@ -852,9 +1012,11 @@ def _candidates(
             grown.add(hit)
             spans.append((left, max(e, hit[1]), "ner"))
     spans += [(s, e, "ner") for s, e in ner if (s, e) not in grown]
+    spans = _merge_adjacent_runs(spans)
 
     accepted: list[tuple[int, int, bool, str | None]] = []
     pending: list[tuple[int, int, bool, str | None]] = []
+    in_titles: set[tuple[int, int, bool, str | None]] = set()
     taken: set[int] = set()
     for s, e, how in sorted(spans, key=lambda x: (x[2] != "hon", x[2] != "ner", x[0])):
         s2, e2, official, honorific = _strip(doc, s, e, rules)
@@ -865,10 +1027,12 @@ def _candidates(
         ):
             s2 += 1  # 'While Mora', 'Close X': a sentence's first word the model took into the name
         for rs, re_ in _valid_runs(doc, s2, e2, rules):
+            titled = False
             if how == "run":
                 rs, re_ = _common_edge(doc, rs, re_, ctx)
-                if rs >= re_ or _in_title(doc, rs, re_, rules):
+                if rs >= re_:
                     continue
+                titled = _in_title(doc, rs, re_, rules)
             elif all(doc[i].lower_ in ctx.lexicon for i in range(rs, re_) if doc[i]._.upr_name_like):
                 continue  # 'Undue Delay', 'Long Term': common words the model took for a name
             if lookup_state(doc[rs:re_].text) is not None:
@@ -882,6 +1046,12 @@ def _candidates(
             if n == 1 and how == "ner" and not any(i in ner_of for i in range(rs, re_)):
                 continue
             item = (rs, re_, official, hon)
+            if how == "run" and titled:
+                # printed right after an institution's title ('la Corte Primera ... X, Y y Z'): a name
+                # only when listed with names found on their own
+                in_titles.add(item)
+                pending.append(item)
+                continue
             if how == "run" and with_model:
                 labels = {other[i] for i in range(rs, re_) if i in other}
                 # a cue beside the run vouches for it: 'journalist X', 'X was arrested', 'the
@@ -910,7 +1080,8 @@ def _candidates(
             if any(i in taken for i in range(rs, re_)):
                 pending.remove(item)
                 continue
-            if any(_joined(doc, a[1], rs, rules) or _joined(doc, re_, a[0], rules) for a in accepted):
+            m = None if item in in_titles else marks  # a titled run joins a plain list only
+            if any(_linked(doc, a[1], rs, rules, m) or _linked(doc, re_, a[0], rules, m) for a in accepted):
                 accepted.append(item)
                 taken.update(range(rs, re_))
                 pending.remove(item)
@@ -967,7 +1138,12 @@ def _analyse(
 
     names: list[_Mention] = []
     event_ends = {c[2] for c in cues if c[0] == "event"}
-    spans = _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends, event_ends), sent_starts, sent_spans)
+    marks = _Marks(
+        events=frozenset(i for c in cues if c[0] == "event" for i in range(c[1], c[2])),
+        role_ends=frozenset(c[2] for c in cues if c[0] == "role"),
+        nlp=ctx.nlp,
+    )
+    spans = _candidates(doc, ctx, (cue_starts, weak_starts, cue_ends, event_ends), sent_starts, sent_spans, marks)
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     # a surname printed alone after the full name was given ('Verell was sentenced')
     known = out.surnames | {t.text for s, e, _, _ in spans if _name_count(doc, s, e) >= 2 for t in doc[s + 1 : e]}
@@ -1013,7 +1189,7 @@ def _analyse(
         while ni < len(names) and names[ni].start <= i:
             cur = names[ni]
             mentions.append(cur)
-            if prev is not None and _joined(doc, prev.end, cur.start, rules):
+            if prev is not None and _linked(doc, prev.end, cur.start, rules, marks):
                 state.last_group = (*state.last_group, cur.text)
             else:
                 state.last_group = (cur.text,)
@@ -1066,7 +1242,7 @@ def _analyse(
             if gap > ROLE_REACH:
                 continue
             role = rules.role_of(matched) or matched.lower()
-            for m in _group_of(best, ms, doc, rules):
+            for m in _group_of(best, ms, doc, rules):  # a role is one name's: 'X, a journalist, and Y'
                 if not m.citation:
                     for nm in m.pronoun_of or (m.text,):
                         if role not in out.ev(nm).roles:
@@ -1084,8 +1260,13 @@ def _analyse(
             gap = _gap(a, b, best)
         if gap > (WEAK_REACH if weak else STRONG_REACH):
             continue
+        kin = _named_kin(best, ms, doc, rules)
+        if kin is not None:
+            best = kin  # 'the killing of his son, Y': the event is the son's, and he is named
+        elif best.end <= a and not best.pronoun_of:
+            best = _apposition_head(best, ms, doc, a, rules, marks)
         etype = rules.event_of(matched) or matched.lower()
-        for m in _group_of(best, ms, doc, rules):
+        for m in _group_of(best, ms, doc, rules, marks):
             if m.citation:
                 continue
             for nm in m.pronoun_of or (m.text,):
@@ -1449,7 +1630,8 @@ def _official_text(text: str, s: int, e: int, rules: LanguageRules) -> bool:
     after = text[e : e + 80]
     m = re.match(r"\s*(?:,|—|–|-|\()\s*(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|then\s+)?", after)
     if m and after[m.end() :].split(" ", 1)[0].lower() not in rules.former:
-        return rules.official_roles.match(after, m.end()) is not None
+        om = rules.official_roles.match(after, m.end())
+        return om is not None and not _civil_role(after, m.end(), rules)
     return False
 
 

@@ -135,6 +135,73 @@ def test_people_listed_after_a_role_share_it_and_pronouns_resume_a_name() -> Non
     assert [(e.type, e.date) for e in arvid.events] == [("sentenced", "2017-04-07"), ("released", "2018-06")]
 
 
+def test_every_listed_victim_shares_the_event_despite_descriptions() -> None:
+    doc = _doc(
+        "In March 2019, border guards arrested Oskar Lindvall, member of an opposition party and former mayor "
+        "of Port Salin; Greta Hallberg, owner of the radio station Nordwave, known for its criticism of the "
+        "government; and Emil Sandqvist, opposition candidate for governor of Eastmark. The three men were "
+        "detained for several days.",
+        "• Lena Forsberg, a journalist, and Jonas Ekdahl were detained at a checkpoint in June 2020.",
+        "• Mira Lund and her 15 year-old daughter Saga Lund Ekholm were reportedly beaten by police in 2021.",
+    )
+    names = _by_name(find_cases(doc))
+    want = {
+        "Oskar Lindvall",
+        "Greta Hallberg",
+        "Emil Sandqvist",
+        "Lena Forsberg",
+        "Jonas Ekdahl",
+        "Mira Lund",
+        "Saga Lund Ekholm",
+    }
+    assert want <= set(names)
+    assert "arrested" in [e.type for e in names["Emil Sandqvist"].events]
+    assert "detained" in [e.type for e in names["Jonas Ekdahl"].events]
+    assert "tortured" in [e.type for e in names["Mira Lund"].events]
+    # the role belongs to the name it describes, not to the next one listed
+    assert "journalist" in names["Lena Forsberg"].roles
+    assert "journalist" not in names["Jonas Ekdahl"].roles
+
+
+def test_a_name_inside_a_description_is_not_the_subject() -> None:
+    doc = _doc(
+        "In May 2020, Petra Holm, of the human rights organization Open Harbour Nordvik, was attacked and "
+        "threatened by unidentified men outside the parliament.",
+        "In 2021, Anton Berg, president of the Nordvik-based association Coastal Watch, was harassed and "
+        "threatened with arbitrary arrest after he criticised the navy.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Petra Holm" in names
+    assert "attacked" in [e.type for e in names["Petra Holm"].events]
+    assert not any("Harbour" in n or "Nordvik" in n for n in names)
+    # the president of a civil-society body is no State official
+    assert "Anton Berg" in names
+
+
+def test_a_named_relative_after_a_possessive_takes_the_event() -> None:
+    doc = _doc(
+        "In 2019, an unknown man beat up Karl Carlsson in the street while he was handing out leaflets about "
+        "the killing of his son, Johan Carlsson, in November 2018.",
+    )
+    names = _by_name(find_cases(doc))
+    assert {"Karl Carlsson", "Johan Carlsson"} <= set(names)
+    assert "killed" in [e.type for e in names["Johan Carlsson"].events]
+    assert "killed" not in [e.type for e in names["Karl Carlsson"].events]
+    assert "tortured" in [e.type for e in names["Karl Carlsson"].events]
+
+
+def test_clauses_and_officials_do_not_join_a_list() -> None:
+    doc = _doc(
+        "Minister of the Interior Harald Brandt, who ordered the raid, and the blogger Vera Moss were both "
+        "named in the report; Vera Moss was arrested on 3 May 2021.",
+        "Judge Ola Strand said that the activist Berit Nyholm was detained in 2020.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Vera Moss" in names and "Berit Nyholm" in names
+    assert "Harald Brandt" not in names
+    assert "Ola Strand" not in names
+
+
 def test_case_described_in_a_footnote_and_author_citations_skipped() -> None:
     doc = _doc(
         "Critics of the government have been prosecuted.",
@@ -217,6 +284,18 @@ def test_spanish_titles_and_institutions_are_not_people() -> None:
     names = {c.name for c in find_cases(doc)}
     assert not any("Penas" in n or "Fiscal" in n for n in names)
     assert "Ernesto Valdivia" not in names
+
+
+def test_spanish_list_of_names_after_a_court_title_keeps_its_first_name() -> None:
+    doc = _doc(
+        "La sentencia ordenó la reincorporación de los ex-jueces del Tribunal Segundo Penal de Control "
+        "Ana Lucía Ferro Ibarra, Tomás Rivas Mena y Pedro Luis Cano B., y se condenó al Estado al pago "
+        "de reparaciones.",
+        language="es",
+    )
+    names = {c.name for c in find_cases(doc)}
+    assert {"Ana Lucía Ferro Ibarra", "Tomás Rivas Mena", "Pedro Luis Cano B."} <= names
+    assert not any("Tribunal" in n or "Control" in n for n in names)
 
 
 def test_french_rules_without_a_model() -> None:
