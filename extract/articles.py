@@ -25,7 +25,9 @@ gives an answer, and dropped when none does:
 
     R1  the official heading printed after it names one instrument ("Article 2 – Right to
         life": ECHR; tables in extract/data/instruments.json);
-    R2  the nearest instrument named before it in the same sentence;
+    R2  the nearest instrument named before it in the same sentence; then the instrument
+        named in a unit that introduces this one with a colon ("Under the ICESCR:"), with
+        only units naming none between them;
     R3  the instrument the document cites the same article number of explicitly (the
         nearest such citation before, else the first after), or that an earlier bare
         citation of the number was resolved to;
@@ -109,6 +111,9 @@ NUM_RE = re.compile(r"(\d{1,4})(?:\s?(bis|ter|quater)|([A-Za-z]))?(?![\w])")
 SUB_PAREN_RE = re.compile(
     r"\s?\(\s?((?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivxl]{1,6})(?:\s?[/,]\s?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})){0,5})\s?\)"
 )
+SUB_SIBLING_RE = re.compile(
+    r"\s{0,3}(?:,(?:\s{1,3}(?:and|or|y|o|et|ou))?|\s(?:and|or|y|o|et|ou))\s{1,3}\(\s?(\d{1,3}[a-z]?|[a-z]{1,2}|[ivxl]{1,6})\s?\)(?![\w(])"
+)
 SUB_DOT_RE = re.compile(r"\.(\d{1,3})(?![\d.]|\.\d)")
 SUB_WORD_RE = re.compile(
     r",?\s{1,3}(?:paragraphs?|paras?\.|párrafos?|parágrafos?|apartados?|incisos?|numerales?|alinéas?|paragraphes?|al\.|§)"
@@ -121,6 +126,7 @@ SEP_RE = re.compile(
 )
 RANGE_RE = re.compile(r"\s{0,3}(?:-|–|to|through|a|al|à|au|hasta)\s{0,3}(?=\d)")
 OF_RE = re.compile(r",?\s{1,3}(?:of|under|de|del|du|des)\s{1,3}|,?\s{1,3}de\s?l['’]\s{0,2}|,?\s{1,3}d['’]\s{0,2}")
+KEYWORD_AFTER_NAME_RE = re.compile(r"(?:['’]s)?\s{1,3}(?:[Aa]rt[ií]culos?|[Aa]rticles?|[Aa]rts?\.)\s{0,3}\d")
 COMMA_RE = re.compile(r"\s{0,3}[,;:]\s{1,3}")
 GAP_RE = re.compile(r"\s{1,3}")
 PRE_GAP_RE = re.compile(r"(?:['’]s)?\s{1,3}$")
@@ -555,6 +561,12 @@ def _parse_items(text: str, pos: int) -> tuple[list[tuple[str, str | None]], int
                 parts = [f"{parts[0]}({nested.group(1).strip()})"]
                 p = nested.end()
             subs = parts
+            # "2(1)(a) and (c)": a sibling of the last sub, printed alone
+            while (sib := SUB_SIBLING_RE.match(text, p)) is not None:
+                last_sub = subs[-1]
+                cut = last_sub.rfind("(")
+                subs.append(f"{last_sub[:cut]}({sib.group(1)})" if cut > 0 else sib.group(1))
+                p = sib.end()
         else:
             sd = SUB_DOT_RE.match(text, p)
             if sd:
@@ -733,9 +745,21 @@ class _Reader:
             if g:
                 name = self.name_at(text, g.end(), matches, strong=True)
                 if name is not None and name.ref is not None:
+                    if KEYWORD_AFTER_NAME_RE.match(text, name.end):
+                        break  # "UDHR Article 8, ICCPR Article 2": that name heads the next citation
                     ref.name, ref.end = name, name.end
                     return
-        # a name just before the keyword: "ECHR Articles 2 and 3", "ICCPR Article 9"
+        self._attach_before(text, ref, matches, ends, kw_start)
+
+    def _attach_before(
+        self,
+        text: str,
+        ref: Reference,
+        matches: dict[int, InstrumentMatch],
+        ends: dict[int, InstrumentMatch],
+        kw_start: int,
+    ) -> None:
+        """A name just before the keyword: "ECHR Articles 2 and 3", "ICCPR Article 9"."""
         head = text[max(0, kw_start - 12) : kw_start]
         gap = PRE_GAP_RE.search(head)
         if gap:
@@ -1041,6 +1065,27 @@ def _next_number(prev: str | None, cur: str) -> bool:
     return prev is not None and prev.isdigit() and cur.isdigit() and int(cur) == int(prev) + 1
 
 
+def _introduced_by(units: list[_Unit], unit: _Unit) -> _Unit | None:
+    """The unit that introduces this one with a colon and names an instrument ("ICESCR:"), when
+    only units naming none stand between them in the same section (the items of its list)."""
+    if unit.source == "heading":
+        return None
+    for back in range(1, LOOKBACK + 1):
+        j = unit.index - back
+        if j < 0:
+            return None
+        prev = units[j]
+        if prev.source == "footnote" and unit.source != "footnote":
+            continue  # the notes of a list item
+        if prev.source != unit.source or prev.section != unit.section:
+            return None
+        if prev.text.rstrip().endswith(":") and prev.mentions:
+            return prev
+        if prev.mentions or prev.text.rstrip().endswith(":"):
+            return None
+    return None
+
+
 def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail) -> Ref | None:
     """Rules R1-R8 of the module docstring, in that order."""
     national_only = ref.family != "article"
@@ -1083,6 +1128,11 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
     found = pick(back(sent[0]))
     if found is not None:
         return found  # R2
+    intro = _introduced_by(units, unit)
+    if intro is not None:
+        found = pick(m[2] for m in reversed(intro.mentions))
+        if found is not None:
+            return found  # R2b: "Under the ICESCR:" then "Articles 11 and 15 - ..."
     prev_heading = trail.last_heading_article if unit.source == "heading" else None
     if prev_heading is not None and ok(prev_heading) and _next_number(trail.last_heading_number, ref.items[0][0]):
         return prev_heading  # R8 first: 'Article 13', then 'Article 14' of one text reprinted
@@ -1240,8 +1290,13 @@ def _merge_national(resolver: _Resolver) -> dict[str, str]:
             dated.setdefault(" ".join(w for w in words if not w.isdigit()), []).append(k)
     out: dict[str, str] = {}
     for k in list(resolver.national):
-        with_year = dated.get(k, [])
-        if len(with_year) == 1 and with_year[0] != k:
+        with_year = [d for d in dated.get(k, []) if d != k]
+        if len(with_year) > 1:
+            # several laws of that name ('Terrorism Act 2000', '... 2006'): the one the document
+            # names most, when it is named at least twice as often as the next
+            ranked = sorted(((resolver.national[d].seen.total(), d) for d in with_year), reverse=True)
+            with_year = [ranked[0][1]] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else []
+        if len(with_year) == 1:
             out[k] = with_year[0]
             target = resolver.national[with_year[0]]
             src = resolver.national[k]

@@ -413,3 +413,56 @@ def test_corpus_documents_give_valid_records() -> None:
         arts = find_articles(doc)
         check_offsets(doc, arts)
         assert len({a.id for a in arts}) == len(arts)
+
+
+# ------------------------------------------------------------------ lists of treaties
+
+
+def test_a_name_before_the_keyword_is_not_taken_by_the_previous_citation() -> None:
+    """'UDHR Article 8, ICCPR Article 2(3)': ICCPR heads the second citation, not the first."""
+    refs = parse_references("Remedies are protected by UDHR Article 8, ICCPR Article 2(3) and CRC Article 4.")
+    assert [(r.items, r.name.surface if r.name else None) for r in refs] == [
+        ([("8", None)], "UDHR"),
+        ([("2", "3")], "ICCPR"),
+        ([("4", None)], "CRC"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subs"),
+    [
+        ("article 2(1)(a) and (c) of the ICCPR", ["1(a)", "1(c)"]),
+        ("article 5(a), (b) and (c) of the ICCPR", ["a", "b", "c"]),
+        ("article 9 (1), and (4) of the ICCPR", ["1", "4"]),
+    ],
+)
+def test_sibling_subs_printed_alone(text: str, subs: list[str]) -> None:
+    (ref,) = parse_references(text)
+    assert [s for _, s in ref.items] == subs
+    assert ref.name is not None and ref.name.instrument is not None
+
+
+def test_a_label_with_a_colon_names_the_instrument_of_the_items_after_it() -> None:
+    doc = make_doc(
+        f"{ICCPR} (ICCPR):",
+        "Articles 1, 25 and 27 - self-determination and participation.",
+        f"{CRC} (CRC):",
+        "Articles 1, 12 and 30 - the child's views and culture.",
+        "Article 31 - play and leisure.",
+    )
+    got = table(find_articles(doc))
+    assert {("1", None, ICCPR), ("25", None, ICCPR), ("27", None, ICCPR)} <= got
+    assert {("1", None, CRC), ("12", None, CRC), ("30", None, CRC), ("31", None, CRC)} <= got
+    assert ("12", None, ICCPR) not in got
+
+
+def test_a_law_named_without_its_year_joins_the_one_the_document_names_most() -> None:
+    doc = make_doc(
+        "Section 41 of the Public Order Act 2004 allows arrest without warrant; section 12 of the Public Order "
+        "Act 2004 bans marches; section 3 of the Public Order Act 2004 defines a riot.",
+        "The Public Order Act 2009 added one offence.",
+        "Under section 12 of the Public Order Act, marches were banned.",
+    )
+    got = {(a.article, a.instrument) for a in find_articles(doc)}
+    assert ("12", "Public Order Act 2004") in got
+    assert not any(inst == "Public Order Act" for _, inst in got)
