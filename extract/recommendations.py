@@ -125,6 +125,7 @@ class _Lang:
     adverbial: re.Pattern[str]
     bad_subject_start: re.Pattern[str]
     bad_subject_word: re.Pattern[str]
+    question_lead: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,9 @@ class _Cues:
 
     def any(self, pick: Callable[[_Lang], re.Pattern[str]], text: str) -> bool:
         return any(pick(t).search(text) for t in self.langs.values())
+
+
+NEVER = r"(?!x)x"
 
 
 def _c(p: str) -> re.Pattern[str]:
@@ -173,6 +177,7 @@ def _cues() -> _Cues:
             adverbial=_c(t["adverbial"]),
             bad_subject_start=_c(t["bad_subject_start"]),
             bad_subject_word=_c(t["bad_subject_word"]),
+            question_lead=_c(t.get("question_lead", NEVER)),
         )
     return _Cues(
         langs=langs,
@@ -306,7 +311,7 @@ def lead_in_start(text: str, in_context: bool = False) -> int | None:
     if last.endswith(":"):
         if in_context or cues.any(lambda t: t.rec_noun, last) or cues.any(lambda t: t.strong_cue, last):
             return s
-        if _frames_ask(last):
+        if _frames_ask(last) or _asks_whether(last):
             return s
         return None
     forward = last.endswith((".", ";")) and cues.any(lambda t: t.forward_cue, last)
@@ -333,6 +338,11 @@ def _label(text: str) -> _Label | None:
         if m:
             return _Label(m.end(), False, m.group("num"))
     return None
+
+
+def _asks_whether(lead: str) -> bool:
+    """A lead-in put as a question to the State ('Would the Government consider:'): its items are asks."""
+    return _cues().any(lambda t: t.question_lead, GLYPHS.sub("", lead).strip())
 
 
 def _frames_ask(lead: str) -> bool:
@@ -658,7 +668,7 @@ class _Walker:
         self.active = True
         self.list_section = u.section
         self.item = None
-        self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead)
+        self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead) or _asks_whether(lead)
 
     def add(self, d: _Draft) -> _Draft:
         self.drafts.append(d)

@@ -573,3 +573,40 @@ def test_label_number_names_the_ask_and_reported_committee_words_do_not_count() 
 def test_heading_that_asks_the_state() -> None:
     doc = Doc().heading("The Government should set a target to end child poverty").para("Child poverty rose.").build()
     assert texts(doc) == ["The Government should set a target to end child poverty"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Specifically, would it consider:",
+        "Would the Government of Freedonia consider:",
+        "Will the State party commit to:",
+    ],
+)
+def test_a_lead_in_that_asks_whether_the_state_would_act_opens_a_list_of_asks(lead: str) -> None:
+    doc = (
+        Doc()
+        .heading("Suggested questions")
+        .para("What steps does the Government of Freedonia plan to protect river communities from mining?")
+        .para(lead)
+        .para(
+            "requiring mining companies to consult river communities before any licence is granted;",
+            kind="bullet",
+            number="i",
+        )
+        .para(
+            "setting up an independent body able to receive complaints from those communities;",
+            kind="bullet",
+            number="ii",
+        )
+        .para("ratifying ILO Convention No. 169.", kind="bullet", number="iii")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [r.number for r in recs] == ["i", "ii", "iii"]
+    assert not any(r.text.endswith("?") for r in recs)
+
+
+def test_a_narrative_colon_after_a_question_word_is_no_lead_in() -> None:
+    assert lead_in_start("It would consider the following:") is None
+    assert lead_in_start("Is it the case that:") is None
