@@ -18,6 +18,7 @@ Public API:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from bisect import bisect_left
@@ -796,6 +797,42 @@ def _case_right(text: str, at: int) -> int | None:
 # ---------------------------------------------------------------- the document
 
 
+RECOMMENDED_AFTER = re.compile(
+    r"\s{0,3}(?:(?:has|had|also|then|explicitly|specifically|ya|también|a|ont|avait|avaient|aussi)\s+){0,2}"
+    r"(?:recommended|recomend(?:ó|aron|aba|aban)|recommandé|recommandait|recommandaient)\b",
+    re.I,
+)
+STATE_JOIN = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")
+RECOMMENDED_BEFORE = re.compile(
+    r"\b(?:recommendations?\s+(?:(?:made|put\s+forward|given)\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"|recomendaci(?:ón|ones)\s+(?:(?:hechas?|formuladas?)\s+)?(?:por|de)\s+(?:el\s+|la\s+)?"
+    r"|recommandations?\s+(?:(?:faites?|formulées?)\s+)?(?:par|de)\s+(?:la\s+|le\s+|l['’])?)$",
+    re.I,
+)
+
+
+def recommending_states(paragraph: str) -> list[str]:
+    """The States a paragraph says made a recommendation ('the Russian Federation recommended',
+    'France and Spain recommended', 'the recommendation by Brazil'), from the first sentence
+    that says so; [] when none does."""
+    bounds = _sentence_bounds(paragraph)
+    for a, b in itertools.pairwise(bounds):
+        sentence = paragraph[a:b]
+        groups: list[list[tuple[int, int]]] = []
+        for s, e in _state_spans(sentence):
+            if groups and STATE_JOIN.fullmatch(sentence[groups[-1][-1][1] : s]):
+                groups[-1].append((s, e))
+            else:
+                groups.append([(s, e)])
+        for g in groups:
+            start, end = g[0][0], g[-1][1]
+            if RECOMMENDED_AFTER.match(sentence, end) or RECOMMENDED_BEFORE.search(
+                sentence[max(0, start - 60) : start]
+            ):
+                return [sentence[s:e] for s, e in g]
+    return []
+
+
 def _sentence_bounds(text: str) -> list[int]:
     return [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1]
 
@@ -880,12 +917,15 @@ def _unit_citations(unit: TextUnit, by_id: dict[str, TextUnit], upr_document: Ca
     )
     if refs:
         bounds = _sentence_bounds(text)
+        # a note that gives only the number: the citing sentence names who made it ('X recommended ...')
+        told = recommending_states(anchor.text) if anchor is not None and unit.is_footnote else []
         for r in refs:
             src = _source_symbol(unit, reports, r.start, bounds)
+            states = list(r.states) or (told if len(refs) == 1 else [])
             out.append(
                 UPRRecommendationCitation(
                     **base(r.start, r.end),
-                    parsed=UPRRecommendationParsed(number=r.number, states=list(r.states), source_symbol=src),
+                    parsed=UPRRecommendationParsed(number=r.number, states=states, source_symbol=src),
                 )
             )
     for s in symbols:  # "CCPR/C/90/D/1234/2004" is a committee's views on communication 1234/2004

@@ -15,6 +15,7 @@ from extract.citations import (
     find_court_cases,
     find_rec_refs,
     find_urls,
+    recommending_states,
 )
 from extract.units import DocText, TextUnit
 from schemas import Document
@@ -332,3 +333,34 @@ def test_every_corpus_page_is_read_without_crashing() -> None:
             unit = doc.unit(c.footnote or c.paragraph or "")
             assert unit is not None and unit.text[c.start : c.end] == c.text, (pdf.name, c.id)
     assert spent / max(pages, 1) < 0.005
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states"),
+    [
+        (
+            "In the first review, the Russian Federation recommended that Freedonia lift its reservation.",
+            ["Russian Federation"],
+        ),
+        ("France and Spain recommended a moratorium. Freedonia rejected it.", ["France", "Spain"]),
+        ("Freedonia accepted the recommendation made by Brazil on prisons.", ["Brazil"]),
+        ("En el primer ciclo, México recomendó a Freedonia ratificar la Convención.", ["México"]),
+        ("Germany and Norway supported the bill, while Chile recommended its repeal.", ["Chile"]),
+        ("Germany, Italy and Norway supported the bill.", []),
+    ],
+)
+def test_states_that_made_a_recommendation_in_the_citing_sentence(sentence: str, states: list[str]) -> None:
+    assert recommending_states(sentence) == states
+
+
+def test_a_note_with_only_the_number_takes_the_states_of_the_citing_sentence() -> None:
+    p1 = "In the first review, the Russian Federation recommended that Freedonia withdraw its reservations.1"
+    fn1 = "Report of 10 April 2009, A/HRC/99/10, para 56.26."
+    doc = DocText(
+        units=[
+            TextUnit(id="p1", source="paragraph", page=1, text=p1),
+            TextUnit(id="fn1", source="footnote", page=1, text=fn1, number="1", anchor="p1"),
+        ]
+    )
+    (rec,) = [c for c in find_citations(doc) if c.kind == "upr_recommendation"]
+    assert rec.parsed.number == "56.26" and rec.parsed.states == ["Russian Federation"]  # type: ignore[union-attr]
