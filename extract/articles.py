@@ -749,17 +749,7 @@ class _Reader:
                         break  # "UDHR Article 8, ICCPR Article 2": that name heads the next citation
                     ref.name, ref.end = name, name.end
                     return
-        self._attach_before(text, ref, matches, ends, kw_start)
-
-    def _attach_before(
-        self,
-        text: str,
-        ref: Reference,
-        matches: dict[int, InstrumentMatch],
-        ends: dict[int, InstrumentMatch],
-        kw_start: int,
-    ) -> None:
-        """A name just before the keyword: "ECHR Articles 2 and 3", "ICCPR Article 9"."""
+        # a name just before the keyword: "ECHR Articles 2 and 3", "ICCPR Article 9"
         head = text[max(0, kw_start - 12) : kw_start]
         gap = PRE_GAP_RE.search(head)
         if gap:
