@@ -497,6 +497,10 @@ def _nameish(core: str, prev: str | None) -> bool:
     return bool(core.isdigit() and len(core) <= 3 and prev and _fold(prev) in {"article", "artículo", "articulo"})
 
 
+OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
+"""Connectors a lower-case word may follow inside a name: 'Reporters sans frontières'."""
+
+
 def _run_forward(text: str) -> str:
     """The run of capitalised words (with connectors) that `text` starts with: an organisation's name."""
     cues = _cues()
@@ -512,7 +516,7 @@ def _run_forward(text: str) -> str:
             break
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core, prev):
+        elif _nameish(core, prev) or (prev is not None and _fold(prev) in OPEN_CONNECTORS):
             if tail.startswith(("’s", "'s", "‟s")):
                 nxt = _clean_token(toks[i + 1])[0] if i + 1 < len(toks) else ""
                 if nxt[:1].isupper() and _fold(nxt) not in NAME_STOP_WORDS:
@@ -563,7 +567,7 @@ def _run_backward(text: str) -> str:
         prev = _clean_token(toks[i - 1])[0] if i > 0 else None
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core.rstrip("-–—"), prev):
+        elif _nameish(core.rstrip("-–—"), prev) or (not words and prev is not None and _fold(prev) in OPEN_CONNECTORS):
             words.append(_with_parens(core.rstrip("-–—"), raw, tail))
         else:
             break
@@ -866,7 +870,11 @@ def _organisations(v: _View) -> list[str]:
                 add(run, WEIGHTS["about"] if is_about else weight, "about" if is_about else source)
         for p in cues.after:
             for m in p.finditer(text):
-                run = _list_backward(text[: m.start()])
+                head = text[: m.start()]
+                where = TRAILING_PLACE.search(head)
+                if where and _is_state_only(where.group(1)):
+                    head = head[: where.start()]  # 'X, U.S.A. submits': the author's country is not its name
+                run = _list_backward(head)
                 first = run.split(LIST_SEP.strip())[0].split()[:1]
                 pre = text[: m.start()]
                 pre = pre[: pre.rfind(first[0])] if first and first[0] in pre else ""
@@ -975,6 +983,7 @@ def _organisations(v: _View) -> list[str]:
     return [c.name for c in keep]
 
 
+TRAILING_PLACE = re.compile(r",\s*([^,;:]{2,40}?)\s*$")
 LINE_JOINER = re.compile(r"^(?:and|&|y|et|with|con|avec)$", re.I)
 CONTACT_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+$", re.I)
 """A web or mail address under an author's name, between two listed authors."""

@@ -409,6 +409,24 @@ def test_authors_read_from_bylines_self_descriptions_and_bare_titles() -> None:
     assert describe(doc).organisations == []
 
 
+def test_a_lower_case_word_after_sans_and_the_authors_country_after_a_comma() -> None:
+    doc = _doc(
+        [
+            "Examen périodique universel – Chili",
+            "Contribution de Gardiens sans frontières, organisation non gouvernementale",
+        ],
+        [
+            "Gardiens sans frontières défend les gardiens de phare. Gardiens sans frontières demande la fermeture des camps."
+        ],
+    )
+    assert describe(doc).organisations == ["Gardiens sans frontières"]
+    doc = _doc(
+        ["Report on the Republic of Chile", "21 March 2031"],
+        ["The Harbour Law School Island Rights Clinic, U.S.A. submits the following report on Chile."],
+    )
+    assert describe(doc).organisations == ["Harbour Law School Island Rights Clinic"]
+
+
 def test_a_states_own_human_rights_commission_is_an_nhri() -> None:
     doc = _doc(["Submission by the Chilean Human Rights Commission", "Chile"], ["Camps are full."])
     assert describe(doc).kind == "nhri_submission"
