@@ -26,8 +26,8 @@ gives an answer, and dropped when none does:
     R1  the official heading printed after it names one instrument ("Article 2 – Right to
         life": ECHR; tables in extract/data/instruments.json);
     R2  the nearest instrument named before it in the same sentence; then the instrument
-        named in a unit that introduces this one with a colon ("Under the ICESCR:"), with
-        only units naming none between them;
+        named in a short label that introduces this unit with a colon ("Under the ICESCR:"),
+        with only units naming none between them, when the unit names none before it;
     R3  the instrument the document cites the same article number of explicitly (the
         nearest such citation before, else the first after), or that an earlier bare
         citation of the number was resolved to;
@@ -235,6 +235,8 @@ LOWER_HEAD_FIRST = frozenset(
 )
 # ... and those that may close one after a lower-case modifier ("criminal code"; not "criminal law").
 LOWER_HEAD_AFTER = frozenset("code codigo constitution constitucion".split())
+# ... and those that open one before a lower-case modifier, in French ("code pénal", "code du travail").
+LOWER_HEAD_BEFORE = frozenset(["code"])
 TITLE_LEAD_RE = re.compile(r"^[\s\-–—:.(]{0,6}")
 TITLE_STOP = frozenset("to of the and for from in on a an with or".split())
 KEYWORD_WORDS = frozenset("article articles art arts articulo articulos section sections sec secs rule rules".split())
@@ -357,6 +359,21 @@ class _Tok:
     role: str = ""  # head cap conn conj adj year num paren comma ap tag
 
 
+def _lower_name_word_next(text: str, pos: int) -> bool:
+    """'code pénal', 'code du travail': a modifier of a law's name follows, after at most one connective."""
+    for _ in range(2):
+        m = NAME_TOKEN_RE.match(text, pos)
+        if not m or not m.group("w"):
+            return False
+        f = fold(m.group("w"))
+        if f in LOWER_NAME_WORDS:
+            return True
+        if f not in CONN:
+            return False
+        pos = m.end()
+    return False
+
+
 def parse_name(text: str, pos: int) -> Name | None:
     """Read a national or unknown instrument name (or a generic short form) starting at `pos`.
 
@@ -423,6 +440,7 @@ def parse_name(text: str, pos: int) -> Name | None:
                 (f in LOWER_HEAD_AFTER and prev is not None and prev.role == "adj")
                 or (not toks and f in LOWER_HEAD_FIRST)
                 or (not toks and f in HEADS and NUMBER_TAG_RE.match(text, tok.end))
+                or (not toks and f in LOWER_HEAD_BEFORE and _lower_name_word_next(text, tok.end))
             ):  # "loi n° 2004-228", "ley N.º 26.061"
                 tok.role = "head"  # "criminal code", "código", "the constitution"; not "High Court order"
             elif f in QUALIFIERS and not toks:
@@ -1055,9 +1073,14 @@ def _next_number(prev: str | None, cur: str) -> bool:
     return prev is not None and prev.isdigit() and cur.isdigit() and int(cur) == int(prev) + 1
 
 
+LABEL_WORDS = 16
+"""Words of a label that introduces a list ('International Covenant on ... (ICESCR):'); a longer
+paragraph ending in a colon introduces a quotation more often than a list of articles."""
+
+
 def _introduced_by(units: list[_Unit], unit: _Unit) -> _Unit | None:
-    """The unit that introduces this one with a colon and names an instrument ("ICESCR:"), when
-    only units naming none stand between them in the same section (the items of its list)."""
+    """The short label that introduces this unit with a colon and names an instrument ("ICESCR:"),
+    when only units naming none stand between them in the same section (the items of its list)."""
     if unit.source == "heading":
         return None
     for back in range(1, LOOKBACK + 1):
@@ -1070,7 +1093,7 @@ def _introduced_by(units: list[_Unit], unit: _Unit) -> _Unit | None:
         if prev.source != unit.source or prev.section != unit.section:
             return None
         if prev.text.rstrip().endswith(":") and prev.mentions:
-            return prev
+            return prev if len(prev.text.split()) <= LABEL_WORDS else None
         if prev.mentions or prev.text.rstrip().endswith(":"):
             return None
     return None
@@ -1118,7 +1141,7 @@ def _resolve_bare(units: list[_Unit], unit: _Unit, ref: Reference, trail: _Trail
     found = pick(back(sent[0]))
     if found is not None:
         return found  # R2
-    intro = _introduced_by(units, unit)
+    intro = _introduced_by(units, unit) if pick(back()) is None else None
     if intro is not None:
         found = pick(m[2] for m in reversed(intro.mentions))
         if found is not None:

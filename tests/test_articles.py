@@ -466,3 +466,23 @@ def test_a_law_named_without_its_year_joins_the_one_the_document_names_most() ->
     got = {(a.article, a.instrument) for a in find_articles(doc)}
     assert ("12", "Public Order Act 2004") in got
     assert not any(inst == "Public Order Act" for _, inst in got)
+
+
+def test_french_lower_case_code_and_bare_articles_after_it() -> None:
+    doc = make_doc(
+        "Ainsi, l’article 148 du code pénal prévoit une peine de prison. Selon l’article 149, la peine est réduite.",
+        "L’article 12 du code du travail protège les syndicats.",
+        language="fr",
+    )
+    got = {(a.article, a.instrument) for a in find_articles(doc)}
+    assert {("148", "code pénal"), ("149", "code pénal"), ("12", "code du travail")} <= got
+
+
+def test_a_long_paragraph_ending_in_a_colon_does_not_name_the_instrument_of_what_follows() -> None:
+    doc = make_doc(
+        f"Article 10 of the {CRC} protects families. The explanatory note of the {ICCPR} sets out at length "
+        "how the authorities should treat a family that asks to be reunited in the territory:",
+        "Article 10 requires that such requests are dealt with in a positive, humane and expeditious manner.",
+    )
+    got = table(find_articles(doc))
+    assert ("10", None, CRC) in got and ("10", None, ICCPR) not in got
