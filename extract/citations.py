@@ -68,7 +68,7 @@ _TLDS = "|".join(_W["bare_domains"])
 _LOWER = str.maketrans({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÄÇÈÉÊËÌÍÎÏÑÒÓÔÖÙÚÛÜ"})
 """Lower case without changing any offset, for texts where str.lower would."""
 
-REC_WORD = re.compile(r"rec(?:ommendations?|omendaci(?:ón|on|ones)|ommandations?|s?\b\.?)(?![\w-])")
+REC_WORD = re.compile(r"rec(?:ommendations?|omendaci(?:ón|on|ones)|ommandations?|\.s|s?\b\.?)(?![\w-])")
 """The word that puts a number in recommendation context (English, Spanish, French); run on _low(text)."""
 
 REC_NUMBER_FILLER = re.compile(
@@ -512,6 +512,8 @@ def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool,
         return True
     if any(w.strip(".,;:").casefold() in RESPONSE_VERBS for w in before[-4:]) and scope.about_upr():
         return True  # "The State rejected Recommendation 7" in a document about the review
+    if "." in kw.group(0) and text[: kw.start()].rstrip().endswith("(") and scope.about_upr():
+        return True  # "(Rec. 15)", "(Rec.s 9 and 10)": a reference in brackets, in a document about the review
     return len(chain.items) == 1 and scope.imperative(LABEL_TAIL.sub("", after, count=1))
 
 

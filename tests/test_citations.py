@@ -364,3 +364,9 @@ def test_a_note_with_only_the_number_takes_the_states_of_the_citing_sentence() -
     )
     (rec,) = [c for c in find_citations(doc) if c.kind == "upr_recommendation"]
     assert rec.parsed.number == "56.26" and rec.parsed.states == ["Russian Federation"]  # type: ignore[union-attr]
+
+
+def test_abbreviated_references_in_brackets_in_a_document_about_the_review() -> None:
+    text = "Suspects are held for 28 days (Rec.s 9 and 10). Social rights are ignored (Rec. 15)."
+    assert [r.number for r in find_rec_refs(text, upr_document=True)] == ["9", "10", "15"]
+    assert find_rec_refs(text) == []  # bare numbers: only where the document is about the review
