@@ -1,0 +1,47 @@
+"""Headings from typography: unit cases on hand-built blocks (the spine tests run whole PDFs)."""
+
+from __future__ import annotations
+
+from extract.blocks import Block
+from extract.read import Line
+from extract.sections import find_headings
+
+BODY = 11.0
+FILLER = "The commission heard from families of the disappeared in three provinces over two years of work."
+
+
+def block(text: str, page: int, top: float, size: float = BODY, bold: bool = False) -> Block:
+    boxes = [(72.0 + 5 * i, top, 77.0 + 5 * i, top + size) for i in range(len(text))]
+    line = Line(
+        page,
+        72.0,
+        top,
+        72.0 + 5 * len(text),
+        top + size,
+        text,
+        boxes,
+        bytearray(len(text)),
+        size,
+        1.0 if bold else 0.0,
+        0.0,
+        "Arial",
+    )
+    return Block(lines=[line])
+
+
+def test_a_small_bold_notice_at_a_page_foot_is_not_a_heading() -> None:
+    blocks = [
+        block("Report to the review of Freedonia", 1, 80, size=16, bold=True),
+        block(FILLER, 1, 200),
+        block(FILLER, 1, 230),
+        block("AWARDED THE LIGHTHOUSE PRIZE FOR RIGHTS 2031", 1, 700, size=9, bold=True),
+        block("Detention", 2, 80, bold=True),
+        block(FILLER, 2, 110),
+        block("Small bold lead of a box", 2, 400, size=9, bold=True),
+        block(FILLER, 2, 420, size=9),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    titles = [h.title for h in headings]
+    assert "Detention" in titles
+    assert not any("PRIZE" in t for t in titles)
+    assert "Small bold lead of a box" in titles  # running text follows it on its page
