@@ -7,7 +7,10 @@ from extract.read import Line
 from extract.sections import find_headings
 
 BODY = 11.0
-FILLER = "The commission heard from families of the disappeared in three provinces over two years of work."
+FILLER = (
+    "The commission heard from the families of the disappeared in three provinces over two years of work "
+    "and wrote down what each of them said."
+)
 
 
 def block(text: str, page: int, top: float, size: float = BODY, bold: bool = False) -> Block:
