@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -595,14 +595,26 @@ def run_batch(
         for i, job in enumerate(jobs):
             done(i, run_job(job, limits, nlp))
         return [results[i] for i in range(len(jobs))]
+    started = time.time()
     queue: deque[int] = deque(range(len(jobs)))
     while queue:
         suspects = _run_pool(jobs, queue, limits, workers, nlp, done)
         for i in suspects:  # one at a time, each in its own process
             lone: deque[int] = deque([i])
-            if _run_pool(jobs, lone, limits, 1, nlp, done):
+            # a suspect may have finished before the pool broke: its output, written by this
+            # batch, would read as 'up to date'; run it again so it is reported as made
+            again = list(jobs)
+            again[i] = replace(jobs[i], force=True) if _written_since(jobs[i].out, started) else jobs[i]
+            if _run_pool(again, lone, limits, 1, nlp, done):
                 done(i, Result(jobs[i].pdf, "failed", message=WORKER_DIED))
     return [results[i] for i in range(len(jobs))]
+
+
+def _written_since(path: Path, since: float) -> bool:
+    try:
+        return path.stat().st_mtime >= since - 1.0
+    except OSError:
+        return False
 
 
 def _run_pool(
