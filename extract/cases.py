@@ -871,6 +871,23 @@ def _group_of(
     return group
 
 
+ROLE_APPOSITION_GAP = 8
+"""Tokens between a role and the comma of the name set off after it ('a prisoner charged with ..., X,')."""
+
+
+def _role_apposition(doc: Doc, rs: int, re_: int, marks: _Marks) -> bool:
+    """'One female prisoner charged with terrorist offences, X, is held ...': a name set off by commas
+    right after a noun phrase headed by a role names that person, whatever the model read it as."""
+    if rs < 2 or doc[rs - 1].text != "," or re_ >= len(doc) or doc[re_].text not in {",", ".", ";", "(", ")"}:
+        return False
+    for j in range(rs - 1, max(0, rs - 1 - ROLE_APPOSITION_GAP) - 1, -1):
+        if j in marks.role_ends:
+            return True
+        if j < rs - 1 and (doc[j].text in {",", ";", ":", "."} or doc[j].is_sent_start):
+            return False
+    return False
+
+
 def _named_kin(best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules) -> _Mention | None:
     """The relative named right after a possessive ('his son, Y', 'su hija Y'), when `best` is that possessive."""
     if not best.pronoun_of or best.end >= len(doc) or doc[best.end].lower_ not in rules.relatives:
@@ -1065,7 +1082,10 @@ def _candidates(
                     or re_ in cue_starts
                     or rs in cue_ends
                 ) and not _capitalised_cue_beside(doc, rs, re_)
-                vouched = not title_like(rs) and ((near and not labels) or (beside and labels <= _NAME_LIKE_LABELS))
+                appositive = marks is not None and _role_apposition(doc, rs, re_, marks)
+                vouched = not title_like(rs) and (
+                    (near and not labels) or ((beside or appositive) and labels <= _NAME_LIKE_LABELS)
+                )
                 if not vouched:
                     pending.append(item)
                     continue

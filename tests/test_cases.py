@@ -452,3 +452,13 @@ def test_corpus_runs_with_exact_offsets() -> None:
         names = [c.name for c in found]
         assert len(names) == len(set(names)), f"{pdf.name}: one person split into two records"
     assert spent / max(pages, 1) < 0.15, "the case finder should stay far below pdfplumber's read time per page"
+
+
+def test_a_name_set_off_after_a_role_is_that_persons_whatever_the_model_reads() -> None:
+    doc = _doc(
+        "There is no separate prison for women. One female prisoner charged with public order offences, "
+        "Marit Solberg, is being held alone in a wing for men.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Marit Solberg" in names
+    assert "charged" in [e.type for e in names["Marit Solberg"].events]
