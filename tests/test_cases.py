@@ -457,8 +457,8 @@ def test_corpus_runs_with_exact_offsets() -> None:
 def test_a_name_set_off_after_a_role_is_that_persons_whatever_the_model_reads() -> None:
     doc = _doc(
         "There is no separate prison for women. One female prisoner charged with public order offences, "
-        "Marit Solberg, is being held alone in a wing for men.",
+        "Amber Stone, is being held alone in a wing for men.",
     )
     names = _by_name(find_cases(doc))
-    assert "Marit Solberg" in names
-    assert "charged" in [e.type for e in names["Marit Solberg"].events]
+    assert "Amber Stone" in names
+    assert "charged" in [e.type for e in names["Amber Stone"].events]
