@@ -146,6 +146,8 @@ class LanguageRules:
     """single words that are event or role cues: never part of a name"""
     auxiliaries: frozenset[str] = frozenset()
     """'was', 'were', 'fue': what stands between a subject and its participle ('X, ..., was arrested')"""
+    passive_auxiliaries: frozenset[str] = frozenset()
+    """'was', 'fue', 'été' right before a participle: it is passive, its subject the name before it"""
     relative_pronouns: frozenset[str] = frozenset()
     """'who', 'which', 'que': a clause, never a description in apposition"""
     civil_body_re: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -292,6 +294,7 @@ def rules_for(language: str | None) -> LanguageRules:
         cue_words=frozenset(k for k in [*b["events"], *b["roles"]] if " " not in k and "." not in k),
         auxiliaries=low(b.get("auxiliaries", [])),
         relative_pronouns=low(b.get("relative_pronouns", [])),
+        passive_auxiliaries=low(b.get("passive_auxiliaries", [])),
         civil_body_re=_phrase_regex(b.get("civil_bodies", [])),
     )
 
@@ -888,6 +891,22 @@ def _role_apposition(doc: Doc, rs: int, re_: int, marks: _Marks) -> bool:
     return False
 
 
+_BY = frozenset({"by", "par", "por"})
+
+
+def _by_a_count(doc: Doc, b: int) -> bool:
+    """'beaten by 233 to 187', 'battu par 211 voix': the cue counts votes."""
+    return b + 1 < len(doc) and doc[b].lower_ in _BY and doc[b + 1].like_num
+
+
+def _passive(doc: Doc, a: int, rules: LanguageRules) -> bool:
+    """Whether the participle at `a` follows a passive auxiliary ('was reportedly beaten', 'fue detenido')."""
+    j = a - 1
+    while j >= 0 and (doc[j].lower_ in rules.agent_gap or doc[j].lower_.endswith("ly") or doc[j].lower_ == "not"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in rules.passive_auxiliaries
+
+
 def _named_kin(best: _Mention, ms: list[_Mention], doc: Doc, rules: LanguageRules) -> _Mention | None:
     """The relative named right after a possessive ('his son, Y', 'su hija Y'), when `best` is that possessive."""
     if not best.pronoun_of or best.end >= len(doc) or doc[best.end].lower_ not in rules.relatives:
@@ -905,12 +924,28 @@ def _apposition_head(
         c -= 1
     if c < best.end or doc[c].text != ",":
         return best
-    if best.end < c and doc[best.end].text == "," and _describes(doc, best.end + 1, c, rules, marks):
+    if best.end < c and doc[best.end].text == "," and _set_off(doc, best.end + 1, c, rules, marks):
         return best  # best is itself the described name: 'X, a journalist, was arrested'
     for h in sorted((m for m in ms if not m.pronoun_of and m.end < best.start), key=lambda m: -m.end):
-        if doc[h.end].text == "," and _describes(doc, h.end + 1, c, rules, marks):
+        if doc[h.end].text == "," and _set_off(doc, h.end + 1, c, rules, marks):
             return h
     return best
+
+
+def _set_off(doc: Doc, i: int, j: int, rules: LanguageRules, marks: _Marks) -> bool:
+    """What commas set off after a name: a description, which a relative clause may close
+    ('X, a student in Y, Z, who is active in human rights, was beaten')."""
+    if _describes(doc, i, j, rules, marks):
+        return True
+    for k in range(i + 2, j):
+        if doc[k].lower_ in rules.relative_pronouns and doc[k - 1].text == ",":
+            clause = doc[k:j]
+            return (
+                _describes(doc, i, k - 1, rules, marks)
+                and len(clause) <= APPOSITION_MAX
+                and not any(t.text in _STOPS or t.i in marks.events for t in clause)
+            )
+    return False
 
 
 @dataclass(frozen=True)
@@ -1257,6 +1292,11 @@ def _analyse(
         if not ms:
             continue
         best = min(ms, key=lambda m: (_gap(a, b, m), m.start > a))
+        if best.start >= b and _passive(doc, a, rules):
+            # 'X, ..., was beaten and expelled for wearing the word Y': the subject comes before
+            before = [m for m in ms if m.end <= a]
+            if before:
+                best = max(before, key=lambda m: m.end)
         gap = _gap(a, b, best)
         if kind == "role":
             if gap > ROLE_REACH:
@@ -1269,6 +1309,8 @@ def _analyse(
                             out.ev(nm).roles.append(role)
             continue
         weak = rules.is_weak(matched)
+        if _by_a_count(doc, b):
+            continue  # 'defeated/beaten by 233 votes to 187': a vote, not a person's fate
         if any(t.lower_ in rules.modals for t in doc[max(sent_first.get(tok_sent[a], 0), a - MODAL_REACH) : a]):
             continue  # 'should be sentenced', 'should drop all charges': asked for, not what happened
         if best.end <= a and _is_agent(doc, best.end, a, matched, rules):

@@ -462,3 +462,21 @@ def test_a_name_set_off_after_a_role_is_that_persons_whatever_the_model_reads() 
     names = _by_name(find_cases(doc))
     assert "Amber Stone" in names
     assert "charged" in [e.type for e in names["Amber Stone"].events]
+
+
+def test_a_passive_event_belongs_to_the_name_before_it() -> None:
+    doc = _doc(
+        "On 30 May, Ingrid Lundgren, a student at a college in Port Salin, Eastmark, who is active in human rights, "
+        "was reportedly beaten and expelled for wearing a badge with the word Cambio.",
+    )
+    names = _by_name(find_cases(doc))
+    assert "Ingrid Lundgren" in names
+    assert "tortured" in [e.type for e in names["Ingrid Lundgren"].events]
+
+
+def test_a_vote_is_not_an_event() -> None:
+    doc = _doc(
+        "The amendment of Senator Hedda Strand was defeated by 233 votes to 187; the amendment of Lars Berg "
+        "was beaten by 211 to 208 votes.",
+    )
+    assert find_cases(doc) == []
