@@ -360,15 +360,22 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().casefold()
 
 
+ADVERB_JOINERS = frozenset({"and", "or", "y", "o", "et", "ou"})
+
+
 def _opens_with_verb(s: str, lang: str) -> bool:
     """An imperative or infinitive opens the text ('Repeal ...', 'To ensure ...', 'Derogue ...').
 
     The verb the action tables find must be the text's own first word (after 'To'
     or an adverb), not one found behind a lead-in they skip ('Que el Estado ...').
     """
-    words = [w.casefold() for w in WORD.findall(s[:120])[:4]]
-    while words and (words[0] in PARTICLES or words[0].endswith(ADVERB_ENDINGS)):
-        words.pop(0)
+    words = [w.casefold() for w in WORD.findall(s[:160])[:8]]
+    while words and (
+        words[0] in PARTICLES
+        or words[0].endswith(ADVERB_ENDINGS)
+        or (words[0] in ADVERB_JOINERS and len(words) > 1 and words[1].endswith(ADVERB_ENDINGS))
+    ):
+        words.pop(0)  # 'Immediately and unconditionally release ...'
     if not words or words[0] in DETERMINERS:
         return False
     if _cues().any(lambda t: t.modal, s[:60]):

@@ -610,3 +610,29 @@ def test_a_lead_in_that_asks_whether_the_state_would_act_opens_a_list_of_asks(le
 def test_a_narrative_colon_after_a_question_word_is_no_lead_in() -> None:
     assert lead_in_start("It would consider the following:") is None
     assert lead_in_start("Is it the case that:") is None
+
+
+def test_items_opening_with_joined_adverbs_or_less_common_verbs_after_a_should_lead_in() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendations")
+        .para("The government should take immediate steps to lift restrictions on freedoms. Specifically it should:")
+        .para("Immediately and unconditionally release all those imprisoned for peaceful expression.")
+        .para("Restructure the court system to establish judicial independence.")
+        .build()
+    )
+    got = texts(doc)
+    assert "Immediately and unconditionally release all those imprisoned for peaceful expression." in got
+    assert "Restructure the court system to establish judicial independence." in got
+
+
+def test_spanish_numbered_asks_with_exigir_and_instar() -> None:
+    doc = (
+        Doc()
+        .heading("Recomendaciones")
+        .para("Adoptar medidas para la independencia judicial.", number="1")
+        .para("Exigir el respeto al plazo razonable en los procesos penales.", number="2")
+        .para("Instar a la Asamblea Nacional a derogar la ley de comunas.", number="3")
+        .build("es")
+    )
+    assert [r.number for r in find_recommendations(doc)] == ["1", "2", "3"]
