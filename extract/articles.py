@@ -102,7 +102,7 @@ MAX_RANGE = 30  # a longer range ("articles 1 to 300") is kept as its two ends
 # not the possessive "country‘s 2008" however its apostrophe is printed).
 KEYWORD_RE = re.compile(
     r"(?<![\w/.\-])"
-    r"(?:(?P<art>[Aa]rt[ií]culos?|ART[IÍ]CULOS?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.|ARTS?\.)"
+    r"(?:(?P<art>[Aa]rt[ií]culos?|ART[IÍ]CULOS?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.\.?|ARTS?\.)"
     r"|(?P<sec>[Ss]ections?|SECTIONS?|[Ss]ecs?\.|(?<!['’‘`´])ss?\.|(?<!['’‘`´])s(?=\s\d{1,3}(?!\d)))"
     r"|(?P<rule>[Rr]ules?|[Rr]egulations?|[Rr]eglas?))"
     r"\s{0,3}(?=\d)"
@@ -163,6 +163,8 @@ NAME_TOKEN_RE = re.compile(
     r"|(?P<ap>['’])"
     r")"
 )
+OPEN_QUOTES = '“"«‘'
+CLOSE_QUOTES = '”"»’'
 DETERMINERS = frozenset("the la el los las le les".split())
 ANAPHORIC = frozenset(
     "this that these its their his her said same present above aforementioned su sus esta este estas estos dicha "
@@ -662,6 +664,12 @@ class _Reader:
                 break
         while p < len(text) and text[p].isspace():
             p += 1
+        if p + 1 < len(text) and text[p] in OPEN_QUOTES and text[p + 1] not in OPEN_QUOTES:
+            # 'art. 5 de la “Ley Orgánica de las Comunas”': the name inside the quotation marks
+            inner = self.name_at(text, p + 1, matches, strong)
+            close = text[inner.end : inner.end + 1] if inner is not None else ""
+            if inner is not None and inner.ref is not None and close and close in CLOSE_QUOTES:
+                return inner
         hit = matches.get(p)
         if hit is not None and hit.via != "body":
             inst = hit.instrument

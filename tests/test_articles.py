@@ -486,3 +486,11 @@ def test_a_long_paragraph_ending_in_a_colon_does_not_name_the_instrument_of_what
     )
     got = table(find_articles(doc))
     assert ("10", None, CRC) in got and ("10", None, ICCPR) not in got
+
+
+def test_a_law_named_in_quotation_marks_and_a_doubled_abbreviation_dot() -> None:
+    refs = parse_references("(Art. 5 de la “Ley Orgánica de las Comunas”) y (Art.. 21 de la Constitución)")
+    assert [(r.items, r.name.surface if r.name else None) for r in refs] == [
+        ([("5", None)], "Ley Orgánica de las Comunas"),
+        ([("21", None)], "Constitución"),
+    ]
