@@ -671,6 +671,21 @@ def _acronym_matches(short: str, long: str) -> bool:
     return first == s[0]
 
 
+SPELT_MAX_WORDS = 16
+
+
+def _spelt_tail(acronym: str, before: str) -> str | None:
+    """The shortest tail of the clause before '(ACR)' that spells the acronym and opens with a capital,
+    dates and all: 'Comité de Familiares de las Víctimas de los Sucesos de Febrero-Marzo de 1989 (COFAVIC)'."""
+    clause = re.split(r"[.;:!?]\s", before)[-1]
+    words = clause.split()[-SPELT_MAX_WORDS:]
+    for k in range(2, len(words) + 1):
+        tail = words[-k:]
+        if tail[0][:1].isupper() and _acronym_matches(acronym, " ".join(tail)):
+            return " ".join(tail)
+    return None
+
+
 def _acronym_map(v: _View) -> dict[str, str]:
     """Acronyms the document spells out: 'Full Name (ACR)' and 'ACR (Full Name)'."""
     out: dict[str, str] = {}
@@ -681,6 +696,8 @@ def _acronym_map(v: _View) -> dict[str, str]:
             before = text[: m.start()].rstrip()
             if ACRONYM.match(inner.replace(" ", "")) and " " not in inner.strip():
                 long = _run_backward(before)
+                if not _acronym_matches(inner, long):
+                    long = _spelt_tail(inner, before) or long
                 ws = long.split()
                 # keep the shortest tail of the run that still spells the acronym
                 for k in range(len(ws), 0, -1):

@@ -427,6 +427,18 @@ def test_a_lower_case_word_after_sans_and_the_authors_country_after_a_comma() ->
     assert describe(doc).organisations == ["Harbour Law School Island Rights Clinic"]
 
 
+def test_an_acronym_spelt_out_with_a_date_in_the_name_and_a_committee_of_relatives() -> None:
+    doc = _doc(
+        ["Informe para el Examen Periódico Universal de Chile", "Marzo 2031"],
+        [
+            "COFADEM presenta este informe sobre las desapariciones. COFADEM es una organización no gubernamental.",
+            "Las familias siguen esperando justicia.",
+            "Comité de Familiares de los Desaparecidos de Mayo de 2019 (COFADEM)",
+        ],
+    )
+    assert describe(doc).organisations == ["Comité de Familiares de los Desaparecidos de Mayo de 2019"]
+
+
 def test_a_states_own_human_rights_commission_is_an_nhri() -> None:
     doc = _doc(["Submission by the Chilean Human Rights Commission", "Chile"], ["Camps are full."])
     assert describe(doc).kind == "nhri_submission"
