@@ -52,6 +52,16 @@ def test_superscript_marker_joins_its_line_and_is_flagged() -> None:
     assert not line.flags[0] & SUP
 
 
+def test_a_raised_roman_endnote_label_before_a_tab_joins_its_note() -> None:
+    chars = [*word("xi", 85, 601, size=6.5), *word("Revista del Ministerio, 2031.", 110, 606)]
+    [line] = lines_from_chars(1, chars)
+    assert line.text.startswith("xi")
+    assert line.flags[0] & SUP
+    # a raised digit in that place is left apart: in tables it is a marker of the cell beside it
+    chars = [*word("3", 85, 601, size=6.5), *word("Individual complaints: none.", 110, 606)]
+    assert len(lines_from_chars(1, chars)) == 2
+
+
 def test_two_columns_on_one_baseline_are_two_lines() -> None:
     chars = word("left column text", 50, 300) + word("right column text", 320, 300)
     lines = lines_from_chars(1, chars)
