@@ -230,18 +230,16 @@ def _is_body(b: Block, body_size: float) -> bool:
 
 FOOT_NOTICE_SMALLER = 1.5
 """Points below the body size at which an unnumbered bold line at a page's foot is a notice."""
-
-
 FOOT_NOTICE_TEXT = 12
 """Words of a block of running text: after a heading, at least one such block follows on its page."""
 
 
-def _page_foot_notice(blocks: list[Block], b: Block, body_size: float) -> bool:
+def _page_foot_notice(blocks: list[Block], i: int, body_size: float) -> bool:
     """A line in type smaller than the body with no running text after it on its page ('WINNER OF
     THE ... PRIZE', a registration notice under a rule): the page's foot, not a heading."""
+    b = blocks[i]
     if b.size > body_size - FOOT_NOTICE_SMALLER or _numbering(b.text)[0] is not None:
         return False
-    i = next(k for k, o in enumerate(blocks) if o is b)
     after = itertools.takewhile(lambda o: o.page == b.page, blocks[i + 1 :])
     return not any(len(o.text.split()) >= FOOT_NOTICE_TEXT for o in after)
 
@@ -261,7 +259,7 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
     """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
     verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
     verdicts = [(b, v and not _list_item(blocks, i)) for i, (b, v) in enumerate(verdicts)]
-    candidates = [b for b, v in verdicts if v and not _page_foot_notice(blocks, b, body_size)]
+    candidates = [b for i, (b, v) in enumerate(verdicts) if v and not _page_foot_notice(blocks, i, body_size)]
     sure_styles = {_style(b) for b in candidates}
     candidates += [b for b, v in verdicts if v is None and _style(b) in sure_styles]
     for b in candidates:
