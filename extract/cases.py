@@ -985,6 +985,9 @@ def _capitalised_cue_beside(doc: Doc, s: int, e: int) -> bool:
     return any(t is not None and t.is_alpha and t.text[0].isupper() for t in (before, after))
 
 
+_LIST_CONJUNCTIONS = frozenset({"and", "y", "e", "et"})
+
+
 def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
     """Whether [s, e) is part of a longer capitalised title holding an institution word
     ('Convención contra la Tortura y Otros Tratos o Penas Crueles', 'Juzgado Tercero de Control')."""
@@ -993,6 +996,9 @@ def _in_title(doc: Doc, s: int, e: int, rules: LanguageRules) -> bool:
             t = doc[i]
             if t.lower_ in _PARTY_SEPARATORS:
                 break  # 'Caso X vs. Venezuela': the other party is not part of the name
+            far = i + step
+            if t.lower_ in _LIST_CONJUNCTIONS and 0 <= far < len(doc) and doc[far].text[:1].islower():
+                break  # 'X y la de la Juez ...': a list goes on, a title would not ('Tortura y Otros Tratos')
             if t.text[:1].isupper() and t.is_alpha:
                 if rules.common(t.text) and not state_word(t.text) and t.lower_ not in rules.cue_words:
                     return True  # a State beside a name ('de Malí X') makes no title; 'Corte' does

@@ -480,3 +480,12 @@ def test_a_vote_is_not_an_event() -> None:
         "was beaten by 211 to 208 votes.",
     )
     assert find_cases(doc) == []
+
+
+def test_a_list_that_goes_on_to_an_officials_title_is_no_institution_title() -> None:
+    doc = _doc(
+        "El Grupo de Trabajo calificó como arbitrarias dos detenciones, la del empresario y preso político "
+        "Tomás Rivas Mena y la de la Juez Titular Ana Lucía Ferro.",
+        language="es",
+    )
+    assert "Tomás Rivas Mena" in {c.name for c in find_cases(doc)}
