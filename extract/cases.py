@@ -926,7 +926,8 @@ def _apposition_head(
         return best
     if best.end < c and doc[best.end].text == "," and _set_off(doc, best.end + 1, c, rules, marks):
         return best  # best is itself the described name: 'X, a journalist, was arrested'
-    for h in sorted((m for m in ms if not m.pronoun_of and m.end < best.start), key=lambda m: -m.end):
+    # the outermost name whose set-off phrase runs to the verb: a place inside it is no subject
+    for h in sorted((m for m in ms if not m.pronoun_of and m.end < best.start), key=lambda m: m.start):
         if doc[h.end].text == "," and _set_off(doc, h.end + 1, c, rules, marks):
             return h
     return best

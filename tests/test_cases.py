@@ -456,8 +456,8 @@ def test_corpus_runs_with_exact_offsets() -> None:
 
 def test_a_name_set_off_after_a_role_is_that_persons_whatever_the_model_reads() -> None:
     doc = _doc(
-        "There is no separate prison for women. One female prisoner charged with public order offences, "
-        "Amber Stone, is being held alone in a wing for men.",
+        "Women have no prison of their own. A prisoner accused of blocking a highway, Amber Stone, "
+        "has spent four months locked in a men's wing.",
     )
     names = _by_name(find_cases(doc))
     assert "Amber Stone" in names
@@ -466,8 +466,8 @@ def test_a_name_set_off_after_a_role_is_that_persons_whatever_the_model_reads() 
 
 def test_a_passive_event_belongs_to_the_name_before_it() -> None:
     doc = _doc(
-        "On 30 May, Ingrid Lundgren, a student at a college in Port Salin, Eastmark, who is active in human rights, "
-        "was reportedly beaten and expelled for wearing a badge with the word Cambio.",
+        "Last spring Ingrid Lundgren, a nurse from Port Salin, Eastmark, who campaigns for prisoners, was "
+        "reportedly beaten and thrown out of her course for carrying a banner reading Esperanza.",
     )
     names = _by_name(find_cases(doc))
     assert "Ingrid Lundgren" in names
@@ -484,8 +484,8 @@ def test_a_vote_is_not_an_event() -> None:
 
 def test_a_list_that_goes_on_to_an_officials_title_is_no_institution_title() -> None:
     doc = _doc(
-        "El Grupo de Trabajo calificó como arbitrarias dos detenciones, la del empresario y preso político "
-        "Tomás Rivas Mena y la de la Juez Titular Ana Lucía Ferro.",
+        "Un órgano internacional declaró arbitrarias dos privaciones de libertad: la del comerciante y preso "
+        "político Tomás Rivas Mena y la de la Juez Titular Ana Lucía Ferro.",
         language="es",
     )
     assert "Tomás Rivas Mena" in {c.name for c in find_cases(doc)}
