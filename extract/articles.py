@@ -665,7 +665,7 @@ class _Reader:
         while p < len(text) and text[p].isspace():
             p += 1
         if p + 1 < len(text) and text[p] in OPEN_QUOTES and text[p + 1] not in OPEN_QUOTES:
-            # 'art. 5 de la “Ley Orgánica de las Comunas”': the name inside the quotation marks
+            # 'art. 5 de la “Ley Orgánica de Puertos”': the name inside the quotation marks
             inner = self.name_at(text, p + 1, matches, strong)
             close = text[inner.end : inner.end + 1] if inner is not None else ""
             if inner is not None and inner.ref is not None and close and close in CLOSE_QUOTES:

@@ -539,7 +539,7 @@ def _run_forward(text: str) -> str:
 
 
 def _with_parens(core: str, raw: str, tail: str) -> str:
-    """A word of a spelt-out gloss keeps its bracket ('SYMAAG (South ... Group) with'), so the gloss can go later."""
+    """A word of a spelt-out gloss keeps its bracket ('HRAG (Harbour ... Group) with'), so the gloss can go later."""
     if raw.lstrip(LEADING.replace("(", "")).startswith("(") and not core.startswith("("):
         core = "(" + core
     if tail.startswith(")") and not core.endswith(")"):
@@ -676,7 +676,7 @@ SPELT_MAX_WORDS = 16
 
 def _spelt_tail(acronym: str, before: str) -> str | None:
     """The shortest tail of the clause before '(ACR)' that spells the acronym and opens with a capital,
-    dates and all: 'Comité de Familiares de las Víctimas de los Sucesos de Febrero-Marzo de 1989 (COFAVIC)'."""
+    dates and all: 'Comité de Familiares de los Desaparecidos de Mayo de 2019 (COFADEM)'."""
     clause = re.split(r"[.;:!?]\s", before)[-1]
     words = clause.split()[-SPELT_MAX_WORDS:]
     for k in range(2, len(words) + 1):

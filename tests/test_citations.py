@@ -339,8 +339,8 @@ def test_every_corpus_page_is_read_without_crashing() -> None:
     ("sentence", "states"),
     [
         (
-            "In the first review, the Russian Federation recommended that Freedonia lift its reservation.",
-            ["Russian Federation"],
+            "When Freedonia was last reviewed, New Zealand recommended that it lift its reservation.",
+            ["New Zealand"],
         ),
         ("France and Spain recommended a moratorium. Freedonia rejected it.", ["France", "Spain"]),
         ("Freedonia accepted the recommendation made by Brazil on prisons.", ["Brazil"]),
@@ -354,8 +354,8 @@ def test_states_that_made_a_recommendation_in_the_citing_sentence(sentence: str,
 
 
 def test_a_note_with_only_the_number_takes_the_states_of_the_citing_sentence() -> None:
-    p1 = "In the first review, the Russian Federation recommended that Freedonia withdraw its reservations.1"
-    fn1 = "Report of 10 April 2009, A/HRC/99/10, para 56.26."
+    p1 = "Two cycles ago Portugal and Ghana recommended that Freedonia close the island camps.1"
+    fn1 = "Working Group report of 3 May 2031, A/HRC/99/10, para 88.14."
     doc = DocText(
         units=[
             TextUnit(id="p1", source="paragraph", page=1, text=p1),
@@ -363,10 +363,10 @@ def test_a_note_with_only_the_number_takes_the_states_of_the_citing_sentence() -
         ]
     )
     (rec,) = [c for c in find_citations(doc) if c.kind == "upr_recommendation"]
-    assert rec.parsed.number == "56.26" and rec.parsed.states == ["Russian Federation"]  # type: ignore[union-attr]
+    assert rec.parsed.number == "88.14" and rec.parsed.states == ["Portugal", "Ghana"]  # type: ignore[union-attr]
 
 
 def test_abbreviated_references_in_brackets_in_a_document_about_the_review() -> None:
-    text = "Suspects are held for 28 days (Rec.s 9 and 10). Social rights are ignored (Rec. 15)."
-    assert [r.number for r in find_rec_refs(text, upr_document=True)] == ["9", "10", "15"]
+    text = "Detainees wait weeks for a judge (Rec.s 4 and 5). Housing is still scarce (Rec. 21)."
+    assert [r.number for r in find_rec_refs(text, upr_document=True)] == ["4", "5", "21"]
     assert find_rec_refs(text) == []  # bare numbers: only where the document is about the review

@@ -578,7 +578,7 @@ def test_heading_that_asks_the_state() -> None:
 @pytest.mark.parametrize(
     "lead",
     [
-        "Specifically, would it consider:",
+        "In particular, would the authorities consider:",
         "Would the Government of Freedonia consider:",
         "Will the State party commit to:",
     ],
@@ -616,23 +616,23 @@ def test_items_opening_with_joined_adverbs_or_less_common_verbs_after_a_should_l
     doc = (
         Doc()
         .heading("Recommendations")
-        .para("The government should take immediate steps to lift restrictions on freedoms. Specifically it should:")
-        .para("Immediately and unconditionally release all those imprisoned for peaceful expression.")
-        .para("Restructure the court system to establish judicial independence.")
+        .para("The authorities of Freedonia should end the curfew. In particular they should:")
+        .para("Immediately and unconditionally free the fishermen held since the harbour strike.")
+        .para("Restructure the prison inspectorate so that it reports to parliament.")
         .build()
     )
     got = texts(doc)
-    assert "Immediately and unconditionally release all those imprisoned for peaceful expression." in got
-    assert "Restructure the court system to establish judicial independence." in got
+    assert "Immediately and unconditionally free the fishermen held since the harbour strike." in got
+    assert "Restructure the prison inspectorate so that it reports to parliament." in got
 
 
 def test_spanish_numbered_asks_with_exigir_and_instar() -> None:
     doc = (
         Doc()
         .heading("Recomendaciones")
-        .para("Adoptar medidas para la independencia judicial.", number="1")
-        .para("Exigir el respeto al plazo razonable en los procesos penales.", number="2")
-        .para("Instar a la Asamblea Nacional a derogar la ley de comunas.", number="3")
+        .para("Adoptar un plan nacional de vivienda rural.", number="1")
+        .para("Exigir que los tribunales agrarios resuelvan cada causa en un año.", number="2")
+        .para("Instar a la Asamblea Nacional a derogar la ley de puertos.", number="3")
         .build("es")
     )
     assert [r.number for r in find_recommendations(doc)] == ["1", "2", "3"]
