@@ -491,45 +491,36 @@ def _outside_tags(markup: str, fn: Callable[[str], str]) -> str:
 # --------------------------------------------------------------------------- NGO submission
 
 
+def _heading(
+    name: str, base: ParagraphStyle, font: str, size: float, leading: float, before: float, after: float, **extra: Any
+) -> ParagraphStyle:
+    """A heading style: bold face (its number in the same face), kept with the next paragraph."""
+    return ParagraphStyle(
+        name,
+        base,
+        fontName=font,
+        bulletFontName=font,
+        fontSize=size,
+        leading=leading,
+        spaceBefore=before,
+        spaceAfter=after,
+        keepWithNext=1,
+        alignment=TA_LEFT,
+        **extra,
+    )
+
+
 def _ngo_styles() -> dict[str, ParagraphStyle]:
     _register_fonts()
     base = ParagraphStyle("body", fontName="SansLig", fontSize=11, leading=14.5, alignment=TA_JUSTIFY, spaceAfter=7)
     numbered = ParagraphStyle("numbered", base, leftIndent=28, bulletIndent=0, bulletFontName="SansLig")
-    heading = {"fontName": "SansLig-Bold", "keepWithNext": 1, "alignment": TA_LEFT, "leftIndent": 28}
     return _same_size_bullets(
         {
             "body": base,
             "numbered": numbered,
-            "h1": ParagraphStyle(
-                "h1",
-                base,
-                fontSize=12.5,
-                leading=16,
-                spaceBefore=12,
-                spaceAfter=6,
-                bulletFontName="SansLig-Bold",
-                **heading,
-            ),
-            "h2": ParagraphStyle(
-                "h2",
-                base,
-                fontSize=11,
-                leading=14,
-                spaceBefore=8,
-                spaceAfter=4,
-                bulletFontName="SansLig-Bold",
-                **heading,
-            ),
-            "h3": ParagraphStyle(
-                "h3",
-                base,
-                fontSize=11,
-                leading=14,
-                spaceBefore=6,
-                spaceAfter=3,
-                bulletFontName="SansLig-BoldOblique",
-                **{**heading, "fontName": "SansLig-BoldOblique"},
-            ),
+            "h1": _heading("h1", base, "SansLig-Bold", 12.5, 16, 12, 6, leftIndent=28),
+            "h2": _heading("h2", base, "SansLig-Bold", 11, 14, 8, 4, leftIndent=28),
+            "h3": _heading("h3", base, "SansLig-BoldOblique", 11, 14, 6, 3, leftIndent=28),
             "bullet": ParagraphStyle(
                 "bullet", base, leftIndent=50, bulletIndent=36, bulletFontName=BULLET_FONT, spaceAfter=4
             ),
@@ -802,7 +793,6 @@ def write_submission(path: str | os.PathLike[str], variant: Variant = "standard"
 
 def _un_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("un", fontName="Times-Roman", fontSize=10, leading=12, alignment=TA_JUSTIFY, spaceAfter=6)
-    head = {"fontName": "Times-Bold", "alignment": TA_LEFT, "keepWithNext": 1}
     return _same_size_bullets(
         {
             "body": base,
@@ -836,31 +826,9 @@ def _un_styles() -> dict[str, ParagraphStyle]:
                 spaceAfter=3,
                 alignment=TA_LEFT,
             ),
-            "h0": ParagraphStyle(
-                "un-h0", base, fontSize=14, leading=16, spaceBefore=6, spaceAfter=10, leftIndent=28, **head
-            ),
-            "h1": ParagraphStyle(
-                "un-h1",
-                base,
-                fontSize=14,
-                leading=16,
-                spaceBefore=10,
-                spaceAfter=10,
-                leftIndent=28,
-                bulletFontName="Times-Bold",
-                **head,
-            ),
-            "h2": ParagraphStyle(
-                "un-h2",
-                base,
-                fontSize=12,
-                leading=14,
-                spaceBefore=8,
-                spaceAfter=8,
-                leftIndent=28,
-                bulletFontName="Times-Bold",
-                **head,
-            ),
+            "h0": _heading("un-h0", base, "Times-Bold", 14, 16, 6, 10, leftIndent=28),
+            "h1": _heading("un-h1", base, "Times-Bold", 14, 16, 10, 10, leftIndent=28),
+            "h2": _heading("un-h2", base, "Times-Bold", 12, 14, 8, 8, leftIndent=28),
             "council": ParagraphStyle(
                 "un-council", base, fontName="Times-Bold", fontSize=12, leading=14, spaceAfter=2, alignment=TA_LEFT
             ),
