@@ -77,23 +77,29 @@ def _plausible(label: str, last: int | None, raised: bool) -> bool:
     return n == 1 and last >= 1 and raised
 
 
-def _bare_label(line: Line) -> str | None:
-    """A line that is only a note number (set apart from its text by a tab stop)."""
+def _bare_label(line: Line) -> tuple[str, str] | None:
+    """(label, as printed) of a line that is only a note number, set apart from its text by a tab stop;
+    a roman one ('xi') numbers like its value, as Word's endnotes do."""
     t = line.text.strip().rstrip(".)")
     if (t.isdigit() and len(t) <= 3) or (t and set(t) <= set("*†‡")):
-        return t
-    return None
+        return t, t
+    value = roman_value(t) if t.isalpha() and len(t) <= 7 else None
+    return (str(value), t) if value else None
 
 
-def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tuple[Line, tuple[str, bool] | None]]:
-    """Pair each note number printed apart (tab-separated, often raised) with the text line beside it."""
-    bare: list[tuple[Line, str]] = []
+def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tuple[Line, tuple[str, bool, str] | None]]:
+    """Pair each note number printed apart (tab-separated, often raised) with the text line beside it:
+    (label, raised, as printed)."""
+    bare: list[tuple[Line, tuple[str, str]]] = []
     text: list[Line] = []
     for ln in lines:
         lab = _bare_label(ln)
-        (bare if lab is not None else text).append((ln, lab) if lab is not None else ln)  # type: ignore[arg-type]
-    label_of: dict[int, tuple[str, bool]] = {}
-    for ln, lab in bare:  # type: ignore[misc]
+        if lab is None:
+            text.append(ln)
+        else:
+            bare.append((ln, lab))
+    label_of: dict[int, tuple[str, bool, str]] = {}
+    for ln, (lab, printed) in bare:
         raised = bool(ln.flags and ln.flags[0] & SUP) or ln.size < (note_size or ln.size) - 0.4
         beside = [
             t
@@ -105,7 +111,7 @@ def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tupl
             and id(t) not in label_of
         ]
         if beside:
-            label_of[id(min(beside, key=lambda t: t.x0))] = (lab, raised)
+            label_of[id(min(beside, key=lambda t: t.x0))] = (lab, raised, printed)
     return [(t, label_of.get(id(t))) for t in text]
 
 
@@ -119,7 +125,7 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 label = bare[0]
                 if label.isdigit():
                     last = int(label)
-                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes)
+                d = NoteDraft(label=label, page=ln.page, endnote=page.endnotes, printed=bare[2])
                 d.tm.add_line(ln)
                 notes.append(d)
                 continue

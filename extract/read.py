@@ -199,13 +199,6 @@ def _row_size(row: list[_Glyph]) -> float:
     return counts.most_common(1)[0][0] if counts else row[0].size
 
 
-NOTE_LABEL = re.compile(r"^(?:[ivxlc]{1,7}|[IVXLC]{1,7})$")
-"""A raised roman numeral set off by a tab before a line is an endnote's label ('xi    Revista ...');
-a raised digit there is as often a marker printed in a table's first column, so it is left alone."""
-LABEL_TAB = 3.0
-"""Widths of the line's type a raised note number may stand before its text."""
-
-
 def _attach_small(segs: list[list[_Glyph]]) -> list[list[_Glyph]]:
     """Move short runs of small glyphs into the line they are raised (or lowered) against.
 
@@ -239,10 +232,7 @@ def _attach_small(segs: list[list[_Glyph]]) -> list[list[_Glyph]]:
                 continue
             if k not in spans_of:
                 spans_of[k] = sorted((g.x0, g.x1) for g in segs[k] if g.text != " ")
-            spans = spans_of[k]
-            # a note's number raised before its text, set off by a tab ('xi    Revista ...')
-            leading = bool(spans) and x1 <= spans[0][0] and NOTE_LABEL.match("".join(g.text for g in seg).strip())
-            if _touches(spans, x0, x1, (LABEL_TAB if leading else 0.6) * t_size):
+            if _touches(spans_of[k], x0, x1, 0.6 * t_size):
                 for g in seg:
                     g.flags |= SUP if g.bottom < t_bottom - 0.12 * t_size else SMALL
                 segs[k].extend(seg)
