@@ -8,6 +8,8 @@ or a note maps back to the page exactly.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -188,7 +190,10 @@ class TextMap:
     def line_boxes(self, start: int, end: int) -> list[tuple[int, Box4]]:
         """One box per printed line that chars [start, end) cover: a phrase that wraps has two."""
         out: list[tuple[int, Box4]] = []
-        for sp in self.spans:
+        # spans run in text order: start at the first that ends after `start` (every mention asks)
+        for sp in itertools.islice(self.spans, bisect.bisect_right(self.spans, start, key=lambda sp: sp.end), None):
+            if sp.start >= end:
+                break
             lo, hi = max(start, sp.start), min(end, sp.end)
             if lo >= hi:
                 continue
