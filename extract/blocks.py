@@ -79,8 +79,7 @@ class Block:
 
 def line_bullet(line: Line) -> tuple[str, str | None] | None:
     """bullet_of for a printed line, knowing whether its first glyph is in a font of its own."""
-    lead = getattr(line, "lead_font", "")  # absent on lines pickled by an older reader
-    return bullet_of(line.text, odd_lead=bool(lead) and lead != line.font)
+    return bullet_of(line.text, odd_lead=bool(line.lead_font) and line.lead_font != line.font)
 
 
 def bullet_of(text: str, odd_lead: bool = False) -> tuple[str, str | None] | None:
@@ -281,7 +280,7 @@ def _stacked_headings(prev: Line, cur: Line, geo: _Geometry) -> bool:
 
 
 def _mid_heading(line: Line) -> bool:
-    """A line that is all capitals or numbered like a heading does not run on into body text."""
+    """A line in capitals is a heading's, and does not run on into body text."""
     letters = [c for c in line.text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from extract.batch import Job, Limits, Result, run_job
@@ -85,7 +86,7 @@ def _run(
     on_result: Callable[[Result], None] | None,
 ) -> list[Result]:
     # Absolute paths: a worker on another host has its own working folder.
-    tasks = [Job(j.pdf.absolute(), j.out.absolute(), j.force) for j in jobs]
+    tasks = [replace(j, pdf=j.pdf.absolute(), out=j.out.absolute()) for j in jobs]
     futures = client.map(run_job, tasks, limits=limits, nlp=nlp, pure=False)
     index = {f.key: i for i, f in enumerate(futures)}
     results: dict[int, Result] = {}

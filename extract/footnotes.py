@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from extract.blocks import Block
-from extract.layout import NOTE_HEADINGS, Layout
+from extract.layout import LABEL_TAB, NOTE_HEADINGS, Layout
 from extract.read import SUP, Line
 from extract.textmap import Marker, TextMap, marker_labels, roman_value
 from schemas import Anchor, Box, ExtractWarning, Footnote, Span
@@ -105,7 +105,7 @@ def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tupl
             t
             for t in text
             if t.x0 >= ln.x1 - 1
-            and t.x0 - ln.x1 < 80
+            and t.x0 - ln.x1 < LABEL_TAB
             and t.top < ln.bottom
             and t.bottom > ln.top
             and id(t) not in label_of

@@ -101,10 +101,14 @@ def _single_page_furniture(ln: Line, page: Page) -> bool:
     return len(digits) != 1 or not text.strip("-–. ").isdigit() or abs(int(digits[0]) - page.number) <= 4
 
 
+LABEL_TAB = 80.0
+"""Points a note number printed apart may stand before its text (a wide tab stop)."""
+
+
 def _has_text_beside(ln: Line, lines: list[Line]) -> bool:
     """A number with text just to its right on the same line is a note label, not a page number."""
     return any(
-        o is not ln and o.x0 >= ln.x1 - 1 and o.x0 - ln.x1 < 80 and o.top < ln.bottom and o.bottom > ln.top
+        o is not ln and o.x0 >= ln.x1 - 1 and o.x0 - ln.x1 < LABEL_TAB and o.top < ln.bottom and o.bottom > ln.top
         for o in lines
     )
 
