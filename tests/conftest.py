@@ -16,6 +16,15 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+def copies(data: bytes, folder: Path, n: int, name: str) -> list[Path]:
+    """n copies of one PDF in `folder`, named name_0.pdf, name_1.pdf, ..."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{name}_{i}.pdf" for i in range(n)]
+    for p in paths:
+        p.write_bytes(data)
+    return paths
+
+
 def corpus_pdf(name: str) -> Path:
     path = CORPUS / name
     if not path.is_file():

@@ -20,6 +20,7 @@ import cli
 from extract import batch, sample
 from extract.report import display_name
 from schemas import Document
+from tests.conftest import copies
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -160,14 +161,7 @@ def test_missing_dask_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def _copies(folder: Path, n: int) -> list[Path]:
-    src = (RAW / "ngo_aprodehm_veloria_2023_es.pdf").read_bytes()
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        p = folder / f"submission_{i:02d}.pdf"
-        p.write_bytes(src)
-        out.append(p)
-    return out
+    return copies((RAW / "ngo_aprodehm_veloria_2023_es.pdf").read_bytes(), folder, n, "submission")
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:

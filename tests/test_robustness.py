@@ -30,6 +30,7 @@ from extract import batch, sample
 from extract.batch import Job, Limits, Result, _memory_cap, discover, output_paths, run_batch, run_job
 from extract.streams import inflated_size_exceeds
 from schemas import Document
+from tests.conftest import copies
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -367,15 +368,7 @@ class _FullDisk:
 
 def _samples(tmp_path: Path, n: int = 3) -> list[Path]:
     """n copies of a one-page PDF under distinct names."""
-    src = sample.tiny_pdf_bytes()
-    d = tmp_path / "in"
-    d.mkdir(exist_ok=True)
-    paths = []
-    for i in range(n):
-        p = d / f"copy_{i}.pdf"
-        p.write_bytes(src)
-        paths.append(p)
-    return paths
+    return copies(sample.tiny_pdf_bytes(), tmp_path / "in", n, "copy")
 
 
 def test_disk_full_fails_that_document_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
