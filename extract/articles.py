@@ -1313,7 +1313,7 @@ def _merge_national(resolver: _Resolver) -> dict[str, str]:
     for k in list(resolver.national):
         with_year = [d for d in dated.get(k, []) if d != k]
         if len(with_year) > 1:
-            # several laws of that name ('Terrorism Act 2000', '... 2006'): the one the document
+            # several laws of that name ('Public Order Act 2004', '... 2009'): the one the document
             # names most, when it is named at least twice as often as the next
             ranked = sorted(((resolver.national[d].seen.total(), d) for d in with_year), reverse=True)
             with_year = [ranked[0][1]] if ranked[0][0] >= 2 * max(1, ranked[1][0]) else []

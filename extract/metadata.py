@@ -498,7 +498,7 @@ def _nameish(core: str, prev: str | None) -> bool:
 
 
 OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
-"""Connectors a lower-case word may follow inside a name: 'Reporters sans frontières'."""
+"""Connectors a lower-case word may follow inside a name: 'Gardiens sans frontières'."""
 
 
 def _run_forward(text: str) -> str:
@@ -939,7 +939,7 @@ def _organisations(v: _View) -> list[str]:
                     continue
                 for n in line_names & set(cands):
                     if k.startswith(n + " ") and _ends_a_line(cands[n].name, v.cover) and "cover" in cands[k].sources:
-                        cands[k].score += cands[n].score  # 'X and Middlesex' / 'University ...': a name the
+                        cands[k].score += cands[n].score  # 'X and Harbourside' / 'University ...': a name the
                         cands[k].sources |= cands[n].sources  # line break cut is the block's whole name
                         del cands[n]
     for t in v.titles:
@@ -1302,7 +1302,7 @@ STATE_COMMISSION = re.compile(
 
 
 def _state_commission(name: str) -> bool:
-    """A human rights commission named for a State or its people (not 'Islamic Human Rights Commission')."""
+    """A human rights commission named for a State or its people (not 'Faith Human Rights Commission')."""
     m = STATE_COMMISSION.match(name.strip())
     if not m:
         return False
