@@ -5,6 +5,7 @@ The CLI only parses options and calls the pipeline; the work lives in extract/.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -193,6 +194,47 @@ def link(
     if not quiet:
         print_summary(links, err)
     raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="the earlier run: a folder of JSON files (or one JSON file)")],
+    new: Annotated[Path, typer.Argument(help="the later run, the same way")],
+    detail: Annotated[int, typer.Option(min=0, help="records shown per change (0 = counts only)")] = 5,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="also write every difference to this JSON file")
+    ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="exit 1 when the runs differ, as git diff does")
+    ] = False,
+) -> None:
+    """Per document and record type, what the later run added, removed or changed."""
+    from extract.batch import write_atomic
+    from extract.diff import as_json, diff_runs, format_diff, summary
+
+    for p in (old, new):
+        if not p.exists():
+            err.print(f"error: {p}: no such file or folder", markup=False)
+            raise typer.Exit(EXIT_USAGE)
+    diffs = diff_runs(old, new)
+    for line in format_diff(diffs, detail=detail):
+        out.print(line, markup=False)
+    s = summary(diffs)
+    docs = s["documents"]
+    out.print(
+        f"{sum(docs.values())} documents: {docs.get('same', 0)} same, {docs.get('changed', 0)} changed, "
+        f"{docs.get('only_old', 0)} only in {old}, {docs.get('only_new', 0)} only in {new}"
+        + (f", {docs['unreadable']} unreadable" if docs.get("unreadable") else ""),
+        markup=False,
+    )
+    if json_file:
+        try:
+            write_atomic(json_file, (json.dumps(as_json(diffs), ensure_ascii=False, indent=1) + "\n").encode())
+        except OSError as e:
+            err.print(f"error: {json_file}: cannot write ({e.strerror or e})", markup=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    if exit_code and docs.get("same", 0) != sum(docs.values()):
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()

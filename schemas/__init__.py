@@ -38,6 +38,7 @@ from schemas.records import (
     UPRRecommendationParsed,
     URLCitation,
     URLParsed,
+    record_types,
 )
 
 __all__ = [
@@ -82,4 +83,5 @@ __all__ = [
     "UPRRecommendationParsed",
     "URLCitation",
     "URLParsed",
+    "record_types",
 ]

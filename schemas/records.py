@@ -334,3 +334,8 @@ class Document(Record):
     themes: list[Theme] = Field(default_factory=list)
     contributors: list[Contributor] = Field(default_factory=list)
     warnings: list[ExtractWarning] = Field(default_factory=list)
+
+
+def record_types() -> tuple[str, ...]:
+    """The Document's lists of records, in schema order: the one list every reader of a run iterates."""
+    return tuple(name for name, f in Document.model_fields.items() if getattr(f.annotation, "__origin__", None) is list)
