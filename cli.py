@@ -53,8 +53,8 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
 ) -> None:
     """Extract every PDF into OUT/<name>.json (skipping those already up to date)."""
-    from extract.batch import Job, Limits, discover, output_paths, run_batch, sigterm_as_interrupt
-    from extract.report import batch_summary, display_name, failure_line
+    from extract.running.batch import Job, Limits, discover, output_paths, run_batch, sigterm_as_interrupt
+    from extract.running.report import batch_summary, display_name, failure_line
 
     pdfs, problems = discover(paths)
     for r in problems:
@@ -76,7 +76,7 @@ def extract(
     try:
         with sigterm_as_interrupt():
             if scheduler:
-                from extract.distributed import DaskUnavailable, run_on_dask
+                from extract.running.distributed import DaskUnavailable, run_on_dask
 
                 def on_done(r) -> None:  # type: ignore[no-untyped-def]
                     if r.status == "failed":
@@ -113,8 +113,8 @@ def extract(
     if not quiet:
         batch_summary(results, err, time.perf_counter() - t0)
     if link_file is not None:
-        from extract.batch import write_atomic
-        from extract.link import link_files
+        from extract.outputs.link import link_files
+        from extract.running.batch import write_atomic
 
         written = [r.out for r in results if r.status in ("ok", "skipped") and r.out is not None]
         links = link_files(written)
@@ -129,8 +129,8 @@ def schema(
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="write here instead of stdout")] = None,
 ) -> None:
     """Print (or write) the JSON Schema of the output documents."""
-    from extract.batch import write_atomic
-    from extract.report import schema_json
+    from extract.running.batch import write_atomic
+    from extract.running.report import schema_json
 
     text = schema_json()
     if out_file is None:
@@ -142,7 +142,7 @@ def schema(
 @app.command()
 def validate(files: Annotated[list[Path], typer.Argument(help="JSON files written by extract")]) -> None:
     """Check JSON files against the schema; one line per invalid file; exit 1 if any is."""
-    from extract.report import validate_file
+    from extract.running.report import validate_file
 
     bad = 0
     for f in files:
@@ -157,7 +157,7 @@ def validate(files: Annotated[list[Path], typer.Argument(help="JSON files writte
 @app.command()
 def show(file: Annotated[Path, typer.Argument(help="a JSON file written by extract")]) -> None:
     """A readable summary of one extracted document."""
-    from extract.report import show_document, validate_file
+    from extract.running.report import show_document, validate_file
 
     problem = validate_file(file)
     if problem:
@@ -173,8 +173,8 @@ def link(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no summary")] = False,
 ) -> None:
     """Link the cycle: each recommendation the documents cite → the report that holds it, its State and position."""
-    from extract.batch import write_atomic
-    from extract.link import link_documents, print_summary, read_folder
+    from extract.outputs.link import link_documents, print_summary, read_folder
+    from extract.running.batch import write_atomic
 
     if not folder.is_dir():
         err.print(f"error: {folder}: not a folder", markup=False)
@@ -209,8 +209,8 @@ def diff(
     ] = False,
 ) -> None:
     """Per document and record type, what the later run added, removed or changed."""
-    from extract.batch import write_atomic
-    from extract.diff import as_json, diff_runs, format_diff, summary
+    from extract.outputs.diff import as_json, diff_runs, format_diff, summary
+    from extract.running.batch import write_atomic
 
     for p in (old, new):
         if not p.exists():
@@ -242,7 +242,7 @@ def sample(
     out_dir: Annotated[Path, typer.Argument(help="folder for the sample PDFs")] = Path("data/raw"),
 ) -> None:
     """Write the sample PDFs (a fictional State's submissions and Working Group report)."""
-    from extract.sample import write_all
+    from extract.running.sample import write_all
 
     for p in write_all(out_dir):
         out.print(str(p), markup=False)
@@ -261,7 +261,7 @@ def bench(
     json_file: Annotated[Path | None, typer.Option("--json", help="write the figures to this JSON file")] = None,
 ) -> None:
     """Time pdfplumber alone against the whole pipeline (1 process and --jobs), pages/s, peak RSS."""
-    from extract import bench as bench_mod
+    from extract.running import bench as bench_mod
 
     report = bench_mod.run(
         paths or None,
@@ -278,7 +278,7 @@ def bench(
         bench_mod.write_json(report, json_file)
 
 
-from extract.cli_analyst import export_cmd, review_cmd, stats_cmd  # noqa: E402  (commands live with their module)
+from extract.running.cli_analyst import export_cmd, review_cmd, stats_cmd  # noqa: E402  (commands live with their module)
 
 app.command("export")(export_cmd)
 app.command("review")(review_cmd)

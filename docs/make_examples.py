@@ -441,8 +441,8 @@ def main() -> None:
     import shutil
     import tempfile
 
-    from extract.export import export, schema_markdown, sqlite_ddl
-    from extract.review import write_review
+    from extract.outputs.export import export, schema_markdown, sqlite_ddl
+    from extract.outputs.review import write_review
 
     docs = ROOT / "docs"
     ex = docs / "examples"
@@ -467,8 +467,8 @@ def main() -> None:
         write_review(js, pdf, t / "review")
         screenshot(t / "review" / (pdf.stem + ".html"), docs / "review.png", select="la1")
         # the same page for the real pipeline's output on the committed sample submission
-        from extract.batch import dump
-        from extract.pipeline import extract_file
+        from extract.running.batch import dump
+        from extract.running.pipeline import extract_file
 
         sample = ROOT / "data" / "raw" / "ngo_lantern_rights_veloria_2023.pdf"
         real = extract_file(sample)

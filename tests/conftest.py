@@ -35,7 +35,7 @@ def corpus_pdf(name: str) -> Path:
 @pytest.fixture(scope="session")
 def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every layout variant of the sample submission, generated once per test session."""
-    from extract import sample
+    from extract.running import sample
 
     d = tmp_path_factory.mktemp("variants")
     return {v: sample.write_submission(d / f"sample_{v}.pdf", v) for v in sample.VARIANTS}
@@ -44,6 +44,6 @@ def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def extracted(variants: dict[str, Path]):  # type: ignore[no-untyped-def]
     """The spine's Document for each variant (read once)."""
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     return {v: extract_file(p) for v, p in variants.items()}

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.actions import DATA, classify_action, leading_verb
+from extract.finders.actions import DATA, classify_action, leading_verb
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.articles import articles_in, find_articles, parse_references
-from extract.units import DocText, TextUnit
+from extract.finders.articles import articles_in, find_articles, parse_references
+from extract.structure.units import DocText, TextUnit
 from schemas import LegalArticle, Section
 
 ICCPR = "International Covenant on Civil and Political Rights"
@@ -405,7 +405,7 @@ def test_large_adversarial_input_parses_fast(text: str) -> None:
 def test_corpus_documents_give_valid_records() -> None:
     if not CORPUS.exists():
         pytest.skip("the shared corpus (../shared/corpus) is not present")
-    from extract.pipeline import load_doctext
+    from extract.running.pipeline import load_doctext
 
     pdfs = sorted(CORPUS.glob("*.pdf"))[:20]
     for pdf in pdfs:

@@ -11,7 +11,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 import cli
-from extract import bench, sample
+from extract.running import bench, sample
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -20,7 +20,7 @@ RAW = REPO / "data" / "raw"
 def test_stage_timers_time_each_stage_and_restore_the_functions(tmp_path: Path) -> None:
     import importlib
 
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     before = {(m, a): getattr(importlib.import_module(m), a) for _, m, a in bench.STAGES}
     totals: dict[str, float] = {}

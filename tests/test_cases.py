@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import cases as cases_mod
-from extract import nlp as nlp_mod
-from extract.cases import find_cases, prison_term, resolve_dates, rules_for, same_person, sentences
-from extract.units import DocText, TextUnit
+from extract.finders import cases as cases_mod
+from extract.finders import nlp as nlp_mod
+from extract.finders.cases import find_cases, prison_term, resolve_dates, rules_for, same_person, sentences
+from extract.structure.units import DocText, TextUnit
 from schemas import Case, LegalArticle, Mention
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -326,7 +326,7 @@ def test_bodies_named_after_people_and_authors_listed_together_are_not_cases() -
 
 
 def test_a_state_or_its_people_is_never_part_of_a_name() -> None:
-    from extract.states import state_word
+    from extract.finders.states import state_word
 
     assert state_word("venezolano") and state_word("Kazakh") and state_word("haïtienne") and state_word("Peru")
     assert not state_word("Jordan") and not state_word("Georgia") and not state_word("Marta")
@@ -435,8 +435,8 @@ def test_adversarial_100kb_input_is_fast() -> None:
 def test_corpus_runs_with_exact_offsets() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"{CORPUS} is absent: the corpus test reads the shared corpus beside the repo")
-    from extract.assemble import describe
-    from extract.pipeline import load_doctext
+    from extract.running.assemble import describe
+    from extract.running.pipeline import load_doctext
     from schemas import DocumentMeta
 
     pdfs = sorted(p for p in CORPUS.glob("*.pdf") if p.stem.startswith(("ngo_", "joint_", "seed_")))[::8]

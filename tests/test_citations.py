@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.citations import (
+from extract.finders.citations import (
     find_citations,
     find_communications,
     find_court_cases,
@@ -17,7 +17,7 @@ from extract.citations import (
     find_urls,
     recommending_states,
 )
-from extract.units import DocText, TextUnit
+from extract.structure.units import DocText, TextUnit
 from schemas import Document
 
 STATES = ["Brazil", "Chile", "Russian Federation", "the Netherlands", "Bolivia (Plurinational State of)", "Norway"]
@@ -312,7 +312,7 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 def test_every_corpus_page_is_read_without_crashing() -> None:
     if not CORPUS.is_dir():
         pytest.skip(f"corpus not found at {CORPUS}")
-    from extract.pipeline import load_doctext
+    from extract.running.pipeline import load_doctext
 
     pdfs = sorted(CORPUS.glob("*.pdf"))
     if not pdfs:

@@ -17,8 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 import cli
-from extract import batch, sample
-from extract.report import display_name
+from extract.running import batch, sample
+from extract.running.report import display_name
 from schemas import Document
 from tests.conftest import copies
 
@@ -145,7 +145,7 @@ def test_time_limit_option(tmp_path: Path) -> None:
 
 
 def test_missing_dask_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract import distributed
+    from extract.running import distributed
 
     def no_dask() -> None:
         raise distributed.DaskUnavailable(distributed.INSTALL_HINT)

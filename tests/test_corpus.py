@@ -33,7 +33,7 @@ def manifest() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def corpus_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
-    from extract.batch import Job, Limits, discover, output_paths, run_batch
+    from extract.running.batch import Job, Limits, discover, output_paths, run_batch
 
     out = tmp_path_factory.mktemp("corpus_json")
     pdfs, problems = discover([CORPUS])

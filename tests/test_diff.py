@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cli import app
-from extract.diff import diff_documents, diff_runs, format_diff, summary
+from extract.outputs.diff import diff_documents, diff_runs, format_diff, summary
 
 
 def _doc(paragraphs: list[str], sections: list[tuple[str, int]], recs: list[str] | None = None) -> dict:

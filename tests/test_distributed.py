@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import sample
-from extract.batch import Job, Limits, Result, output_paths, run_batch
+from extract.running import sample
+from extract.running.batch import Job, Limits, Result, output_paths, run_batch
 from schemas import Document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,7 +32,7 @@ def _jobs(pdfs: list[Path], out: Path) -> list[Job]:
 
 
 def test_local_cluster_matches_the_local_batch(inputs: list[Path], tmp_path: Path) -> None:
-    from extract.distributed import run_on_dask
+    from extract.running.distributed import run_on_dask
 
     seen: list[Result] = []
     dask_results = run_on_dask(
@@ -55,7 +55,7 @@ def test_local_cluster_matches_the_local_batch(inputs: list[Path], tmp_path: Pat
 
 def test_time_limit_holds_in_dask_threads(tmp_path: Path) -> None:
     """Dask runs each task in a worker thread, where SIGALRM cannot reach: the thread timer does."""
-    from extract.distributed import run_on_dask
+    from extract.running.distributed import run_on_dask
 
     pdf = RAW / "un_wgreport_veloria_2018.pdf"
     [r] = run_on_dask(_jobs([pdf], tmp_path), Limits(max_seconds=0.2), "local", workers=1, processes=False)
@@ -64,7 +64,7 @@ def test_time_limit_holds_in_dask_threads(tmp_path: Path) -> None:
 
 
 def test_up_to_date_outputs_are_skipped_on_the_cluster(tmp_path: Path) -> None:
-    from extract.distributed import run_on_dask
+    from extract.running.distributed import run_on_dask
 
     pdf = tmp_path / "one.pdf"
     pdf.write_bytes(sample.tiny_pdf_bytes())
@@ -74,7 +74,7 @@ def test_up_to_date_outputs_are_skipped_on_the_cluster(tmp_path: Path) -> None:
 
 
 def test_a_task_that_errors_becomes_a_failed_result() -> None:
-    from extract.distributed import _result
+    from extract.running.distributed import _result
 
     class Errored:
         status = "error"
@@ -87,7 +87,7 @@ def test_a_task_that_errors_becomes_a_failed_result() -> None:
 
 
 def test_empty_job_list() -> None:
-    from extract.distributed import run_on_dask
+    from extract.running.distributed import run_on_dask
 
     assert run_on_dask([], Limits(), "local") == []
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from extract.export import (
+from extract.outputs.export import (
     LIST_SEP,
     TABLES,
     build_tables,
@@ -384,7 +384,7 @@ def test_real_pipeline_output_exports(tmp_path: Path) -> None:
     pdf = CORPUS / "ngo_howard_league_penal_reform_uk_2012.pdf"
     if not pdf.exists():
         pytest.skip("../shared/corpus is not present")
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     doc = extract_file(pdf)
     folder = write_docs(tmp_path / "j", doc)
@@ -394,10 +394,10 @@ def test_real_pipeline_output_exports(tmp_path: Path) -> None:
 
 
 def test_cli_commands(two_docs: Path, tmp_path: Path) -> None:
-    """The analyst commands as cli.py registers them (extract.cli_analyst)."""
+    """The analyst commands as cli.py registers them (extract.running.cli_analyst)."""
     from typer.testing import CliRunner
 
-    from extract.cli_analyst import app
+    from extract.running.cli_analyst import app
 
     runner = CliRunner()
     r = runner.invoke(app, ["export", str(two_docs), "--format", "sqlite", "--out", str(tmp_path / "x.sqlite")])

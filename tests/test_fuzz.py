@@ -21,11 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from extract import (
+from extract.finders import (
     actions,
     addendum,
     articles,
-    assemble,
     cases,
     citations,
     instruments,
@@ -37,7 +36,8 @@ from extract import (
     themes,
     wgreport,
 )
-from extract.units import DocText, TextUnit
+from extract.running import assemble
+from extract.structure.units import DocText, TextUnit
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -359,7 +359,7 @@ def test_every_near_miss_run_is_linear(name: str) -> None:
 
 
 def _corpus_pages() -> Iterator[tuple[str, int, str, list[str]]]:
-    from extract.read import ReadError, read_pdf
+    from extract.reading.read import ReadError, read_pdf
 
     for pdf in sorted(CORPUS.glob("*.pdf")):
         try:

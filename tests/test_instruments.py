@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.instruments import DATA, all_instruments, find_instruments, generic_head, resolve_instrument
+from extract.finders.instruments import DATA, all_instruments, find_instruments, generic_head, resolve_instrument
 
 ICCPR = "International Covenant on Civil and Political Rights"
 CAT = "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment"

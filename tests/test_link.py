@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from extract.link import (
+from extract.outputs.link import (
     LinkInputError,
     link_documents,
     link_folder,
@@ -384,8 +384,8 @@ def test_cli_link(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sample_links() -> CycleLinks:
-    from extract.pipeline import extract_file
-    from extract.sample import SAMPLE_FILES
+    from extract.running.pipeline import extract_file
+    from extract.running.sample import SAMPLE_FILES
 
     paths = [RAW / SAMPLE_FILES[k] for k in ("submission", "submission_es", "wg_report")]
     missing = [p for p in paths if not p.is_file()]
@@ -395,7 +395,7 @@ def sample_links() -> CycleLinks:
 
 
 def test_sample_cycle_links_every_cited_recommendation(sample_links: CycleLinks) -> None:
-    from extract.sample import SAMPLE_FILES, expected
+    from extract.running.sample import SAMPLE_FILES, expected
 
     facts = expected()
     links = by_number(sample_links)
@@ -411,7 +411,7 @@ def test_sample_cycle_links_every_cited_recommendation(sample_links: CycleLinks)
 
 
 def test_sample_cycle_warns_of_the_deliberate_state_mismatch(sample_links: CycleLinks) -> None:
-    from extract.sample import SAMPLE_FILES, expected
+    from extract.running.sample import SAMPLE_FILES, expected
 
     (m,) = expected()["submission_es"]["state_mismatches"]
     (w,) = [w for w in sample_links.warnings if w.code == "state_mismatch"]
@@ -437,7 +437,7 @@ def kazakhstan() -> tuple[CycleLinks, Document]:
     paths = [CORPUS / "seed_amnesty_kazakhstan_2019.pdf", CORPUS / "un_wgreport_kazakhstan_2014.pdf"]
     if not all(p.is_file() for p in paths):
         pytest.skip("../shared/corpus (the Kazakhstan submission and report) is absent beside the repo")
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     sub, rep = (extract_file(p) for p in paths)
     return link_documents([sub, rep]), rep

@@ -1,4 +1,4 @@
-"""Document metadata (extract.metadata) and stakeholder-summary contributors (extract.contributors).
+"""Document metadata (extract.finders.metadata) and stakeholder-summary contributors (extract.finders.contributors).
 
 The texts are written for these tests: Freedonia is a fictional State, the
 organisations are invented; real State names are facts.
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.contributors import find_contributors
-from extract.metadata import describe, find_symbols_local
-from extract.units import DocText, StyledLine, TextUnit
+from extract.finders.contributors import find_contributors
+from extract.finders.metadata import describe, find_symbols_local
+from extract.structure.units import DocText, StyledLine, TextUnit
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -580,7 +580,7 @@ def test_kazakhstan_pair_on_the_corpus() -> None:
     seed = CORPUS / "seed_amnesty_kazakhstan_2019.pdf"
     if not (report.exists() and seed.exists()):
         pytest.skip("the shared corpus (../shared/corpus) is not beside the repository")
-    from extract.pipeline import load_doctext
+    from extract.running.pipeline import load_doctext
 
     info = describe(load_doctext(report))
     assert (info.kind, info.symbol, info.state_under_review.iso3 if info.state_under_review else None) == (

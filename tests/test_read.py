@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.footnotes import _attach_bare_labels
-from extract.glyphs import font_style, normalise_char
-from extract.read import SUP, ReadError, lines_from_chars, read_pdf
+from extract.reading.glyphs import font_style, normalise_char
+from extract.reading.read import SUP, ReadError, lines_from_chars, read_pdf
+from extract.structure.footnotes import _attach_bare_labels
 
 
 def char(text: str, x0: float, bottom: float, size: float = 10.0, font: str = "Times-Roman") -> dict:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.recommendations import find_recommendations, lead_in_start, link_articles, split_sentences
-from extract.units import DocText, TextUnit
+from extract.finders.recommendations import find_recommendations, lead_in_start, link_articles, split_sentences
+from extract.structure.units import DocText, TextUnit
 from schemas import LegalArticle, Mention, Section
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -528,7 +528,7 @@ def test_a_corpus_submission_has_its_closing_list() -> None:
     pdf = CORPUS / "seed_amnesty_kazakhstan_2019.pdf"
     if not pdf.exists():
         pytest.skip("the shared corpus (../shared/corpus) is not present")
-    from extract.pipeline import load_doctext
+    from extract.running.pipeline import load_doctext
 
     recs = find_recommendations(load_doctext(pdf))
     assert len(recs) >= 15

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from extract.review import _char_boxes, overlays, page_html, write_review, write_reviews
+from extract.outputs.review import _char_boxes, overlays, page_html, write_review, write_reviews
 from schemas import Document, DocumentMeta, LegalArticle, Mention, Paragraph, Recommendation
 from schemas.records import Box, Span
 
@@ -480,7 +480,7 @@ def test_browser_real_document_boxes_sit_on_ink(chrome: Any, tmp_path: Path) -> 
     pdf = CORPUS / "joint_accessnow_drw_australia_2020.pdf"
     if not pdf.exists():
         pytest.skip("../shared/corpus is not present")
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     doc = extract_file(pdf)
     js = tmp_path / "doc.json"

@@ -1,7 +1,7 @@
 """Hostile inputs and hostile conditions: every one is a one-line error naming the file, or a
 JSON carrying a warning; the batch goes on; nothing half-written is ever left behind.
 
-Inputs come from `extract.sample.bad_inputs` (generated here, never committed).
+Inputs come from `extract.running.sample.bad_inputs` (generated here, never committed).
 Conditions the machine cannot produce on demand are simulated, and each test
 says how: a full disk by a file object whose write raises ENOSPC, a worker
 killed by the system by a job that SIGKILLs its own process, a folder that
@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 
-from extract import batch, sample
-from extract.batch import Job, Limits, Result, _memory_cap, discover, output_paths, run_batch, run_job
-from extract.streams import inflated_size_exceeds
+from extract.reading.streams import inflated_size_exceeds
+from extract.running import batch, sample
+from extract.running.batch import Job, Limits, Result, _memory_cap, discover, output_paths, run_batch, run_job
 from schemas import Document
 from tests.conftest import copies
 
@@ -285,7 +285,7 @@ def _flate_bomb(path: Path, megabytes: int) -> Path:
 BOMB_CHILD = """
 import json, sys
 from pathlib import Path
-from extract.batch import Job, Limits, run_job
+from extract.running.batch import Job, Limits, run_job
 r = run_job(Job(Path(sys.argv[1]), Path(sys.argv[2])), Limits(max_seconds=120))
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child forked from a
 # large pytest process would report the parent's size
@@ -372,7 +372,7 @@ def _samples(tmp_path: Path, n: int = 3) -> list[Path]:
 
 
 def test_disk_full_fails_that_document_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Simulated: os.fdopen in extract.batch returns a file whose write raises ENOSPC for copy_1."""
+    """Simulated: os.fdopen in extract.running.batch returns a file whose write raises ENOSPC for copy_1."""
     real_fdopen = os.fdopen
 
     def fdopen(fd: int, *a: Any, **k: Any) -> Any:

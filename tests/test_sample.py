@@ -26,7 +26,7 @@ import pdfplumber
 import pycountry
 import pytest
 
-from extract import sample
+from extract.running import sample
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -201,7 +201,7 @@ def test_main_writes_the_committed_samples(tmp_path: Path, capsys: pytest.Captur
     for path in paths:
         assert path.stat().st_size < 100_000, path.name
         committed = RAW / path.name
-        assert committed.is_file(), f"{committed} missing: run python -m extract.sample data/raw"
+        assert committed.is_file(), f"{committed} missing: run python -m extract.running.sample data/raw"
         fresh, kept = path.read_bytes(), committed.read_bytes()
         # Another reportlab release may change bytes; what a reader sees must not change.
         assert fresh == kept or page_texts(fresh) == page_texts(kept), f"regenerate {committed}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cli import app
-from extract.report import SCHEMA_FILES, schema_json
+from extract.running.report import SCHEMA_FILES, schema_json
 from schemas import Document, DocumentMeta
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

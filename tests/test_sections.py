@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extract.blocks import Block
-from extract.read import Line
-from extract.sections import find_headings
+from extract.reading.read import Line
+from extract.structure.blocks import Block
+from extract.structure.sections import find_headings
 
 BODY = 11.0
 FILLER = (

@@ -131,7 +131,7 @@ def _no_overlap(doc: Document) -> None:
 
 @pytest.fixture(scope="module")
 def kazakhstan() -> Document:
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     return extract_file(corpus_pdf("seed_amnesty_kazakhstan_2019.pdf"))
 
@@ -166,7 +166,7 @@ def test_real_submission_has_no_footer_in_text(kazakhstan: Document) -> None:
 
 
 def test_un_report_cover_and_job_number_are_not_body() -> None:
-    from extract.pipeline import extract_file
+    from extract.running.pipeline import extract_file
 
     doc = extract_file(corpus_pdf("un_wgreport_kazakhstan_2014.pdf"))
     assert doc.sections[0].title == "Introduction"

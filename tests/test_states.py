@@ -1,4 +1,4 @@
-"""State names → ISO3 (extract.states) and language detection (extract.language)."""
+"""State names → ISO3 (extract.finders.states) and language detection (extract.finders.language)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.language import detect_language
-from extract.states import find_states, lookup_state, state_ref
+from extract.finders.language import detect_language
+from extract.finders.states import find_states, lookup_state, state_ref
 
 
 @pytest.mark.parametrize(

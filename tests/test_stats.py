@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from extract.stats import RECORD_TYPES, plot_stats, print_stats, stats, summarise
+from extract.outputs.stats import RECORD_TYPES, plot_stats, print_stats, stats, summarise
 from schemas import Document, ExtractWarning
 from tests.test_export import make_doc, write_docs
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.symbols import find_symbols, parse_symbol, symbol_from_url
+from extract.finders.symbols import find_symbols, parse_symbol, symbol_from_url
 
 ISO3 = st.sampled_from(["GBR", "KAZ", "VEN", "CUB", "SVN", "AUS", "BRA", "FRA", "NOR", "ZAF"])
 TREATY_BODIES = st.sampled_from(["CCPR", "CAT", "CEDAW", "CRC", "CERD", "CRPD", "CMW", "CED"])

@@ -7,8 +7,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.read import SUP, Line
-from extract.textmap import GluedMarkers, TextMap, roman_value
+from extract.reading.read import SUP, Line
+from extract.structure.textmap import GluedMarkers, TextMap, roman_value
 
 
 def make_line(text: str, page: int = 1, top: float = 100.0, sup: set[int] | frozenset[int] = frozenset()) -> Line:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.themes import DATA, apply_themes, tag_recommendations, tag_sections, tag_text, theme_list
+from extract.finders.themes import DATA, apply_themes, tag_recommendations, tag_sections, tag_text, theme_list
 from schemas import Recommendation, Section
 
 LABEL = {t.id: t.label for t in theme_list()}

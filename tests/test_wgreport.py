@@ -9,9 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.addendum import find_addendum_positions, parse_number_list, response_position
-from extract.units import DocText, TextUnit
-from extract.wgreport import find_report_recommendations, parse_items, parse_state_list, position_of, split_states
+from extract.finders.addendum import find_addendum_positions, parse_number_list, response_position
+from extract.finders.wgreport import (
+    find_report_recommendations,
+    parse_items,
+    parse_state_list,
+    position_of,
+    split_states,
+)
+from extract.structure.units import DocText, TextUnit
 from schemas import Section
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -347,7 +353,9 @@ def test_addendum_100kb_quickly() -> None:
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_corpus_reports_give_numbered_items() -> None:
-    pipeline = pytest.importorskip("extract.pipeline", reason="the real reader (extract.pipeline) is not there yet")
+    pipeline = pytest.importorskip(
+        "extract.running.pipeline", reason="the real reader (extract.running.pipeline) is not there yet"
+    )
     if not CORPUS.exists():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     for pdf in sorted(CORPUS.glob("un_wgreport_*.pdf")):

@@ -1,0 +1,872 @@
+"""Flatten a folder of extracted documents into analyst tables: CSV, XLSX, SQLite, JSONL.
+
+One row per record, one table per record type (the contract's "Tables"), plus
+link tables for the list fields people filter on (themes, recommending States,
+organisations, legal articles). Every table carries `document_id`, and the
+tables analysts open on their own (footnotes, citations, legal articles, cases,
+recommendations, warnings) repeat the document's file, kind, organisations and
+State so a spreadsheet row makes sense without a join.
+
+Conventions (also in the README):
+
+- `document_id` is the PDF file name without its extension; when two documents
+  of one export share it, each gets "-" and the first 8 hex digits of its sha256.
+- Record ids are unique only inside a document, so the key is (document_id, id).
+  Warnings have no id in the JSON: they get "w1", "w2"... in document order.
+- Lists of names (organisations, themes, States, aliases, roles, ids) are joined
+  with "; " in a cell; link tables hold one row per item for exact queries.
+  Nested structures (mentions, events, anchors, parsed citation parts, boxes)
+  are compact JSON text. JSONL keeps every record whole, as in the JSON.
+- Output is deterministic: documents sorted by id, records in document order,
+  no timestamps; every file is written to a temp name then renamed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from extract.running.batch import write_atomic as _write_private
+from schemas import Document
+
+Format = Literal["csv", "xlsx", "sqlite", "jsonl"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "sqlite", "jsonl")
+LIST_SEP = "; "
+XLSX_CELL_MAX = 32_767  # Excel refuses longer cells
+XLSX_WIDTHS = {
+    "text": 80,
+    "message": 60,
+    "title": 50,
+    "name": 28,
+    "organisations": 36,
+    "source_file": 36,
+    "document_id": 30,
+}
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip's epoch: no build time leaks into the file
+
+Value = str | int | float | None
+Row = dict[str, Value]
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file then rename (a reader never sees half a file), with the mode a plain new file would get."""
+    _write_private(path, data)
+    os.chmod(path, _umask_mode())
+
+
+# ---------------------------------------------------------------- table specs (data)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    sql: str  # SQLite type: TEXT, INTEGER, REAL
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    parent: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    """(table, local columns, its columns) for the foreign key; every table also references documents."""
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _c(name: str, sql: str, doc: str) -> Column:
+    return Column(name, sql, doc)
+
+
+DOC_ID = _c("document_id", "TEXT", "documents.id of the document the record comes from")
+ID = _c("id", "TEXT", "the record's id in its document's JSON")
+DOC_COLUMNS = (
+    _c("source_file", "TEXT", "PDF file name"),
+    _c("doc_kind", "TEXT", "document kind (ngo_submission, working_group_report, ...)"),
+    _c("organisations", "TEXT", "submitting organisation(s), '; '-joined"),
+    _c("state", "TEXT", "State under review (name)"),
+    _c("state_iso3", "TEXT", "State under review (ISO 3166 alpha-3)"),
+)
+BBOX = _c("bbox", "TEXT", "[x0, top, x1, bottom] in PDF points, top-left origin (JSON)")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "documents",
+        "one row per extracted PDF",
+        (
+            _c("id", "TEXT", "file name without extension (plus '-' and 8 sha256 digits if two files share it)"),
+            _c("source_file", "TEXT", "PDF file name"),
+            _c("sha256", "TEXT", "of the PDF bytes"),
+            _c("schema_version", "TEXT", "version of the JSON schema"),
+            _c("pages", "INTEGER", "page count"),
+            _c("kind", "TEXT", "document kind"),
+            _c("title", "TEXT", "title as printed"),
+            _c("organisations", "TEXT", "submitting organisation(s), '; '-joined"),
+            _c("state", "TEXT", "State under review (name)"),
+            _c("state_iso3", "TEXT", "State under review (ISO alpha-3)"),
+            _c("language", "TEXT", "ISO 639-1 code"),
+            _c("date", "TEXT", "ISO 8601, as precise as printed"),
+            _c("symbol", "TEXT", "UN document symbol"),
+            _c("session", "INTEGER", "UPR Working Group session"),
+            _c("cycle", "INTEGER", "UPR cycle"),
+            _c("producer", "TEXT", "PDF producer metadata"),
+        ),
+        key=("id",),
+        indexes=(("state_iso3",), ("kind",)),
+    ),
+    Table(
+        "sections",
+        "headings and their page ranges",
+        (
+            DOC_ID,
+            ID,
+            _c("number", "TEXT", "printed numbering (II, A, 3.1)"),
+            _c("title", "TEXT", "heading without its numbering"),
+            _c("level", "INTEGER", "1 = top"),
+            _c("parent", "TEXT", "id of the enclosing section"),
+            _c("page_start", "INTEGER", "first page"),
+            _c("page_end", "INTEGER", "last page"),
+            _c("themes", "TEXT", "theme ids, '; '-joined"),
+            BBOX,
+        ),
+        key=("document_id", "id"),
+    ),
+    Table(
+        "paragraphs",
+        "body text, one row per paragraph",
+        (
+            DOC_ID,
+            ID,
+            _c("section", "TEXT", "sections.id"),
+            _c("page", "INTEGER", "page of the first line"),
+            _c("kind", "TEXT", "body, bullet, quote, table, heading_note"),
+            _c("number", "TEXT", "printed paragraph number"),
+            _c("text", "TEXT", "de-hyphenated text"),
+            BBOX,
+        ),
+        key=("document_id", "id"),
+    ),
+    Table(
+        "footnotes",
+        "footnotes and endnotes",
+        (
+            DOC_ID,
+            ID,
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page of the note"),
+            _c("number", "TEXT", "number as printed"),
+            _c("endnote", "INTEGER", "1 if printed in a notes list at the end"),
+            _c("text", "TEXT", "note text"),
+            _c("paragraphs", "TEXT", "ids of the paragraphs citing it, '; '-joined"),
+            _c("anchors", "TEXT", "markers in the text: [{paragraph, page, offset, bbox}] (JSON)"),
+            BBOX,
+        ),
+        key=("document_id", "id"),
+    ),
+    Table(
+        "citations",
+        "references to UN documents, earlier recommendations, URLs, views and court cases",
+        (
+            DOC_ID,
+            ID,
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page"),
+            _c("kind", "TEXT", "un_document, upr_recommendation, url, treaty_body_view, court_case, other"),
+            _c("text", "TEXT", "as printed"),
+            _c(
+                "identifier",
+                "TEXT",
+                "the parsed identity: UN symbol, recommendation number, URL, communication number or case name",
+            ),
+            _c("footnote", "TEXT", "footnotes.id holding it"),
+            _c("paragraph", "TEXT", "paragraphs.id holding it"),
+            _c("parsed", "TEXT", "parsed parts (JSON)"),
+            BBOX,
+        ),
+        key=("document_id", "id"),
+        indexes=(("kind", "identifier"), ("state_iso3",)),
+    ),
+    Table(
+        "legal_articles",
+        "articles of national law and treaties, one row per distinct article",
+        (
+            DOC_ID,
+            ID,
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page of the first mention"),
+            _c("article", "TEXT", "article number"),
+            _c("sub", "TEXT", "paragraph/sub-article"),
+            _c("instrument", "TEXT", "canonical instrument name"),
+            _c("instrument_kind", "TEXT", "national or international"),
+            _c("instrument_aliases", "TEXT", "other names the document uses, '; '-joined"),
+            _c("n_mentions", "INTEGER", "number of mentions"),
+            _c("mentions", "TEXT", "[{paragraph, footnote, page, text, start, end, bbox}] (JSON)"),
+        ),
+        key=("document_id", "id"),
+        indexes=(("instrument", "article"), ("state_iso3",)),
+    ),
+    Table(
+        "cases",
+        "named people and groups whose cases the document reports",
+        (
+            DOC_ID,
+            ID,
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page of the first mention"),
+            _c("name", "TEXT", "fullest spelling"),
+            _c("kind", "TEXT", "person or group"),
+            _c("aliases", "TEXT", "other spellings, '; '-joined"),
+            _c("roles", "TEXT", "roles (journalist, lawyer...), '; '-joined"),
+            _c("legal_articles", "TEXT", "legal_articles ids, '; '-joined"),
+            _c("events", "TEXT", "[{type, date, text, sentence, ...}] (JSON)"),
+            _c("n_mentions", "INTEGER", "number of mentions"),
+            _c("mentions", "TEXT", "[{paragraph, footnote, page, text, start, end, bbox}] (JSON)"),
+        ),
+        key=("document_id", "id"),
+        indexes=(("name",), ("state_iso3",)),
+    ),
+    Table(
+        "recommendations",
+        "recommendations made, listed or answered",
+        (
+            DOC_ID,
+            ID,
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page"),
+            _c("number", "TEXT", "as printed (140.7)"),
+            _c("text", "TEXT", "the whole recommendation"),
+            _c("section", "TEXT", "sections.id"),
+            _c("themes", "TEXT", "theme ids, '; '-joined"),
+            _c("action_verb", "TEXT", "leading verb (ratify, ensure...)"),
+            _c("action_category", "INTEGER", "action category 1 (minimal) to 5 (specific)"),
+            _c("recommending_states", "TEXT", "States that made it, '; '-joined"),
+            _c("position", "TEXT", "supported, noted or empty"),
+            _c("legal_articles", "TEXT", "legal_articles ids, '; '-joined"),
+            _c("origin", "TEXT", "submission, report or addendum"),
+            _c("paragraphs", "TEXT", "paragraph ids the text comes from, '; '-joined"),
+            BBOX,
+        ),
+        key=("document_id", "id"),
+        indexes=(("state_iso3",), ("doc_kind",), ("position",)),
+    ),
+    Table(
+        "themes",
+        "themes found in a document and what they cover",
+        (
+            DOC_ID,
+            ID,
+            _c("label", "TEXT", "readable name"),
+            _c("taxonomy", "TEXT", "theme list the id comes from"),
+            _c("sections", "TEXT", "section ids, '; '-joined"),
+            _c("recommendations", "TEXT", "recommendation ids, '; '-joined"),
+        ),
+        key=("document_id", "id"),
+    ),
+    Table(
+        "contributors",
+        "stakeholders listed in a summary of stakeholders' submissions",
+        (
+            DOC_ID,
+            ID,
+            _c("abbreviation", "TEXT", "as cited (AI, JS1)"),
+            _c("name", "TEXT", "full name"),
+            _c("kind", "TEXT", "ngo, joint, nhri, regional, other"),
+            _c("paragraphs", "TEXT", "paragraph ids citing it, '; '-joined"),
+        ),
+        key=("document_id", "id"),
+    ),
+    Table(
+        "warnings",
+        "what the extractor could not do cleanly",
+        (
+            DOC_ID,
+            _c("id", "TEXT", "w1, w2... in document order (warnings have no id in the JSON)"),
+            *DOC_COLUMNS,
+            _c("page", "INTEGER", "page, if any"),
+            _c("code", "TEXT", "machine-readable reason"),
+            _c("message", "TEXT", "readable reason"),
+        ),
+        key=("document_id", "id"),
+        indexes=(("code",),),
+    ),
+    # ---- link tables: one row per list item, for exact filtering and grouping
+    Table(
+        "document_organisations",
+        "one row per submitting organisation of a document",
+        (DOC_ID, _c("position", "INTEGER", "1-based order on the cover"), _c("organisation", "TEXT", "full name")),
+        key=("document_id", "position"),
+        indexes=(("organisation",),),
+    ),
+    Table(
+        "recommendation_themes",
+        "one row per theme of a recommendation",
+        (DOC_ID, _c("recommendation_id", "TEXT", "recommendations.id"), _c("theme", "TEXT", "theme id")),
+        key=("document_id", "recommendation_id", "theme"),
+        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
+        indexes=(("theme",),),
+    ),
+    Table(
+        "recommendation_states",
+        "one row per recommending State of a recommendation",
+        (DOC_ID, _c("recommendation_id", "TEXT", "recommendations.id"), _c("state", "TEXT", "recommending State")),
+        key=("document_id", "recommendation_id", "state"),
+        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
+        indexes=(("state",),),
+    ),
+    Table(
+        "recommendation_legal_articles",
+        "one row per legal article a recommendation names",
+        (
+            DOC_ID,
+            _c("recommendation_id", "TEXT", "recommendations.id"),
+            _c("legal_article_id", "TEXT", "legal_articles.id"),
+        ),
+        key=("document_id", "recommendation_id", "legal_article_id"),
+        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
+        indexes=(("document_id", "legal_article_id"),),
+    ),
+    Table(
+        "case_legal_articles",
+        "one row per legal article a case is charged or tried under",
+        (DOC_ID, _c("case_id", "TEXT", "cases.id"), _c("legal_article_id", "TEXT", "legal_articles.id")),
+        key=("document_id", "case_id", "legal_article_id"),
+        parent=("cases", ("document_id", "case_id"), ("document_id", "id")),
+        indexes=(("document_id", "legal_article_id"),),
+    ),
+)
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+JSONL_TYPES: tuple[tuple[str, str], ...] = (
+    # (Document attribute, JSONL "type")
+    ("sections", "section"),
+    ("paragraphs", "paragraph"),
+    ("footnotes", "footnote"),
+    ("citations", "citation"),
+    ("legal_articles", "legal_article"),
+    ("cases", "case"),
+    ("recommendations", "recommendation"),
+    ("themes", "theme"),
+    ("contributors", "contributor"),
+    ("warnings", "warning"),
+)
+DENORMALISED_TYPES = frozenset({"footnote", "citation", "legal_article", "case", "recommendation", "warning"})
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Documents keyed by their export id, in id order, and the files that were skipped."""
+
+    documents: list[tuple[str, Document]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def json_files(path: Path) -> list[Path]:
+    """A JSON file, or every *.json under a folder (recursively), sorted."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*.json") if p.is_file() and not p.name.startswith("."))
+
+
+def load_documents(path: Path) -> Loaded:
+    """Read every document JSON; files that are not documents (e.g. a links file) are reported, not fatal."""
+    out = Loaded()
+    parsed: list[tuple[Document, Path]] = []
+    for f in json_files(path):
+        try:
+            parsed.append((Document.model_validate_json(f.read_bytes()), f))
+        except (OSError, ValidationError, ValueError) as e:
+            reason = e.strerror if isinstance(e, OSError) else type(e).__name__
+            out.problems.append(f"{f}: skipped, not a document JSON ({reason})")
+    stems: dict[str, int] = {}
+    for doc, _ in parsed:
+        s = Path(doc.document.source_file).stem
+        stems[s] = stems.get(s, 0) + 1
+    seen: dict[str, Path] = {}
+    for doc, f in sorted(parsed, key=lambda x: (x[0].document.source_file, str(x[1]))):
+        stem = Path(doc.document.source_file).stem
+        did = stem if stems[stem] == 1 else f"{stem}-{doc.document.sha256[:8]}"
+        if did in seen:
+            out.problems.append(f"{f}: skipped, same PDF as {seen[did]}")
+            continue
+        seen[did] = f
+        out.documents.append((did, doc))
+    out.documents.sort(key=lambda x: x[0])
+    return out
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _join(items: list[str] | tuple[str, ...]) -> str | None:
+    return LIST_SEP.join(items) if items else None
+
+
+def _json(value: Any) -> str | None:
+    if value is None or value == [] or value == {}:
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _bbox(b: tuple[float, float, float, float] | None) -> str | None:
+    return None if b is None else _json(list(b))
+
+
+def _dump(items: list[Any]) -> str | None:
+    return _json([i.model_dump(mode="json", exclude_none=True) for i in items])
+
+
+def doc_columns(doc: Document) -> Row:
+    d = doc.document
+    sur = d.state_under_review
+    return {
+        "source_file": d.source_file,
+        "doc_kind": d.kind,
+        "organisations": _join(d.organisations),
+        "state": sur.name if sur else None,
+        "state_iso3": sur.iso3 if sur else None,
+    }
+
+
+def _first_page(mentions: list[Any]) -> int | None:
+    return min((m.page for m in mentions), default=None)
+
+
+def _citation_key(parsed: Any) -> str | None:
+    for attr in ("symbol", "number", "url", "name"):
+        v = getattr(parsed, attr, None)
+        if v:
+            return str(v)
+    return None
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def table_rows(did: str, doc: Document) -> dict[str, list[Row]]:
+    """Every table's rows for one document, records in document order."""
+    d = doc.document
+    sur = d.state_under_review
+    dc = doc_columns(doc)
+    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    rows["documents"].append(
+        {
+            "id": did,
+            "source_file": d.source_file,
+            "sha256": d.sha256,
+            "schema_version": doc.schema_version,
+            "pages": d.pages,
+            "kind": d.kind,
+            "title": d.title,
+            "organisations": _join(d.organisations),
+            "state": sur.name if sur else None,
+            "state_iso3": sur.iso3 if sur else None,
+            "language": d.language,
+            "date": d.date,
+            "symbol": d.symbol,
+            "session": d.session,
+            "cycle": d.cycle,
+            "producer": d.producer,
+        }
+    )
+    for i, org in enumerate(_unique(d.organisations), 1):
+        rows["document_organisations"].append({"document_id": did, "position": i, "organisation": org})
+    base = {"document_id": did}
+    for s in doc.sections:
+        rows["sections"].append(
+            base
+            | {
+                "id": s.id,
+                "number": s.number,
+                "title": s.title,
+                "level": s.level,
+                "parent": s.parent,
+                "page_start": s.page_start,
+                "page_end": s.page_end,
+                "themes": _join(s.themes),
+                "bbox": _bbox(s.bbox),
+            }
+        )
+    for p in doc.paragraphs:
+        rows["paragraphs"].append(
+            base
+            | {
+                "id": p.id,
+                "section": p.section,
+                "page": p.page,
+                "kind": p.kind,
+                "number": p.number,
+                "text": p.text,
+                "bbox": _bbox(p.bbox),
+            }
+        )
+    for f in doc.footnotes:
+        rows["footnotes"].append(
+            base
+            | {"id": f.id}
+            | dc
+            | {
+                "page": f.page,
+                "number": str(f.number),
+                "endnote": int(f.endnote),
+                "text": f.text,
+                "paragraphs": _join(_unique([a.paragraph for a in f.anchors if a.paragraph])),
+                "anchors": _dump(f.anchors),
+                "bbox": _bbox(f.bbox),
+            }
+        )
+    for c in doc.citations:
+        rows["citations"].append(
+            base
+            | {"id": c.id}
+            | dc
+            | {
+                "page": c.page,
+                "kind": c.kind,
+                "text": c.text,
+                "identifier": _citation_key(c.parsed),
+                "footnote": c.footnote,
+                "paragraph": c.paragraph,
+                "parsed": _json(c.parsed.model_dump(mode="json", exclude_none=True)),
+                "bbox": _bbox(c.bbox),
+            }
+        )
+    for a in doc.legal_articles:
+        rows["legal_articles"].append(
+            base
+            | {"id": a.id}
+            | dc
+            | {
+                "page": _first_page(a.mentions),
+                "article": a.article,
+                "sub": a.sub,
+                "instrument": a.instrument,
+                "instrument_kind": a.instrument_kind,
+                "instrument_aliases": _join(a.instrument_aliases),
+                "n_mentions": len(a.mentions),
+                "mentions": _dump(a.mentions),
+            }
+        )
+    for k in doc.cases:
+        rows["cases"].append(
+            base
+            | {"id": k.id}
+            | dc
+            | {
+                "page": _first_page(k.mentions),
+                "name": k.name,
+                "kind": k.kind,
+                "aliases": _join(k.aliases),
+                "roles": _join(k.roles),
+                "legal_articles": _join(k.legal_articles),
+                "events": _dump(k.events),
+                "n_mentions": len(k.mentions),
+                "mentions": _dump(k.mentions),
+            }
+        )
+        for la in _unique(k.legal_articles):
+            rows["case_legal_articles"].append(base | {"case_id": k.id, "legal_article_id": la})
+    for r in doc.recommendations:
+        rows["recommendations"].append(
+            base
+            | {"id": r.id}
+            | dc
+            | {
+                "page": r.page,
+                "number": r.number,
+                "text": r.text,
+                "section": r.section,
+                "themes": _join(r.themes),
+                "action_verb": r.action.verb,
+                "action_category": r.action.category,
+                "recommending_states": _join(r.recommending_states),
+                "position": r.position,
+                "legal_articles": _join(r.legal_articles),
+                "origin": r.origin,
+                "paragraphs": _join(r.paragraphs),
+                "bbox": _bbox(r.bbox),
+            }
+        )
+        for t in _unique(r.themes):
+            rows["recommendation_themes"].append(base | {"recommendation_id": r.id, "theme": t})
+        for s in _unique(r.recommending_states):
+            rows["recommendation_states"].append(base | {"recommendation_id": r.id, "state": s})
+        for la in _unique(r.legal_articles):
+            rows["recommendation_legal_articles"].append(base | {"recommendation_id": r.id, "legal_article_id": la})
+    for t in doc.themes:
+        rows["themes"].append(
+            base
+            | {
+                "id": t.id,
+                "label": t.label,
+                "taxonomy": t.taxonomy,
+                "sections": _join(t.sections),
+                "recommendations": _join(t.recommendations),
+            }
+        )
+    for c in doc.contributors:
+        rows["contributors"].append(
+            base
+            | {
+                "id": c.id,
+                "abbreviation": c.abbreviation,
+                "name": c.name,
+                "kind": c.kind,
+                "paragraphs": _join(c.paragraphs),
+            }
+        )
+    for i, w in enumerate(doc.warnings, 1):
+        rows["warnings"].append(base | {"id": f"w{i}"} | dc | {"page": w.page, "code": w.code, "message": w.message})
+    return rows
+
+
+@dataclass(slots=True)
+class Tables:
+    """All rows of an export, and what had to be dropped to keep keys unique."""
+
+    rows: dict[str, list[Row]]
+    problems: list[str]
+
+
+def build_tables(loaded: Loaded) -> Tables:
+    """Rows of every table; a record whose key repeats inside a document is kept once (first wins)."""
+    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
+    problems = list(loaded.problems)
+    for did, doc in loaded.documents:
+        for name, rs in table_rows(did, doc).items():
+            key = TABLE_BY_NAME[name].key
+            seen: set[tuple[Value, ...]] = set()
+            for r in rs:
+                k = tuple(r[c] for c in key)
+                if k in seen:
+                    problems.append(f"{did}: {name}: duplicate id {k[-1]!r} kept once")
+                    continue
+                seen.add(k)
+                rows[name].append(r)
+    # link rows whose parent record was dropped as a duplicate would still match the kept one: fine.
+    return Tables(rows, problems)
+
+
+def jsonl_lines(loaded: Loaded) -> Iterator[str]:
+    """One JSON object per record with `type` and `document_id`; analyst types carry the document columns."""
+    for did, doc in loaded.documents:
+        meta = doc.document.model_dump(mode="json")
+        yield _line({"type": "document", "id": did, "schema_version": doc.schema_version} | meta)
+        dc = doc_columns(doc)
+        for attr, typ in JSONL_TYPES:
+            for i, rec in enumerate(getattr(doc, attr), 1):
+                body = rec.model_dump(mode="json")
+                head: dict[str, Any] = {"type": typ, "document_id": did}
+                if "id" not in body:
+                    head["id"] = f"w{i}"
+                if typ in DENORMALISED_TYPES:
+                    head |= {k: v for k, v in dc.items() if k not in body}
+                yield _line(head | body)
+
+
+def _line(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# ---------------------------------------------------------------- writers
+
+
+def sqlite_ddl() -> list[str]:
+    """CREATE statements of the SQLite export (also printed in the README)."""
+    stmts: list[str] = []
+    for t in TABLES:
+        cols = []
+        for c in t.columns:
+            not_null = " NOT NULL" if c.name in t.key else ""
+            cols.append(f"  {c.name} {c.sql}{not_null}")
+        cols.append(f"  PRIMARY KEY ({', '.join(t.key)})")
+        if t.name != "documents":
+            cols.append("  FOREIGN KEY (document_id) REFERENCES documents(id)")
+        if t.parent:
+            ptable, local, remote = t.parent
+            cols.append(f"  FOREIGN KEY ({', '.join(local)}) REFERENCES {ptable}({', '.join(remote)})")
+        stmts.append(f"CREATE TABLE {t.name} (\n" + ",\n".join(cols) + "\n)")
+        for ix in t.indexes:
+            stmts.append(f"CREATE INDEX ix_{t.name}_{'_'.join(ix)} ON {t.name} ({', '.join(ix)})")
+    return stmts
+
+
+def _write_sqlite(tables: Tables, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA foreign_keys = ON")
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            with con:
+                for stmt in sqlite_ddl():
+                    con.execute(stmt)
+                for t in TABLES:
+                    names = t.column_names
+                    sql = f"INSERT INTO {t.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+                    con.executemany(sql, ([r.get(n) for n in names] for r in tables.rows[t.name]))
+            bad = con.execute("PRAGMA foreign_key_check").fetchall()
+            if bad:
+                raise RuntimeError(f"foreign key check failed: {bad[:3]}")
+            con.execute("VACUUM")
+        finally:
+            con.close()
+        os.chmod(tmp, _umask_mode())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _csv_bytes(t: Table, rows: list[Row]) -> bytes:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(t.column_names)
+    for r in rows:
+        w.writerow(["" if r.get(n) is None else r.get(n) for n in t.column_names])
+    return buf.getvalue().encode("utf-8")
+
+
+def _write_csv(tables: Tables, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for t in TABLES:
+        write_atomic(out / f"{t.name}.csv", _csv_bytes(t, tables.rows[t.name]))
+
+
+def _xlsx_text(value: str, problems: list[str], where: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > XLSX_CELL_MAX:
+        problems.append(f"{where}: cut to {XLSX_CELL_MAX} characters (Excel's cell limit)")
+        value = value[:XLSX_CELL_MAX]
+    return value
+
+
+def xlsx_bytes(tables: Tables) -> bytes:
+    """One sheet per table, text cells typed as text (a cell starting with '=' is never a formula)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook(write_only=True)
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    wb.properties.creator = "upr-extract"
+    bold = Font(bold=True)
+    for t in TABLES:
+        ws = wb.create_sheet(t.name[:31])
+        ws.freeze_panes = "A2"
+        for i, n in enumerate(t.column_names, 1):
+            ws.column_dimensions[get_column_letter(i)].width = XLSX_WIDTHS.get(n, 16)
+        if t.columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{len(tables.rows[t.name]) + 1}"
+        header = []
+        for n in t.column_names:
+            cell = WriteOnlyCell(ws, n)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for i, r in enumerate(tables.rows[t.name], 2):
+            line: list[Any] = []
+            for n in t.column_names:
+                v = r.get(n)
+                if isinstance(v, str):
+                    cell = WriteOnlyCell(ws, _xlsx_text(v, tables.problems, f"{t.name} row {i} {n}"))
+                    cell.data_type = "s"
+                    line.append(cell)
+                else:
+                    line.append(v)
+            ws.append(line)
+    raw = io.BytesIO()
+    ExcelWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with every entry's timestamp fixed, so two exports of the same input are identical."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def _write_jsonl(loaded: Loaded, out: Path) -> None:
+    write_atomic(out, "".join(jsonl_lines(loaded)).encode("utf-8"))
+
+
+@dataclass(slots=True)
+class ExportResult:
+    out: Path
+    documents: int
+    rows: dict[str, int]
+    problems: list[str]
+
+
+WRITERS: dict[str, Callable[[Tables, Path], None]] = {
+    "csv": _write_csv,
+    "sqlite": _write_sqlite,
+    "xlsx": lambda tables, out: write_atomic(out, xlsx_bytes(tables)),
+}
+
+
+def export(json_dir: Path, fmt: Format, out: Path) -> ExportResult:
+    """Write the tables of every document JSON under json_dir as fmt to out (a folder for csv, else a file)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    loaded = load_documents(Path(json_dir))
+    tables = build_tables(loaded)
+    if fmt == "jsonl":
+        _write_jsonl(loaded, out)
+    else:
+        WRITERS[fmt](tables, out)
+    return ExportResult(out, len(loaded.documents), {k: len(v) for k, v in tables.rows.items()}, tables.problems)
+
+
+def schema_markdown() -> str:
+    """The tables and columns as Markdown, for the README (generated so it never drifts from the code)."""
+    parts: list[str] = []
+    for t in TABLES:
+        parts.append(f"### `{t.name}`: {t.doc}\n\nkey ({', '.join(t.key)})\n")
+        parts.append("| column | type | meaning |\n| --- | --- | --- |")
+        parts.extend(f"| `{c.name}` | {c.sql} | {c.doc} |" for c in t.columns)
+        parts.append("")
+    return "\n".join(parts)

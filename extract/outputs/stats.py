@@ -1,0 +1,274 @@
+"""Counts over a folder of extracted documents: what a run found, where, and where it struggled.
+
+`stats()` is a pure summary (plain data, JSON-ready); `print_stats()` shows it
+as rich tables and `plot_stats()` draws the same four views as one PNG
+(matplotlib, the optional `plot` extra, imported only when asked for).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from extract.outputs.export import load_documents
+from schemas import Document
+
+RECORD_TYPES: tuple[str, ...] = (
+    "sections",
+    "paragraphs",
+    "footnotes",
+    "citations",
+    "legal_articles",
+    "cases",
+    "recommendations",
+    "themes",
+    "contributors",
+    "warnings",
+)
+TOP = 10  # rows in the "most warnings" table and bars in the plot's per-document views
+
+
+@dataclass(slots=True)
+class DocStats:
+    document_id: str
+    source_file: str
+    kind: str
+    state: str | None
+    pages: int
+    counts: dict[str, int]
+    warning_codes: dict[str, int]
+
+    @property
+    def records(self) -> int:
+        return sum(v for k, v in self.counts.items() if k != "warnings")
+
+
+@dataclass(slots=True)
+class ThemeStats:
+    id: str
+    label: str
+    recommendations: int
+    documents: int
+
+
+@dataclass(slots=True)
+class Stats:
+    documents: list[DocStats] = field(default_factory=list)
+    per_type: dict[str, int] = field(default_factory=dict)
+    per_kind: dict[str, int] = field(default_factory=dict)
+    per_theme: list[ThemeStats] = field(default_factory=list)
+    warning_codes: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def most_warnings(self) -> list[DocStats]:
+        ranked = sorted(self.documents, key=lambda d: (-d.counts["warnings"], d.document_id))
+        return [d for d in ranked if d.counts["warnings"]][:TOP]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self) | {"most_warnings": [d.document_id for d in self.most_warnings]}
+
+
+def doc_stats(did: str, doc: Document) -> DocStats:
+    sur = doc.document.state_under_review
+    return DocStats(
+        document_id=did,
+        source_file=doc.document.source_file,
+        kind=doc.document.kind,
+        state=sur.iso3 if sur else None,
+        pages=doc.document.pages,
+        counts={t: len(getattr(doc, t)) for t in RECORD_TYPES},
+        warning_codes=dict(sorted(Counter(w.code for w in doc.warnings).items())),
+    )
+
+
+def summarise(documents: list[tuple[str, Document]]) -> Stats:
+    """Totals per type, per document kind, per theme (recommendations and documents) and per warning code."""
+    out = Stats()
+    per_type: Counter[str] = Counter({t: 0 for t in RECORD_TYPES})
+    kinds: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    theme_recs: Counter[str] = Counter()
+    theme_docs: Counter[str] = Counter()
+    labels: dict[str, str] = {}
+    for did, doc in documents:
+        ds = doc_stats(did, doc)
+        out.documents.append(ds)
+        per_type.update(ds.counts)
+        kinds[ds.kind] += 1
+        codes.update(ds.warning_codes)
+        seen: set[str] = set()
+        for t in doc.themes:
+            labels.setdefault(t.id, t.label)
+            seen.add(t.id)
+        for r in doc.recommendations:
+            for t in dict.fromkeys(r.themes):
+                theme_recs[t] += 1
+                seen.add(t)
+        theme_docs.update(seen)
+    out.per_type = dict(per_type)
+    out.per_kind = dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    out.warning_codes = dict(sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])))
+    out.per_theme = sorted(
+        (ThemeStats(t, labels.get(t, t), theme_recs[t], theme_docs[t]) for t in theme_docs),
+        key=lambda s: (-s.recommendations, -s.documents, s.id),
+    )
+    return out
+
+
+def stats(json_dir: Path) -> Stats:
+    """Read every document JSON under json_dir and summarise it."""
+    loaded = load_documents(Path(json_dir))
+    out = summarise(loaded.documents)
+    out.problems = loaded.problems
+    return out
+
+
+# ---------------------------------------------------------------- printing
+
+PER_DOCUMENT = ("paragraphs", "footnotes", "citations", "legal_articles", "cases", "recommendations", "warnings")
+SHORT = {
+    "paragraphs": "para",
+    "footnotes": "note",
+    "citations": "cite",
+    "legal_articles": "art",
+    "cases": "case",
+    "recommendations": "rec",
+    "warnings": "warn",
+}
+
+
+def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
+    """The summary as rich tables: per type, per document, per theme, most warnings."""
+    n = len(s.documents)
+    pages = sum(d.pages for d in s.documents)
+    console.print(f"[bold]{n}[/] document(s), {pages} page(s)", highlight=False)
+    for p in s.problems:
+        console.print(f"[yellow]{p}[/]", markup=True, highlight=False)
+    if not n:
+        return
+
+    t = Table(title="records per type", show_edge=False)
+    t.add_column("type")
+    t.add_column("count", justify="right")
+    t.add_column("documents with any", justify="right")
+    for typ in RECORD_TYPES:
+        t.add_row(typ, str(s.per_type.get(typ, 0)), str(sum(1 for d in s.documents if d.counts[typ])))
+    console.print(t)
+
+    if per_document:
+        t = Table(title="records per document", show_edge=False, box=box.SIMPLE_HEAD, pad_edge=False)
+        t.add_column("document", no_wrap=True, overflow="ellipsis", min_width=12, max_width=max(12, console.width - 52))
+        for name in ("pg", *(SHORT[typ] for typ in PER_DOCUMENT)):
+            t.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+        for d in s.documents:
+            t.add_row(d.document_id, str(d.pages), *(str(d.counts[typ]) for typ in PER_DOCUMENT))
+        console.print(t)
+
+    if s.per_theme:
+        t = Table(title="themes", show_edge=False)
+        t.add_column("theme")
+        t.add_column("label")
+        t.add_column("recommendations", justify="right")
+        t.add_column("documents", justify="right")
+        for th in s.per_theme:
+            t.add_row(th.id, th.label, str(th.recommendations), str(th.documents))
+        console.print(t)
+
+    worst = s.most_warnings
+    if worst:
+        t = Table(title=f"most warnings (top {TOP})", show_edge=False)
+        t.add_column("document", no_wrap=True, overflow="ellipsis", min_width=16)
+        t.add_column("warnings", justify="right")
+        t.add_column("codes", overflow="fold")
+        for d in worst:
+            codes = ", ".join(f"{c} ×{k}" for c, k in sorted(d.warning_codes.items(), key=lambda kv: (-kv[1], kv[0])))
+            t.add_row(d.document_id, str(d.counts["warnings"]), codes)
+        console.print(t)
+
+
+# ---------------------------------------------------------------- plotting
+
+
+def plot_stats(s: Stats, out: Path) -> Path:
+    """Four bar charts in one PNG: records per type, per document, per theme, and the most warnings."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
+    except ImportError as e:  # pragma: no cover - depends on the install
+        raise RuntimeError("plotting needs matplotlib: pip install 'upr-extract[plot]'") from e
+
+    fig, axes = plt.subplots(2, 2, figsize=(14, 10), dpi=100)
+    (a_type, a_doc), (a_theme, a_warn) = axes
+
+    types = [t for t in RECORD_TYPES if t != "warnings"]
+    bars = a_type.barh(types[::-1], [s.per_type.get(t, 0) for t in types[::-1]], color="#0969da")
+    a_type.bar_label(bars, fontsize=7, padding=2)
+    a_type.set_title("records per type")
+
+    docs = sorted(s.documents, key=lambda d: (-d.records, d.document_id))[: TOP * 2][::-1]
+    left = [0] * len(docs)
+    for typ, colour in zip(
+        ("paragraphs", "footnotes", "citations", "legal_articles", "cases", "recommendations"),
+        ("#afb8c1", "#8250df", "#0969da", "#bf3989", "#bc4c00", "#1a7f37"),
+        strict=True,
+    ):
+        vals = [d.counts[typ] for d in docs]
+        a_doc.barh([_short(d.document_id) for d in docs], vals, left=left, color=colour, label=typ)
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    a_doc.set_title(f"records per document (top {len(docs)})")
+    if docs:
+        a_doc.legend(fontsize=7, loc="lower right")
+
+    themes = s.per_theme[: TOP * 2][::-1]
+    a_theme.set_title("recommendations per theme")
+    if themes:
+        bars = a_theme.barh([_short(t.label) for t in themes], [t.recommendations for t in themes], color="#1a7f37")
+        a_theme.bar_label(bars, fontsize=7, padding=2)
+    else:
+        _empty(a_theme, "no themes")
+
+    worst = s.most_warnings[::-1]
+    a_warn.set_title("documents with the most warnings")
+    if worst:
+        bars = a_warn.barh(
+            [_short(d.document_id) for d in worst], [d.counts["warnings"] for d in worst], color="#cf222e"
+        )
+        a_warn.bar_label(bars, fontsize=7, padding=2)
+    else:
+        _empty(a_warn, "no warnings")
+    if not docs:
+        _empty(a_doc, "no documents")
+
+    for ax in axes.flat:
+        ax.tick_params(axis="y", labelsize=7)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.margins(y=0.3 / max(1, len(ax.patches)) + 0.02)
+    fig.suptitle(f"upr-extract: {len(s.documents)} documents, {sum(d.pages for d in s.documents)} pages")
+    fig.tight_layout()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    fig.savefig(tmp, format="png", metadata={"Software": None})
+    plt.close(fig)
+    tmp.replace(out)
+    return out
+
+
+def _empty(ax: Any, message: str) -> None:
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#57606a")
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

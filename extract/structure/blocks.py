@@ -1,0 +1,326 @@
+"""Body lines → blocks: the printed paragraphs, list items, table rows and headings-to-be.
+
+A block ends where a reader sees a paragraph end: a vertical gap, a change of
+type size or weight, a bullet or list number, a first-line indent after a
+finished sentence, or a short last line. Blocks that a page or column break
+cut mid-sentence are joined again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from extract.reading.glyphs import BULLET_CHARS
+from extract.reading.read import Line
+from extract.structure.layout import PageLayout
+
+ENUMERATOR = re.compile(
+    r"^(?:"
+    r"(?P<num>\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])(?=\s)"  # 1.  1.2  12)  124.1 (not '16 June')
+    r"|\((?P<paren>[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)(?=\s)"  # (a) (iv) (3)
+    r"|(?P<letter>[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)](?=\s)"  # a.  b)  iv.  IV.  A.
+    r")"
+)
+TERMINAL = tuple(".:;!?…”\"’')")
+DOT_LEADER = re.compile(r"(?:\.\s?){6,}|…{3,}|(?:_\s?){6,}")
+
+
+@dataclass(slots=True)
+class Block:
+    lines: list[Line]
+    kind: str = "body"  # body | bullet | table | quote
+    number: str | None = None
+    marker: str | None = None  # the bullet glyph or enumerator as printed
+    indent: float = 0.0
+    heading: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+    @property
+    def size(self) -> float:
+        return statistics.median_high([ln.size for ln in self.lines])
+
+    @property
+    def bold(self) -> bool:
+        return all(ln.is_bold for ln in self.lines)
+
+    @property
+    def italic(self) -> bool:
+        return all(ln.is_italic for ln in self.lines)
+
+    @property
+    def underline(self) -> bool:
+        return all(ln.underline for ln in self.lines)
+
+    @property
+    def centered(self) -> bool:
+        """Every line centred between the column margins, and not a justified paragraph."""
+        left, right = self.extra.get("left"), self.extra.get("right")
+        if left is None or right is None:
+            return False
+        mid = (left + right) / 2
+        if not all(abs((ln.x0 + ln.x1) / 2 - mid) < 12 for ln in self.lines):
+            return False
+        if len(self.lines) == 1:
+            return self.lines[0].x0 > left + 15
+        # several lines: ragged on the left too (a justified paragraph shares its left edge)
+        return max(ln.x0 for ln in self.lines) - min(ln.x0 for ln in self.lines) > 3
+
+
+def line_bullet(line: Line) -> tuple[str, str | None] | None:
+    """bullet_of for a printed line, knowing whether its first glyph is in a font of its own."""
+    return bullet_of(line.text, odd_lead=bool(line.lead_font) and line.lead_font != line.font)
+
+
+def bullet_of(text: str, odd_lead: bool = False) -> tuple[str, str | None] | None:
+    """(marker as printed, number or None) if the text opens with a bullet or an enumerator.
+
+    `odd_lead`: the first glyph is printed in another font than the text (Word's
+    'o' sub-bullet in Courier), which makes a plain letter a bullet.
+    """
+    if not text:
+        return None
+    c = text[0]
+    if c in BULLET_CHARS and (len(text) == 1 or text[1] == " " or c in "•▪■●◆►➢➤✓✔"):
+        if c in "-–—*" and (len(text) < 2 or text[1] != " "):
+            return None
+        return c, None
+    if c in "-–" and len(text) > 2 and text[1].isupper() and text[2].islower():
+        return c, None  # '-Que el Estado…': a dash item printed without its space
+    if c == "o" and len(text) > 2 and text[1] == " " and (text[2].isupper() or odd_lead):
+        return c, None  # Word's second-level bullet, a plain 'o'
+
+    m = ENUMERATOR.match(text)
+    if m:
+        num = m.group("num") or m.group("paren") or m.group("letter")
+        return m.group(0), num.rstrip(".)")
+    return None
+
+
+@dataclass(slots=True)
+class _Geometry:
+    left: float
+    right: float
+    gap: float  # usual space between lines of a paragraph
+
+
+def _page_geometry(page: PageLayout, lines: list[Line], body_size: float) -> _Geometry:
+    xs0 = sorted(ln.x0 for ln in lines if len(ln.text) > 20) or sorted(ln.x0 for ln in lines) or [0.0]
+    xs1 = sorted(ln.x1 for ln in lines if len(ln.text) > 20) or sorted(ln.x1 for ln in lines) or [page.width]
+    left = xs0[len(xs0) // 10]
+    right = xs1[int(len(xs1) * 0.9)]
+    gaps = [
+        b.top - a.bottom
+        for a, b in itertools.pairwise(lines)
+        if abs(a.size - b.size) < 0.6 and -0.5 * a.size < b.top - a.bottom < 1.2 * a.size and b.top > a.top
+    ]
+    gap = statistics.median(gaps) if gaps else 0.3 * body_size
+    return _Geometry(left, right, gap)
+
+
+def _columns(page: PageLayout) -> list[list[Line]]:
+    """Body lines by column (in reading order): each column has its own margins."""
+    if page.gutter is None:
+        return [page.body]
+    left = [ln for ln in page.body if ln.x1 <= page.gutter]
+    right = [ln for ln in page.body if ln.x0 >= page.gutter]
+    span = [ln for ln in page.body if ln.x0 < page.gutter < ln.x1]
+    return [c for c in (span, left, right) if c]
+
+
+def _table_rows(page: PageLayout) -> set[int]:
+    """Lines that share their baseline with another body line on a one-column page: table cells."""
+    if page.gutter is not None:
+        return set()
+    out: set[int] = set()
+    body = page.body
+    for a, b in itertools.pairwise(body):
+        if abs(a.bottom - b.bottom) < 0.4 * a.size and b.x0 > a.x1:
+            out.add(id(a))
+            out.add(id(b))
+    for ln in body:
+        if DOT_LEADER.search(ln.text):
+            out.add(id(ln))
+    return out
+
+
+def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
+    if cur.page != prev.page:
+        return True
+    if cur.top < prev.top - 2:  # back up: next column
+        return True
+    gap = cur.top - prev.bottom
+    if gap > geo.gap + 0.55 * max(cur.size, prev.size):
+        return True
+    if abs(cur.size - prev.size) > 0.9:
+        return True
+    restyled = (cur.is_bold != prev.is_bold or cur.is_italic != prev.is_italic) and len(cur.text) > 3
+    # a bold or italic sentence that wraps into plain type is still one paragraph, and so is a
+    # full line cut mid-sentence whose next line happens to be set in italics (a title quoted)
+    wrapped = (
+        not prev.text.rstrip().endswith(TERMINAL)
+        and prev.x1 >= geo.right - 2 * prev.size
+        and prev.x1 - prev.x0 >= 0.7 * (geo.right - geo.left)
+        and not (prev.is_bold or prev.is_italic)
+        and not _mid_heading(prev)
+    )
+    flows = _continues(prev.text, cur.text) or wrapped
+    if restyled and not (flows and gap <= geo.gap + 0.3 * cur.size):
+        return True
+    if (id(cur) in table) != (id(prev) in table):
+        return True
+    if id(cur) in table and abs(cur.bottom - prev.bottom) > 0.4 * cur.size and gap > geo.gap + 0.2 * cur.size:
+        return True
+    opener = line_bullet(cur)
+    if opener and (opener[1] is None or cur.x0 <= prev.x0 + 2 or prev.text.rstrip().endswith(TERMINAL)):
+        return True  # a bullet always opens an item; a number only at the margin or after a full stop
+    ended = prev.text.rstrip().endswith(TERMINAL)
+    if ended and cur.x0 > prev.x0 + 0.9 * cur.size and not bullet_of(prev.text):
+        return True
+    if ended and prev.x1 < geo.right - 3.0 * prev.size and cur.x0 <= prev.x0 + 0.5:
+        return True
+    if _stacked_headings(prev, cur, geo):
+        return True
+    return bool(cur.underline != prev.underline and len(cur.text) > 3)
+
+
+def segment(pages: list[PageLayout], body_size: float) -> list[Block]:
+    """Cut every page's body lines into blocks, in reading order."""
+    blocks: list[Block] = []
+    for page in pages:
+        table = _table_rows(page)
+        for col in _columns(page):
+            geo = _page_geometry(page, col, body_size)
+            col_blocks: list[Block] = []
+            prev: Line | None = None
+            for ln in col:
+                if not col_blocks or prev is None or _starts_new(prev, ln, geo, table):
+                    col_blocks.append(Block(lines=[ln]))
+                else:
+                    col_blocks[-1].lines.append(ln)
+                prev = ln
+            for b in col_blocks:
+                _classify(b, geo, table)
+            blocks.extend(col_blocks)
+    return _join_broken(blocks)
+
+
+def _classify(b: Block, geo: _Geometry, table: set[int]) -> None:
+    first = b.lines[0]
+    b.extra["left"] = geo.left
+    b.extra["right"] = geo.right
+    b.indent = first.x0 - geo.left
+    if any(id(ln) in table for ln in b.lines):
+        b.kind = "table"
+        return
+    found = line_bullet(first)
+    if found:
+        b.marker, b.number = found
+        if b.number is None or not b.number[:1].isdigit():
+            b.kind = "bullet"
+        return
+    left, right = geo.left, geo.right
+    if (
+        len(b.lines) >= 2
+        and max(ln.x0 for ln in b.lines[1:]) - min(ln.x0 for ln in b.lines[1:]) < 3
+        and all(ln.x0 > left + 1.8 * ln.size for ln in b.lines)
+        and max(ln.x1 for ln in b.lines) < right - 1.8 * first.size
+    ):
+        b.kind = "quote"
+
+
+def _join_broken(blocks: list[Block]) -> list[Block]:
+    """Glue a block a page or column break cut mid-sentence back onto its start."""
+    out: list[Block] = []
+    for b in blocks:
+        if out:
+            a = out[-1]
+            last, first = a.lines[-1], b.lines[0]
+            moved = first.page != last.page or first.top < last.top - 2
+            if (
+                moved
+                and (a.kind == b.kind or (b.kind in ("body", "quote") and a.kind == "bullet"))
+                and a.kind != "table"
+                and abs(first.size - last.size) < 0.6
+                and first.is_bold == last.is_bold
+                and not last.text.rstrip().endswith(TERMINAL)
+                and not line_bullet(first)
+                and (first.text[:1].islower() or last.text.rstrip()[-1:] in ",-–(" or _mid_sentence(last.text))
+            ):
+                a.lines.extend(b.lines)
+                continue
+        out.append(b)
+    return out
+
+
+def _stacked_headings(prev: Line, cur: Line, geo: _Geometry) -> bool:
+    """Two display lines, the first well short of the margin and the second starting a new
+    phrase: two headings set one under the other, not one heading wrapped."""
+    if not ((prev.is_bold or prev.is_italic) and (cur.is_bold or cur.is_italic)):
+        return False
+    width = geo.right - geo.left
+    if width <= 0 or prev.x1 > geo.right - 0.25 * width:
+        return False
+    first = cur.text.lstrip()[:1]
+    return (
+        (first.isupper() or first.isdigit())
+        and not prev.text.rstrip().endswith((",", "-", "–", "/", "&"))
+        and not _mid_sentence(prev.text)
+    )
+
+
+def _mid_heading(line: Line) -> bool:
+    """A line in capitals is a heading's, and does not run on into body text."""
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _continues(prev: str, cur: str) -> bool:
+    """The next line carries on the previous one's sentence (no stop, lower-case start)."""
+    p = prev.rstrip()
+    return bool(p) and not p.endswith(TERMINAL) and cur.lstrip()[:1].islower()
+
+
+def _mid_sentence(text: str) -> bool:
+    words = text.rstrip().split()
+    return bool(words) and words[-1].casefold() in {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "de",
+        "la",
+        "el",
+        "los",
+        "las",
+        "y",
+        "en",
+        "le",
+        "les",
+        "et",
+        "des",
+        "du",
+        "que",
+        "its",
+        "their",
+        "as",
+        "at",
+    }

@@ -1,0 +1,520 @@
+"""Stage 3, `sections`: headings from typography and numbering, levels, and paragraphs.
+
+A heading is a short block that stands alone and looks different from the
+body (bold, larger, capitals, underlined or italic) or carries a heading
+number. Levels come from a stack of heading styles: a style more prominent
+than the current one closes it, a less prominent one nests under it, a style
+seen before returns to its level. The cover (title block) is the run of
+display lines on page 1 before the body starts whose style never heads a
+section later.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.reading.read import Line
+from extract.structure.blocks import DOT_LEADER, Block
+from extract.structure.textmap import GluedMarkers, TextMap, roman_value, vocabulary
+from schemas import Box, Paragraph, Section, Span
+
+HEADING_NUMBER = re.compile(
+    r"^(?:(?P<chapter>(?:chapter|part|section|cap[ií]tulo|parte|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
+    r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
+    r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?-?"
+    r"|(?P<roman>[IVXLC]{1,6})[.)]-?"
+    r"|(?P<upper>[A-Z])[.)]-?"
+    r"|(?P<lroman>[ivx]{1,5})[.)]-?"
+    r"|(?P<lower>[a-z])[.)]-?"
+    r")(?=\s+\S)",
+)
+# Bold lead-in sentences and labels that head a list or a box but not a section.
+NOT_HEADING = re.compile(
+    r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?"
+    r"|(?:recommendation|recomendaci[oó]n|recommandation)s?\s*(?:\d+\s*)?[:.]\s*\S)",
+    re.I,
+)
+# A bold line that says what someone should do and closes on a full stop is an ask, not a title.
+MODAL_SENTENCE = re.compile(
+    r"\b(?:should|must|shall|urges?|calls? on|deber[ií]a|debe|deben|doit|devrait)\b.*[.;]$", re.I
+)
+BACK_MATTER = re.compile(
+    r"^(?:notes?|end\s?notes?|foot\s?notes?|references?|bibliography|sources|notas(?: finales)?"
+    r"|(?:table of )?contents|contenido|[ií]ndice|sommaire|table des mati[eè]res"
+    r"|referencias|bibliograf[ií]a|notes de fin|r[ée]f[ée]rences)\s*:?$",
+    re.I,
+)
+# Fixed lines of the UN cover page that are never the title.
+UN_BOILERPLATE = re.compile(
+    r"^(?:united nations|nations unies|naciones unidas|general assembly|distr\.|original:|advance unedited|"
+    r"human rights council|agenda item|\w+ session|[A-Z]$)",
+    re.I,
+)
+URL_OR_DATE = re.compile(
+    r"^(?:\S+@\S+|(?:https?://|www\.)\S+|\(?\d{1,2}\s\w+\s\d{4}\)?|\w+\s\d{1,2},?\s\d{4}|\w+\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$"
+)
+# A bold sentence closing on a colon that introduces a list: a lead-in, not a heading.
+LEAD_IN = re.compile(
+    r"\b(?:as follows|the following|should|must|calls? (?:up)?on|urges?|recommends?|we ask|asks?|"
+    r"llama|insta|recomienda|recomendamos|deber[ií]a|solicita|exhorta|demande|appelle|recommande|devrait)\b",
+    re.I,
+)
+# Headings of front matter that never take sub-sections: what follows them is their sibling.
+FRONT_MATTER = re.compile(
+    r"^(?:executive summary|summary|introduction|background|methodology|r[ée]sum[ée](?: ex[ée]cutif)?"
+    r"|resumen(?: ejecutivo)?|introducci[oó]n|antecedentes|metodolog[ií]a)\s*[:.]?$",
+    re.I,
+)
+NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
+
+
+@dataclass(slots=True)
+class Heading:
+    block: Block
+    title: str
+    number: str | None
+    numclass: str | None
+    style: tuple
+    level: int = 1
+
+
+@dataclass(slots=True)
+class Built:
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    maps: dict[str, TextMap] = field(default_factory=dict)
+    heading_maps: dict[str, TextMap] = field(default_factory=dict)
+    title: str | None = None
+    cover: list[Block] = field(default_factory=list)
+    cover_maps: list[TextMap] = field(default_factory=list)
+    back_matter: list[Block] = field(default_factory=list)
+    bold: set[str] = field(default_factory=set)
+    """ids of paragraphs printed all in bold"""
+    depth: dict[str, int] = field(default_factory=dict)
+    """list nesting depth of bullet paragraphs (0 = outermost)"""
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _style(b: Block) -> tuple:
+    return (round(b.size), _caps(b.text), b.bold, b.underline, b.centered, b.italic)
+
+
+def _numbering(text: str) -> tuple[str | None, str | None, str]:
+    """(number, class, title without number) of a heading's text."""
+    m = HEADING_NUMBER.match(text)
+    if not m:
+        return None, None, text
+    rest = text[m.end() :].lstrip(" .:-–—\t")
+    if m.group("chapter"):
+        return m.group("chapter").rstrip(".:"), "chapter", rest
+    if m.group("paren"):
+        return m.group("paren"), "P", rest
+    if m.group("digits"):
+        d = m.group("digits")
+        depth = d.count(".") + 1
+        return d, f"D{min(depth, 4)}", rest
+    if m.group("roman"):
+        return m.group("roman"), "R", rest
+    if m.group("upper"):
+        return m.group("upper"), "A", rest
+    if m.group("lroman"):
+        return m.group("lroman"), "r", rest
+    return m.group("lower"), "a", rest
+
+
+def _heading_like(b: Block, body_size: float) -> bool | None:
+    """Looks like a heading: short, alone, and set apart from the body.
+
+    None means 'a heading only if headings elsewhere share its style' (a
+    longer line closing on a full stop, which could also be a bold sentence).
+    """
+    text = b.text.strip()
+    words = text.split()
+    # a part numbered I., II. or A. in bold may run long; other headings are short
+    part = b.bold and _numbering(text)[1] in ("R", "A", "chapter")
+    max_lines, max_words = (5, 40) if part else (4, 24)
+    if b.kind == "table" or len(b.lines) > max_lines:
+        return False
+    if not words or len(words) > max_words or len(text) > 8 * max_words:
+        return False
+    if DOT_LEADER.search(text) or text.endswith((",", ";")):
+        return False
+    if b.marker and b.number is None:
+        return False  # a bullet item, however bold
+    number, _, rest = _numbering(text)
+    if not any(c.isalpha() for c in rest):
+        return False
+    typographic = b.bold or b.size >= body_size + 1.0 or _caps(rest) or b.underline
+    italic_alone = b.italic and len(b.lines) <= 2 and len(words) <= 18 and b.size >= body_size - 0.5
+    if not (typographic or italic_alone):
+        return False
+    if (
+        number
+        and number[:1].isdigit()
+        and ((number.isdigit() and len(rest.split()) > 14) or int(number.split(".")[0]) > 30)
+    ):
+        return False  # a numbered paragraph or list item in bold, not a heading
+    if rest.startswith("[") and rest.rstrip(" .:").endswith("]"):
+        return False  # an editorial note such as "[English only]"
+    if text.endswith(":") and (len(words) > 8 or LEAD_IN.search(text)):
+        b.extra["lead_in"] = True
+        return False  # a lead-in sentence
+    if URL_OR_DATE.match(rest.strip(" .")):
+        return False
+    if NOT_HEADING.match(rest) or MODAL_SENTENCE.search(rest) or CONTACT.search(rest):
+        return False
+    if rest[:1].islower() and not number:
+        return False  # a sentence's tail, not a title
+    if text.endswith(("”", '"')) and len(words) > 8:
+        return False
+    if text.endswith(".") and len(words) > 10 and not number:
+        return None
+    return True
+
+
+# Lines that name the review itself belong to the cover when they come before the body.
+UPR_TITLE = re.compile(
+    r"universal periodic review|examen peri[oó]dico universal|examen p[ée]riodique universel|\bUPR\b|\bEPU\b"
+    r"|submission (?:to|on behalf of|by|from)|submitted by|presentado por|soumis par"
+    r"|informe (?:para|sobre|presentado)|rapport (?:pour|sur|soumis)|contribution (?:to|au|de)"
+    r"|\b\d{1,2}\s?(?:ª|a|th|st|nd|rd|e|ème|eme|va|na)?\.?\s+(?:session|sesi[oó]n)",
+    re.I,
+)
+# Addresses, telephone numbers, e-mail and web addresses: letterheads and signatures, never headings.
+CONTACT = re.compile(
+    r"\S+@\S+\.\w|https?://|www\.|\b(?:tel|t[ée]l[ée]?fono|phone|fax|e-?mail|correo)\b\s*[:.]|"
+    r"\b(?:contact|contacto|persona de contacto)\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}",
+    re.I,
+)
+# A place and a date, as a letter is dated: not a title.
+DATELINE = re.compile(r"^[\w .'-]{2,30},\s*(?:le\s+|el\s+|the\s+)?\d{1,2}(?:er|º)?\s+\w+\s+(?:de\s+)?\d{4}\.?$", re.I)
+
+
+ASK = re.compile(r"\b(?:should|must|shall|deber[ií]a|debe|deben|doit|doivent|devrait)\b", re.I)
+
+
+def _list_item(blocks: list[Block], i: int) -> bool:
+    """A numbered block in a run of numbered paragraphs (n-1 or n+1 beside it) is an item, not a heading."""
+    b = blocks[i]
+    if not (b.number and b.number.isdigit()):
+        return False
+    if ASK.search(b.text):
+        return True
+    n = int(b.number)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(blocks):
+            o = blocks[j]
+            if o.number and o.number.isdigit() and abs(int(o.number) - n) == 1 and not o.heading:
+                return _heading_like(o, 0.0) is not True or len(o.lines) > 2
+    return False
+
+
+def _is_body(b: Block, body_size: float) -> bool:
+    """Running text in the body's own size: where the cover ends."""
+    if b.heading or b.kind == "table" or abs(b.size - body_size) > 0.6 or b.centered:
+        return False
+    if b.bold and len(b.lines) < 3:
+        return False  # a bold title run over two lines is display type; a bold paragraph is body
+    width = b.extra.get("right", 0.0) - b.extra.get("left", 0.0)
+    filled = width > 0 and max(ln.x1 - ln.x0 for ln in b.lines) >= 0.6 * width
+    return (len(b.lines) >= 2 and filled) or len(b.text.split()) >= 20
+
+
+FOOT_NOTICE_SMALLER = 1.5
+"""Points below the body size at which an unnumbered bold line at a page's foot is a notice."""
+FOOT_NOTICE_TEXT = 12
+"""Words of a block of running text: after a heading, at least one such block follows on its page."""
+
+
+def _page_foot_notice(blocks: list[Block], i: int, body_size: float) -> bool:
+    """A line in type smaller than the body with no running text after it on its page ('WINNER OF
+    THE ... PRIZE', a registration notice under a rule): the page's foot, not a heading."""
+    b = blocks[i]
+    if b.size > body_size - FOOT_NOTICE_SMALLER or _numbering(b.text)[0] is not None:
+        return False
+    after = itertools.takewhile(lambda o: o.page == b.page, blocks[i + 1 :])
+    return not any(len(o.text.split()) >= FOOT_NOTICE_TEXT for o in after)
+
+
+def _drop_trailing(blocks: list[Block]) -> None:
+    """Headings after which the document says nothing more (a closing signature) are not sections."""
+    for b in reversed(blocks):
+        if b.heading:
+            b.heading = False
+            b.extra["signature"] = True
+            continue
+        if len(b.text.split()) >= 8 and not CONTACT.search(b.text):
+            return
+
+
+def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
+    """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
+    verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
+    verdicts = [(b, v and not _list_item(blocks, i)) for i, (b, v) in enumerate(verdicts)]
+    candidates = [b for i, (b, v) in enumerate(verdicts) if v and not _page_foot_notice(blocks, i, body_size)]
+    sure_styles = {_style(b) for b in candidates}
+    candidates += [b for b, v in verdicts if v is None and _style(b) in sure_styles]
+    for b in candidates:
+        b.heading = True
+    # the cover: display blocks on page 1 before the first body paragraph
+    cover: list[Block] = []
+    first_page = blocks[0].page if blocks else 1
+    lead: list[Block] = []
+    for b in blocks:
+        if b.page != first_page or _is_body(b, body_size):
+            break
+        lead.append(b)
+    if lead:
+        # a style that heads sections later (with or without a number, alike) is not a title style;
+        # a first page with no running text at all is a cover page: only numbered headings survive
+        cover_page = len(lead) < len(blocks) and blocks[len(lead)].page != first_page
+        later = Counter((_style(b), _numbering(b.text)[0] is None) for b in candidates if b not in lead)
+        for k, b in enumerate(lead):
+            number, numclass, _ = _numbering(b.text)
+            nxt = lead[k + 1] if k + 1 < len(lead) else None
+            # a display line straight above a heading at least as prominent heads nothing: a title line
+            stacked = (
+                nxt is not None
+                and nxt.heading
+                and _prominence(_style(nxt), _numbering(nxt.text)[1]) >= _prominence(_style(b), numclass)
+            )
+            titled = bool(UPR_TITLE.search(b.text))  # the cover names the review itself
+            recurs = not cover_page and later[(_style(b), True)] > 0
+            if b.heading and (number or (recurs and not stacked and not titled)):
+                continue
+            b.heading = False
+            b.extra["cover"] = True
+            cover.append(b)
+    _drop_trailing(blocks)
+    headings: list[Heading] = []
+    for b in blocks:
+        if not b.heading:
+            continue
+        number, numclass, title = _numbering(b.text.strip())
+        numclass = _letter_or_roman(number, numclass, headings)
+        headings.append(Heading(b, title, number, numclass, _style(b)))
+    _assign_levels(headings)
+    return headings, cover
+
+
+def _letter_or_roman(number: str | None, numclass: str | None, before: list[Heading]) -> str | None:
+    """'C' after 'B' is a letter, 'V' after 'IV' a roman numeral: the series decides."""
+    if number is None or len(number) != 1 or numclass not in ("R", "r"):
+        return numclass
+    letter_class = "A" if numclass == "R" else "a"
+    last_letter = next((h.number for h in reversed(before) if h.numclass == letter_class), None)
+    last_roman = next((h.number for h in reversed(before) if h.numclass == numclass), None)
+    if last_letter and len(last_letter) == 1 and ord(number) == ord(last_letter) + 1:
+        return letter_class
+    if last_roman and roman_value(number.lower()) == (roman_value(last_roman.lower()) or 0) + 1:
+        return numclass
+    if number in "IiVvXx" and last_roman is not None:
+        return numclass
+    if number in "Ii":
+        return numclass
+    return letter_class  # a series numbered from L (50) or C (100) is lettered, not roman
+
+
+def _prominence(style: tuple, numclass: str | None) -> tuple:
+    size, caps, bold, underline, centered, italic = style
+    # roman and letter numbering outrank underlining and centring (which vary more between writers)
+    return (size, caps, bold, NUMRANK.get(numclass or "", 3), underline, centered, not italic)
+
+
+def _assign_levels(headings: list[Heading]) -> None:
+    first_style: dict[str, tuple] = {}
+    for h in headings:
+        key = h.numclass or str(h.style)
+        first_style.setdefault(key, h.style)
+    stack: list[tuple[str, tuple]] = []
+    seen_level: dict[str, int] = {}
+    front: set[str] = set()  # keys of front-matter headings on the stack
+    for h in headings:
+        key = h.numclass or str(h.style)
+        prom = _prominence(first_style[key], h.numclass)
+        if stack and stack[-1][0] in front and h.numclass is None and key != stack[-1][0]:
+            stack.pop()  # an executive summary or an introduction heads no sub-sections of its own
+        keys = [k for k, _ in stack]
+        if key in keys:
+            del stack[keys.index(key) + 1 :]
+        elif key in seen_level:
+            # a style met before goes back to its level, whatever came between
+            del stack[seen_level[key] - 1 :]
+            stack.append((key, prom))
+        else:
+            while stack and stack[-1][1] <= prom:
+                stack.pop()
+            stack.append((key, prom))
+        h.level = len(stack)
+        seen_level.setdefault(key, h.level)
+        if FRONT_MATTER.match(h.title) and h.numclass is None:
+            front.add(key)
+        else:
+            front.discard(key)
+
+
+INDENT_STEP = 6.0  # points: bullets indented within this of each other are one level
+
+
+def _indent_depths(blocks: list[Block]) -> dict[int, int]:
+    """Bullet indents of the document (in INDENT_STEP units) → nesting depth."""
+    steps = sorted({round(b.indent / INDENT_STEP) for b in blocks if b.kind == "bullet"})
+    depths: dict[int, int] = {}
+    level = -1
+    prev: int | None = None
+    for st in steps:
+        if prev is None or st - prev > 1:
+            level += 1
+        depths[st] = level
+        prev = st
+    return depths
+
+
+def _clean_title(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" \t-–—")
+
+
+def _textmap(
+    lines: Iterable[Line], vocab: Counter[str], table: bool = False, glued: GluedMarkers | None = None
+) -> TextMap:
+    tm = TextMap()
+    prev: Line | None = None
+    for ln in lines:
+        joiner = None
+        if table and prev is not None:
+            joiner = " | " if abs(ln.bottom - prev.bottom) < 0.4 * ln.size else "\n"
+        tm.add_line(ln, vocab=vocab, joiner=joiner, glued=glued)
+        prev = ln
+    tm.strip()
+    return tm
+
+
+def _page_boxes(tm: TextMap) -> list[Box]:
+    return [Box(page=p, bbox=b) for p, b in tm.page_boxes()]
+
+
+def _spans(tm: TextMap) -> list[Span]:
+    return [Span(start=s.start, end=s.end, page=s.page, bbox=tuple(round(v, 2) for v in s.bbox)) for s in tm.spans]
+
+
+def build(
+    blocks: list[Block],
+    body_size: float,
+    endnote_blocks: set[int] | None = None,
+    glued: GluedMarkers | None = None,
+) -> Built:
+    """Sections and paragraphs with ids, parents, pages and exact text maps."""
+    endnote_blocks = endnote_blocks or set()
+    headings, cover = find_headings(blocks, body_size)
+    vocab = vocabulary([ln for b in blocks for ln in b.lines])
+    out = Built(cover=cover)
+    by_block = {id(h.block): h for h in headings}
+    depths = _indent_depths(blocks)
+    cover_text: dict[int, str] = {}  # cover block → its text with markers cut out
+    stack: list[tuple[int, Section]] = []  # (level, section)
+    current: Section | None = None
+    in_back_matter = False
+    n_sec = n_par = 0
+    for b in blocks:
+        if id(b) in endnote_blocks:
+            continue
+        h = by_block.get(id(b))
+        if h is not None:
+            tm = _textmap(b.lines, vocab, glued=glued)
+            title = _clean_title(_numbering(tm.text)[2]) or _clean_title(tm.text)
+            if BACK_MATTER.match(title):
+                in_back_matter = True
+                current = None
+                out.back_matter.append(b)
+                continue
+            in_back_matter = False
+            n_sec += 1
+            while stack and stack[-1][0] >= h.level:
+                stack.pop()
+            parent = stack[-1][1].id if stack else None
+            first = (
+                tm.page_boxes()[0]
+                if tm.spans
+                else (b.page, (b.lines[0].x0, b.lines[0].top, b.lines[0].x1, b.lines[0].bottom))
+            )
+            sec = Section(
+                id=f"s{n_sec}",
+                title=title,
+                number=h.number,
+                level=max(1, len(stack) + 1),
+                parent=parent,
+                page_start=b.page,
+                page_end=b.lines[-1].page,
+                bbox=first[1],
+            )
+            out.sections.append(sec)
+            out.heading_maps[sec.id] = tm
+            stack.append((h.level, sec))
+            current = sec
+            continue
+        if b.extra.get("cover"):
+            tm = _textmap(b.lines, vocab)
+            out.cover_maps.append(tm)
+            cover_text[id(b)] = tm.text
+            continue
+        table = b.kind == "table"
+        tm = _textmap(b.lines, vocab, table=table, glued=glued)
+        if b.marker and not table:
+            k = len(b.marker) if tm.text.startswith(b.marker) else 0
+            tm.drop_prefix(k)
+        if not tm.chars:
+            continue
+        n_par += 1
+        boxes = _page_boxes(tm)
+        kind = b.kind
+        if kind == "body" and b.extra.get("lead_in"):
+            kind = "heading_note"
+        par = Paragraph(
+            id=f"p{n_par}",
+            section=None if in_back_matter else (current.id if current else None),
+            page=boxes[0].page if boxes else b.page,
+            bbox=boxes[0].bbox if boxes else (b.lines[0].x0, b.lines[0].top, b.lines[0].x1, b.lines[0].bottom),
+            text=tm.text,
+            kind=kind,  # type: ignore[arg-type]
+            number=b.number,
+            boxes=boxes if len(boxes) > 1 else [],
+            spans=_spans(tm),
+        )
+        out.paragraphs.append(par)
+        out.maps[par.id] = tm
+        if b.bold:
+            out.bold.add(par.id)
+        if b.kind == "bullet":
+            out.depth[par.id] = depths.get(round(b.indent / INDENT_STEP), 0)
+        for level_sec in [s for _, s in stack]:
+            level_sec.page_end = max(level_sec.page_end, max(sp.page for sp in tm.spans) if tm.spans else par.page)
+    out.title = _title(cover, cover_text)
+    return out
+
+
+def _title(cover: list[Block], texts: dict[int, str]) -> str | None:
+    """The largest display text of the cover, UN boilerplate aside (`texts`: markers cut out)."""
+    cands = [
+        b
+        for b in cover
+        if not UN_BOILERPLATE.match(b.text.strip())
+        and len(b.text.strip()) > 2
+        and not CONTACT.search(b.text)
+        and not DATELINE.match(b.text.strip())
+        and not URL_OR_DATE.match(b.text.strip(" ."))
+        and len(re.findall(r"[^\W\d_]{3,}", b.text)) >= 1  # not OCR debris or a logo's letters
+    ]
+    if not cands:
+        return None
+    top = max(b.size for b in cands)
+    parts = [re.sub(r"[*†]+$", "", texts.get(id(b), b.text).strip()) for b in cands if b.size >= top - 0.5]
+    title = " – ".join(p for p in parts if p)
+    return re.sub(r"\s+", " ", title)[:300] or None
