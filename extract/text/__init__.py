@@ -1,0 +1,1 @@
+"""Text primitives every layer shares: one fold, one sentence splitter."""

@@ -1,0 +1,61 @@
+"""One sentence splitter for every finder, with each language's abbreviations as data.
+
+A sentence ends at '.', '!', '?' or '…' (closing quotes and brackets included)
+followed by white space and a word, a quote or a bullet, unless the stop
+follows an abbreviation of the language ('Dr.', 'art.', 'núm.') or an initial
+('J. Smith'), or the next word starts in lower case (a stop inside a
+sentence: 'No. 5 of the law'). A list bullet ('•') always starts a sentence.
+Spans are character offsets into the text as given: nothing is cleaned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extract.lang import abbreviations as language_abbreviations
+
+BULLETS = "•▪●"
+
+# A stop before a capital or bullet, or a bullet after printed text. The bullet branch starts
+# only right after a printed character, so a long run of spaces is scanned once (not quadratic).
+_END = re.compile(r"[.!?…]+[\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[\w•▪●])|(?<![\s;:])[;:]?\s*(?=[•▪●]\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_BULLET = re.compile(r"\s*[•▪●]\s*")
+
+
+def _skip_bullet(text: str, i: int) -> int:
+    m = _BULLET.match(text[i : i + 8])
+    return i + m.end() if m else i
+
+
+def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Sentence spans [start, end) of `text`, not cut after the given abbreviations or an initial."""
+    abbrev = abbreviations if isinstance(abbreviations, (set, frozenset)) else frozenset(abbreviations)
+    out: list[tuple[int, int]] = []
+    start = _skip_bullet(text, 0)
+    for m in _END.finditer(text):
+        dot = m.start()
+        if m.end() <= start:
+            continue
+        if text[m.end() : m.end() + 1] in BULLETS:
+            if text[start : m.end()].strip():
+                out.append((start, m.end()))
+            start = _skip_bullet(text, m.end())
+            continue
+        prev = _WORD_BEFORE.search(text[max(start, dot - 24) : dot])
+        word = prev.group(1) if prev else ""
+        if text[dot] == "." and (word in abbrev or (len(word) == 1 and word.isupper())):
+            continue
+        if text[m.end() : m.end() + 1].islower():
+            continue
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans with the abbreviations of `lang` (none known: only initials guard a stop)."""
+    return split_sentences(text, language_abbreviations(lang))
