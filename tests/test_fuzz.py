@@ -252,7 +252,7 @@ def test_all_finders_on_a_fuzzed_document(doc: DocText) -> None:
     """Every record finder, as the pipeline runs them; offsets index their unit's text exactly."""
     records = assemble.find_records(doc)
     text_of = {u.id: u.text for u in doc.units}
-    found = [records.citations, records.legal_articles, records.cases, records.recommendations, records.contributors]
+    found = [records.get(name) for name in ("citations", "legal_articles", "cases", "recommendations", "contributors")]
     for m in _mentions(found):
         unit = text_of[m.footnote or m.paragraph]
         if m.end is not None:

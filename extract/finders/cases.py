@@ -231,6 +231,11 @@ def _raw_rules() -> dict:
     return json.loads(RULES_PATH.read_text(encoding="utf-8"))
 
 
+def has_rules(language: str | None) -> bool:
+    """Whether the case finder has rules of its own for a language (others get no cases, not wrong ones)."""
+    return bool(language) and language in _raw_rules() and not str(language).startswith("_")
+
+
 @cache
 def rules_for(language: str | None) -> LanguageRules:
     """The compiled rules of a language (English when the file has no block for it)."""

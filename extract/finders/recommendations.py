@@ -44,13 +44,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import DATA_DIR
 from extract.structure.units import DocText, TextUnit
-from schemas import Action, LegalArticle, Recommendation, Section
+from schemas import Action, ExtractWarning, LegalArticle, Recommendation, Section
 
 DATA = DATA_DIR / "recommendation_cues.json"
 
@@ -892,4 +892,45 @@ def link_articles(recs: list[Recommendation], articles: list[LegalArticle]) -> l
         paras = set(r.paragraphs)
         ids = [a.id for a in articles if any(m.paragraph in paras and m.text and m.text in r.text for m in a.mentions)]
         out.append(r.model_copy(update={"legal_articles": ids}) if ids else r)
+    return out
+
+
+def check(doc: DocText, recs: Sequence[Recommendation]) -> list[ExtractWarning]:
+    """What an analyst should look at: a recommendations heading with nothing under it, a numbering that skips.
+
+    Only for submissions (reports check themselves in `wgreport`); quiet on a
+    clean document, since every numbered list that runs 1, 2, 3 ... passes.
+    """
+    if doc.kind not in ("ngo_submission", "joint_submission", "nhri_submission"):
+        return []
+    out: list[ExtractWarning] = []
+    scope, under = _section_tree(list(doc.sections))
+    with_recs = {r.section for r in recs if r.section}
+    for s in doc.sections:
+        if s.id in scope and _heading_is_rec(s.title) and not (under.get(s.id, {s.id}) & with_recs):
+            out.append(
+                ExtractWarning(
+                    code="recommendations_heading_empty",
+                    message=f"no recommendation found under the heading {s.title!r} (page {s.page_start})",
+                    page=s.page_start,
+                )
+            )
+    by_section: dict[str | None, list[Recommendation]] = {}
+    for r in recs:
+        if r.number and r.number.isdigit():
+            by_section.setdefault(r.section, []).append(r)
+    for items in by_section.values():
+        numbers = [int(r.number or 0) for r in items]
+        if len(numbers) < 3 or numbers != sorted(numbers):
+            continue
+        missing = [n for n in range(numbers[0], numbers[-1] + 1) if n not in set(numbers)]
+        if missing and len(missing) <= len(numbers):
+            shown = ", ".join(str(n) for n in missing[:10]) + (" …" if len(missing) > 10 else "")
+            out.append(
+                ExtractWarning(
+                    code="recommendation_numbering_gap",
+                    message=f"recommendations numbered {numbers[0]}–{numbers[-1]} lack {shown}: not found or not printed",
+                    page=items[0].page,
+                )
+            )
     return out

@@ -1,50 +1,31 @@
-"""Stage 5: run the record finders over the finders' text view and assemble the Document.
+"""Stage 5: describe the document, run the record finders, and place their records on the page.
 
-Order matters only where one finder reads another's output: metadata first
-(language and kind choose the rules), legal articles before the cases and
-recommendations that cite them, themes last. Finders return offsets; this
-module turns them into page boxes through the text maps, so every record
-points at the PDF.
+Metadata runs first (language and kind choose the rules); then the ordered
+finders of `extract.finders.registry`. Finders return offsets; this module
+turns them into page boxes through the text maps, so every record points at
+the PDF.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
-from extract.finders import (
-    actions,
-    addendum,
-    articles,
-    cases,
-    citations,
-    contributors,
-    metadata,
-    recommendations,
-    wgreport,
-)
-from extract.finders import themes as themes_mod
+from extract.finders import metadata
+from extract.finders.base import FinderOptions, Findings, run_finders
+from extract.finders.registry import FINDERS
 from extract.finders.symbols import find_symbols
 from extract.structure.textmap import TextMap
 from extract.structure.units import DocText
 from schemas import (
     Box,
     Citation,
-    Contributor,
     DocumentMeta,
-    ExtractWarning,
     LegalArticle,
     Mention,
     Paragraph,
     Recommendation,
-    Theme,
 )
 from schemas import Case as CaseRecord
-
-# Documents that make their own recommendations and describe cases (UN reports do neither).
-SUBMISSIONS = ("ngo_submission", "joint_submission", "nhri_submission", "other")
-# Languages the case finder has rules for; others get no cases rather than wrong ones.
-CASE_LANGUAGES = ("en", "es", "fr")
 
 
 def _symbols(text: str) -> list[str]:
@@ -74,39 +55,6 @@ def describe(doc: DocText, meta: DocumentMeta) -> tuple[DocumentMeta, DocText]:
         state_name=meta.state_under_review.name if meta.state_under_review else None,
     )
     return meta, doc
-
-
-def find_recommendations(doc: DocText) -> list[Recommendation]:
-    if doc.kind == "working_group_report":
-        return wgreport.find_report_recommendations(doc)
-    if doc.kind == "working_group_addendum":
-        return addendum.find_addendum_positions(doc)
-    if doc.kind in SUBMISSIONS:
-        return recommendations.find_recommendations(doc, lang=doc.language)
-    return []
-
-
-def _with_actions(recs: list[Recommendation], lang: str) -> list[Recommendation]:
-    out = []
-    for r in recs:
-        if r.action.verb is None and r.origin != "addendum":
-            r = r.model_copy(update={"action": actions.classify_action(r.text, lang)})
-        out.append(r)
-    return out
-
-
-def _with_articles(recs: list[Recommendation], arts: Sequence[LegalArticle]) -> list[Recommendation]:
-    if not arts:
-        return recs
-    out = []
-    for r in recs:
-        ids: list[str] = []
-        for pid in r.paragraphs:
-            for aid in articles.articles_in(pid, 0, 10**9, arts):
-                if aid not in ids:
-                    ids.append(aid)
-        out.append(r.model_copy(update={"legal_articles": ids}) if ids else r)
-    return out
 
 
 # ---------------------------------------------------------------- provenance
@@ -165,32 +113,6 @@ def locate_all(
 # ---------------------------------------------------------------- all records
 
 
-class Records:
-    """Every record a document yields besides the spine's own."""
-
-    def __init__(self) -> None:
-        self.citations: list[Citation] = []
-        self.legal_articles: list[LegalArticle] = []
-        self.cases: list[CaseRecord] = []
-        self.recommendations: list[Recommendation] = []
-        self.themes: list[Theme] = []
-        self.section_themes: dict[str, list[str]] = {}
-        self.contributors: list[Contributor] = []
-        self.warnings: list[ExtractWarning] = []
-
-
-def find_records(doc: DocText, nlp_name: str | None = None) -> Records:
-    out = Records()
-    out.citations = citations.find_citations(doc)
-    out.legal_articles = articles.find_articles(doc)
-    if doc.kind in SUBMISSIONS and doc.language in CASE_LANGUAGES:
-        out.cases = cases.find_cases(doc, out.legal_articles, nlp_name=nlp_name)
-    recs = find_recommendations(doc)
-    recs = _with_actions(recs, doc.language)
-    recs = _with_articles(recs, out.legal_articles)
-    out.section_themes = themes_mod.tag_sections(doc.sections, doc.language)
-    out.themes = themes_mod.tag_recommendations(recs, doc.sections, doc.language)
-    out.recommendations = themes_mod.apply_themes(recs, out.themes)
-    if doc.kind == "stakeholder_summary":
-        out.contributors = contributors.find_contributors(doc)
-    return out
+def find_records(doc: DocText, options: FinderOptions | None = None) -> Findings:
+    """Every record the finders yield besides the spine's own, with their warnings."""
+    return run_finders(doc, FINDERS, options)

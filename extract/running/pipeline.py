@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.finders.base import FinderOptions
 from extract.reading.read import RawDocument, ReadLimits, read_pdf
 from extract.structure import blocks as blocks_mod
 from extract.structure import footnotes as fn_mod
@@ -204,30 +205,26 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
     )
     text = doctext(spine)
     meta, text = assemble.describe(text, meta)
-    found = assemble.find_records(text, nlp_name=options.nlp)
+    found = assemble.find_records(text, FinderOptions(nlp=options.nlp))
     cits, arts, cases, recs = assemble.locate_all(
-        found.citations,
-        found.legal_articles,
-        found.cases,
-        found.recommendations,
+        found.get("citations"),
+        found.get("legal_articles"),
+        found.get("cases"),
+        found.get("recommendations"),
         spine.maps(),
         {p.id: p for p in built.paragraphs},
     )
-    sections = [
-        s.model_copy(update={"themes": found.section_themes.get(s.id, [])}) if found.section_themes.get(s.id) else s
-        for s in built.sections
-    ]
     return Document(
         document=meta,
-        sections=sections,
+        sections=found.get("sections"),
         paragraphs=built.paragraphs,
         footnotes=linked.footnotes,
         citations=cits,
         legal_articles=arts,
         cases=cases,
         recommendations=recs,
-        themes=found.themes,
-        contributors=found.contributors,
+        themes=found.get("themes"),
+        contributors=found.get("contributors"),
         warnings=spine.warnings + found.warnings,
     )
 
