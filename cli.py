@@ -113,8 +113,8 @@ def extract(
     if not quiet:
         batch_summary(results, err, time.perf_counter() - t0)
     if link_file is not None:
+        from extract.outputs.files import write_atomic
         from extract.outputs.link import link_files
-        from extract.running.batch import write_atomic
 
         written = [r.out for r in results if r.status in ("ok", "skipped") and r.out is not None]
         links = link_files(written)
@@ -129,7 +129,7 @@ def schema(
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="write here instead of stdout")] = None,
 ) -> None:
     """Print (or write) the JSON Schema of the output documents."""
-    from extract.running.batch import write_atomic
+    from extract.outputs.files import write_atomic
     from extract.running.report import schema_json
 
     text = schema_json()
@@ -173,13 +173,14 @@ def link(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no summary")] = False,
 ) -> None:
     """Link the cycle: each recommendation the documents cite → the report that holds it, its State and position."""
-    from extract.outputs.link import link_documents, print_summary, read_folder
-    from extract.running.batch import write_atomic
+    from extract.outputs.files import load_run, write_atomic
+    from extract.outputs.link import link_documents, print_summary
 
     if not folder.is_dir():
         err.print(f"error: {folder}: not a folder", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    docs, problems = read_folder(folder)
+    loaded = load_run(folder)
+    docs, problems = [doc for _, doc in loaded.documents], loaded.problems
     for p in problems:
         err.print(f"error: {p}", markup=False)
     if not docs:
@@ -210,7 +211,7 @@ def diff(
 ) -> None:
     """Per document and record type, what the later run added, removed or changed."""
     from extract.outputs.diff import as_json, diff_runs, format_diff, summary
-    from extract.running.batch import write_atomic
+    from extract.outputs.files import write_atomic
 
     for p in (old, new):
         if not p.exists():

@@ -24,10 +24,10 @@ from extract.outputs.export import (
     build_tables,
     export,
     jsonl_lines,
-    load_documents,
     schema_markdown,
     sqlite_ddl,
 )
+from extract.outputs.files import load_run
 from schemas import (
     Action,
     Case,
@@ -158,7 +158,7 @@ def two_docs(tmp_path: Path) -> Path:
 
 
 def test_document_ids_are_file_stems_and_sorted(two_docs: Path) -> None:
-    loaded = load_documents(two_docs)
+    loaded = load_run(two_docs)
     assert [d for d, _ in loaded.documents] == ["joint_meadow_arcadia", "ngo_lantern_arcadia", "ngo_other_state"]
     assert loaded.problems == []
 
@@ -167,7 +167,7 @@ def test_same_stem_gets_sha_suffix_and_duplicates_are_skipped(tmp_path: Path) ->
     a = make_doc("dup.pdf", sha="a" * 64)
     b = make_doc("dup.pdf", sha="b" * 64)
     folder = write_docs(tmp_path / "j", a, b, a)
-    loaded = load_documents(folder)
+    loaded = load_run(folder)
     assert [d for d, _ in loaded.documents] == ["dup-aaaaaaaa", "dup-bbbbbbbb"]
     assert len(loaded.problems) == 1 and "same PDF" in loaded.problems[0]
 
@@ -175,13 +175,13 @@ def test_same_stem_gets_sha_suffix_and_duplicates_are_skipped(tmp_path: Path) ->
 def test_non_document_json_is_reported_not_fatal(two_docs: Path) -> None:
     (two_docs / "links.json").write_text(json.dumps({"schema_version": "1.0", "links": []}), encoding="utf-8")
     (two_docs / "broken.json").write_text("{not json", encoding="utf-8")
-    loaded = load_documents(two_docs)
+    loaded = load_run(two_docs)
     assert len(loaded.documents) == 3
     assert sorted(Path(p.split(":")[0]).name for p in loaded.problems) == ["broken.json", "links.json"]
 
 
 def test_one_row_per_record_with_document_columns(two_docs: Path) -> None:
-    t = build_tables(load_documents(two_docs))
+    t = build_tables(load_run(two_docs))
     assert len(t.rows["documents"]) == 3
     assert len(t.rows["recommendations"]) == 5
     assert {len(t.rows[n]) for n in ("footnotes", "citations", "legal_articles", "cases", "warnings")} == {3}
@@ -204,7 +204,7 @@ def test_one_row_per_record_with_document_columns(two_docs: Path) -> None:
 
 
 def test_every_row_has_every_column_and_a_document(two_docs: Path) -> None:
-    t = build_tables(load_documents(two_docs))
+    t = build_tables(load_run(two_docs))
     ids = {r["id"] for r in t.rows["documents"]}
     for spec in TABLES:
         for row in t.rows[spec.name]:
@@ -214,7 +214,7 @@ def test_every_row_has_every_column_and_a_document(two_docs: Path) -> None:
 
 
 def test_link_tables_one_row_per_item(two_docs: Path) -> None:
-    t = build_tables(load_documents(two_docs))
+    t = build_tables(load_run(two_docs))
     themes = {(r["document_id"], r["recommendation_id"], r["theme"]) for r in t.rows["recommendation_themes"]}
     assert ("ngo_lantern_arcadia", "r2", "detention") in themes
     assert ("ngo_lantern_arcadia", "r2", "freedom-of-expression") in themes
@@ -226,7 +226,7 @@ def test_link_tables_one_row_per_item(two_docs: Path) -> None:
 
 def test_duplicate_record_ids_are_kept_once(tmp_path: Path) -> None:
     d = make_doc(recs=(("r1", "One.", []), ("r1", "Same id again.", [])))
-    t = build_tables(load_documents(write_docs(tmp_path / "j", d)))
+    t = build_tables(load_run(write_docs(tmp_path / "j", d)))
     assert [r["text"] for r in t.rows["recommendations"]] == ["One."]
     assert any("duplicate id 'r1'" in p for p in t.problems)
 
@@ -352,7 +352,7 @@ def test_empty_folder_exports_empty_tables(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     res = export(tmp_path / "empty", "sqlite", tmp_path / "e.sqlite")
     assert res.documents == 0 and all(v == 0 for v in res.rows.values())
-    assert list(jsonl_lines(load_documents(tmp_path / "empty"))) == []
+    assert list(jsonl_lines(load_run(tmp_path / "empty"))) == []
 
 
 def _demo_module():  # type: ignore[no-untyped-def]
@@ -411,3 +411,41 @@ def test_cli_commands(two_docs: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0 and json.loads(r.output)["per_type"]["recommendations"] == 5
     r = runner.invoke(app, ["review", str(two_docs / "00_ngo_lantern_arcadia.json")])
     assert r.exit_code == 2 and "--pdf" in r.output
+
+
+# ---------------------------------------------------------------- one loader, one writer
+
+
+def test_link_and_export_see_the_same_documents_in_a_nested_folder(tmp_path: Path) -> None:
+    from extract.outputs.link import link_documents, read_folder
+
+    a, b = make_doc("top.pdf"), make_doc("deep.pdf")
+    write_docs(tmp_path / "run", a)
+    write_docs(tmp_path / "run" / "sub" / "deeper", b, a)  # the same PDF twice: kept once
+    write_docs(tmp_path / "run" / ".hidden", make_doc("hidden.pdf"))
+    (tmp_path / "run" / "links.json").write_text(link_documents([a]).model_dump_json(), encoding="utf-8")
+    (tmp_path / "run" / "other.json").write_text('{"hello": 1}', encoding="utf-8")
+    loaded = load_run(tmp_path / "run")
+    docs, problems = read_folder(tmp_path / "run")
+    assert [d for d, _ in loaded.documents] == ["deep", "top"]
+    assert sorted(d.document.source_file for d in docs) == ["deep.pdf", "top.pdf"]
+    assert problems == loaded.problems
+    assert [p.split(":")[0] for p in problems] == ["other.json", "sub/deeper/01_top.json"]
+
+
+def test_every_record_list_has_a_table_and_a_jsonl_type() -> None:
+    from extract.outputs.export import JSONL_TYPES, RECORD_TABLES
+    from schemas import record_types
+
+    assert tuple(RECORD_TABLES) == record_types()
+    assert tuple(attr for attr, _ in JSONL_TYPES) == record_types()
+
+
+def test_write_atomic_takes_text_and_bytes(tmp_path: Path) -> None:
+    from extract.outputs.files import write_atomic
+
+    write_atomic(tmp_path / "a" / "t.txt", "é\n")
+    write_atomic(tmp_path / "a" / "b.bin", b"\x00\x01")
+    assert (tmp_path / "a" / "t.txt").read_bytes() == "é\n".encode()
+    assert (tmp_path / "a" / "b.bin").read_bytes() == b"\x00\x01"
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b.bin", "t.txt"]

@@ -135,6 +135,7 @@ def test_keys_never_fail(text: str) -> None:
     report_base(text)
 
 
+@pytest.mark.timing
 def test_keys_are_fast_on_adversarial_input() -> None:
     hostile = ["1." * 50_000, "/Add." * 20_000 + "x", "A/HRC/" + "/ADD. 1" * 15_000, "9" * 100_000]
     t0 = time.perf_counter()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.outputs.files import is_link_file, json_files
 from schemas import record_types
 
 Rec = dict[str, Any]
@@ -147,7 +148,7 @@ def _documents(folder: Path) -> dict[str, Path]:
     """JSON files under a folder (or the file itself), by path relative to the folder."""
     if not folder.is_dir():
         return {folder.name: folder}
-    return {str(p.relative_to(folder)): p for p in sorted(folder.rglob("*.json")) if not p.name.startswith(".")}
+    return {str(p.relative_to(folder)): p for p in json_files(folder)}
 
 
 def _load(path: Path) -> tuple[dict | None, str | None]:
@@ -155,7 +156,7 @@ def _load(path: Path) -> tuple[dict | None, str | None]:
         data = json.loads(path.read_bytes())
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         return None, f"unreadable JSON ({getattr(e, 'strerror', None) or type(e).__name__})"
-    if not isinstance(data, dict) or "document" not in data:
+    if is_link_file(data) or not isinstance(data, dict) or "document" not in data:
         return None, "not a document JSON"
     return data, None
 

@@ -9,7 +9,7 @@ State so a spreadsheet row makes sense without a join.
 
 Conventions (also in the README):
 
-- `document_id` is the PDF file name without its extension; when two documents
+- `document_id` is the PDF file name without its extension; when two different PDFs
   of one export share it, each gets "-" and the first 8 hex digits of its sha256.
 - Record ids are unique only inside a document, so the key is (document_id, id).
   Warnings have no id in the JSON: they get "w1", "w2"... in document order.
@@ -26,19 +26,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from extract.running.batch import write_atomic as _write_private
-from schemas import Document
+from extract.outputs.files import Loaded, load_run, replacing, write_atomic
+from schemas import Document, record_types
 
 Format = Literal["csv", "xlsx", "sqlite", "jsonl"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "sqlite", "jsonl")
@@ -59,19 +55,20 @@ Value = str | int | float | None
 Row = dict[str, Value]
 
 
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file then rename (a reader never sees half a file), with the mode a plain new file would get."""
-    _write_private(path, data)
-    os.chmod(path, _umask_mode())
-
-
 # ---------------------------------------------------------------- table specs (data)
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """Where a cell's value comes from: the document, one item of the table's source list, its 1-based index."""
+
+    did: str
+    doc: Document
+    item: Any
+    i: int
+
+
+Getter = Callable[[At], Value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +76,7 @@ class Column:
     name: str
     sql: str  # SQLite type: TEXT, INTEGER, REAL
     doc: str
+    get: Getter = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +85,8 @@ class Table:
     doc: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
+    items: Callable[[Document], Iterable[Any]] = field(repr=False, compare=False)
+    """The table's source: one row per item, in document order."""
     parent: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     """(table, local columns, its columns) for the foreign key; every table also references documents."""
     indexes: tuple[tuple[str, ...], ...] = ()
@@ -95,331 +95,8 @@ class Table:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
-
-def _c(name: str, sql: str, doc: str) -> Column:
-    return Column(name, sql, doc)
-
-
-DOC_ID = _c("document_id", "TEXT", "documents.id of the document the record comes from")
-ID = _c("id", "TEXT", "the record's id in its document's JSON")
-DOC_COLUMNS = (
-    _c("source_file", "TEXT", "PDF file name"),
-    _c("doc_kind", "TEXT", "document kind (ngo_submission, working_group_report, ...)"),
-    _c("organisations", "TEXT", "submitting organisation(s), '; '-joined"),
-    _c("state", "TEXT", "State under review (name)"),
-    _c("state_iso3", "TEXT", "State under review (ISO 3166 alpha-3)"),
-)
-BBOX = _c("bbox", "TEXT", "[x0, top, x1, bottom] in PDF points, top-left origin (JSON)")
-
-TABLES: tuple[Table, ...] = (
-    Table(
-        "documents",
-        "one row per extracted PDF",
-        (
-            _c("id", "TEXT", "file name without extension (plus '-' and 8 sha256 digits if two files share it)"),
-            _c("source_file", "TEXT", "PDF file name"),
-            _c("sha256", "TEXT", "of the PDF bytes"),
-            _c("schema_version", "TEXT", "version of the JSON schema"),
-            _c("pages", "INTEGER", "page count"),
-            _c("kind", "TEXT", "document kind"),
-            _c("title", "TEXT", "title as printed"),
-            _c("organisations", "TEXT", "submitting organisation(s), '; '-joined"),
-            _c("state", "TEXT", "State under review (name)"),
-            _c("state_iso3", "TEXT", "State under review (ISO alpha-3)"),
-            _c("language", "TEXT", "ISO 639-1 code"),
-            _c("date", "TEXT", "ISO 8601, as precise as printed"),
-            _c("symbol", "TEXT", "UN document symbol"),
-            _c("session", "INTEGER", "UPR Working Group session"),
-            _c("cycle", "INTEGER", "UPR cycle"),
-            _c("producer", "TEXT", "PDF producer metadata"),
-        ),
-        key=("id",),
-        indexes=(("state_iso3",), ("kind",)),
-    ),
-    Table(
-        "sections",
-        "headings and their page ranges",
-        (
-            DOC_ID,
-            ID,
-            _c("number", "TEXT", "printed numbering (II, A, 3.1)"),
-            _c("title", "TEXT", "heading without its numbering"),
-            _c("level", "INTEGER", "1 = top"),
-            _c("parent", "TEXT", "id of the enclosing section"),
-            _c("page_start", "INTEGER", "first page"),
-            _c("page_end", "INTEGER", "last page"),
-            _c("themes", "TEXT", "theme ids, '; '-joined"),
-            BBOX,
-        ),
-        key=("document_id", "id"),
-    ),
-    Table(
-        "paragraphs",
-        "body text, one row per paragraph",
-        (
-            DOC_ID,
-            ID,
-            _c("section", "TEXT", "sections.id"),
-            _c("page", "INTEGER", "page of the first line"),
-            _c("kind", "TEXT", "body, bullet, quote, table, heading_note"),
-            _c("number", "TEXT", "printed paragraph number"),
-            _c("text", "TEXT", "de-hyphenated text"),
-            BBOX,
-        ),
-        key=("document_id", "id"),
-    ),
-    Table(
-        "footnotes",
-        "footnotes and endnotes",
-        (
-            DOC_ID,
-            ID,
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page of the note"),
-            _c("number", "TEXT", "number as printed"),
-            _c("endnote", "INTEGER", "1 if printed in a notes list at the end"),
-            _c("text", "TEXT", "note text"),
-            _c("paragraphs", "TEXT", "ids of the paragraphs citing it, '; '-joined"),
-            _c("anchors", "TEXT", "markers in the text: [{paragraph, page, offset, bbox}] (JSON)"),
-            BBOX,
-        ),
-        key=("document_id", "id"),
-    ),
-    Table(
-        "citations",
-        "references to UN documents, earlier recommendations, URLs, views and court cases",
-        (
-            DOC_ID,
-            ID,
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page"),
-            _c("kind", "TEXT", "un_document, upr_recommendation, url, treaty_body_view, court_case, other"),
-            _c("text", "TEXT", "as printed"),
-            _c(
-                "identifier",
-                "TEXT",
-                "the parsed identity: UN symbol, recommendation number, URL, communication number or case name",
-            ),
-            _c("footnote", "TEXT", "footnotes.id holding it"),
-            _c("paragraph", "TEXT", "paragraphs.id holding it"),
-            _c("parsed", "TEXT", "parsed parts (JSON)"),
-            BBOX,
-        ),
-        key=("document_id", "id"),
-        indexes=(("kind", "identifier"), ("state_iso3",)),
-    ),
-    Table(
-        "legal_articles",
-        "articles of national law and treaties, one row per distinct article",
-        (
-            DOC_ID,
-            ID,
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page of the first mention"),
-            _c("article", "TEXT", "article number"),
-            _c("sub", "TEXT", "paragraph/sub-article"),
-            _c("instrument", "TEXT", "canonical instrument name"),
-            _c("instrument_kind", "TEXT", "national or international"),
-            _c("instrument_aliases", "TEXT", "other names the document uses, '; '-joined"),
-            _c("n_mentions", "INTEGER", "number of mentions"),
-            _c("mentions", "TEXT", "[{paragraph, footnote, page, text, start, end, bbox}] (JSON)"),
-        ),
-        key=("document_id", "id"),
-        indexes=(("instrument", "article"), ("state_iso3",)),
-    ),
-    Table(
-        "cases",
-        "named people and groups whose cases the document reports",
-        (
-            DOC_ID,
-            ID,
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page of the first mention"),
-            _c("name", "TEXT", "fullest spelling"),
-            _c("kind", "TEXT", "person or group"),
-            _c("aliases", "TEXT", "other spellings, '; '-joined"),
-            _c("roles", "TEXT", "roles (journalist, lawyer...), '; '-joined"),
-            _c("legal_articles", "TEXT", "legal_articles ids, '; '-joined"),
-            _c("events", "TEXT", "[{type, date, text, sentence, ...}] (JSON)"),
-            _c("n_mentions", "INTEGER", "number of mentions"),
-            _c("mentions", "TEXT", "[{paragraph, footnote, page, text, start, end, bbox}] (JSON)"),
-        ),
-        key=("document_id", "id"),
-        indexes=(("name",), ("state_iso3",)),
-    ),
-    Table(
-        "recommendations",
-        "recommendations made, listed or answered",
-        (
-            DOC_ID,
-            ID,
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page"),
-            _c("number", "TEXT", "as printed (140.7)"),
-            _c("text", "TEXT", "the whole recommendation"),
-            _c("section", "TEXT", "sections.id"),
-            _c("themes", "TEXT", "theme ids, '; '-joined"),
-            _c("action_verb", "TEXT", "leading verb (ratify, ensure...)"),
-            _c("action_category", "INTEGER", "action category 1 (minimal) to 5 (specific)"),
-            _c("recommending_states", "TEXT", "States that made it, '; '-joined"),
-            _c("position", "TEXT", "supported, noted or empty"),
-            _c("legal_articles", "TEXT", "legal_articles ids, '; '-joined"),
-            _c("origin", "TEXT", "submission, report or addendum"),
-            _c("paragraphs", "TEXT", "paragraph ids the text comes from, '; '-joined"),
-            BBOX,
-        ),
-        key=("document_id", "id"),
-        indexes=(("state_iso3",), ("doc_kind",), ("position",)),
-    ),
-    Table(
-        "themes",
-        "themes found in a document and what they cover",
-        (
-            DOC_ID,
-            ID,
-            _c("label", "TEXT", "readable name"),
-            _c("taxonomy", "TEXT", "theme list the id comes from"),
-            _c("sections", "TEXT", "section ids, '; '-joined"),
-            _c("recommendations", "TEXT", "recommendation ids, '; '-joined"),
-        ),
-        key=("document_id", "id"),
-    ),
-    Table(
-        "contributors",
-        "stakeholders listed in a summary of stakeholders' submissions",
-        (
-            DOC_ID,
-            ID,
-            _c("abbreviation", "TEXT", "as cited (AI, JS1)"),
-            _c("name", "TEXT", "full name"),
-            _c("kind", "TEXT", "ngo, joint, nhri, regional, other"),
-            _c("paragraphs", "TEXT", "paragraph ids citing it, '; '-joined"),
-        ),
-        key=("document_id", "id"),
-    ),
-    Table(
-        "warnings",
-        "what the extractor could not do cleanly",
-        (
-            DOC_ID,
-            _c("id", "TEXT", "w1, w2... in document order (warnings have no id in the JSON)"),
-            *DOC_COLUMNS,
-            _c("page", "INTEGER", "page, if any"),
-            _c("code", "TEXT", "machine-readable reason"),
-            _c("message", "TEXT", "readable reason"),
-        ),
-        key=("document_id", "id"),
-        indexes=(("code",),),
-    ),
-    # ---- link tables: one row per list item, for exact filtering and grouping
-    Table(
-        "document_organisations",
-        "one row per submitting organisation of a document",
-        (DOC_ID, _c("position", "INTEGER", "1-based order on the cover"), _c("organisation", "TEXT", "full name")),
-        key=("document_id", "position"),
-        indexes=(("organisation",),),
-    ),
-    Table(
-        "recommendation_themes",
-        "one row per theme of a recommendation",
-        (DOC_ID, _c("recommendation_id", "TEXT", "recommendations.id"), _c("theme", "TEXT", "theme id")),
-        key=("document_id", "recommendation_id", "theme"),
-        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
-        indexes=(("theme",),),
-    ),
-    Table(
-        "recommendation_states",
-        "one row per recommending State of a recommendation",
-        (DOC_ID, _c("recommendation_id", "TEXT", "recommendations.id"), _c("state", "TEXT", "recommending State")),
-        key=("document_id", "recommendation_id", "state"),
-        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
-        indexes=(("state",),),
-    ),
-    Table(
-        "recommendation_legal_articles",
-        "one row per legal article a recommendation names",
-        (
-            DOC_ID,
-            _c("recommendation_id", "TEXT", "recommendations.id"),
-            _c("legal_article_id", "TEXT", "legal_articles.id"),
-        ),
-        key=("document_id", "recommendation_id", "legal_article_id"),
-        parent=("recommendations", ("document_id", "recommendation_id"), ("document_id", "id")),
-        indexes=(("document_id", "legal_article_id"),),
-    ),
-    Table(
-        "case_legal_articles",
-        "one row per legal article a case is charged or tried under",
-        (DOC_ID, _c("case_id", "TEXT", "cases.id"), _c("legal_article_id", "TEXT", "legal_articles.id")),
-        key=("document_id", "case_id", "legal_article_id"),
-        parent=("cases", ("document_id", "case_id"), ("document_id", "id")),
-        indexes=(("document_id", "legal_article_id"),),
-    ),
-)
-TABLE_BY_NAME = {t.name: t for t in TABLES}
-
-JSONL_TYPES: tuple[tuple[str, str], ...] = (
-    # (Document attribute, JSONL "type")
-    ("sections", "section"),
-    ("paragraphs", "paragraph"),
-    ("footnotes", "footnote"),
-    ("citations", "citation"),
-    ("legal_articles", "legal_article"),
-    ("cases", "case"),
-    ("recommendations", "recommendation"),
-    ("themes", "theme"),
-    ("contributors", "contributor"),
-    ("warnings", "warning"),
-)
-DENORMALISED_TYPES = frozenset({"footnote", "citation", "legal_article", "case", "recommendation", "warning"})
-
-
-# ---------------------------------------------------------------- loading
-
-
-@dataclass(slots=True)
-class Loaded:
-    """Documents keyed by their export id, in id order, and the files that were skipped."""
-
-    documents: list[tuple[str, Document]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-def json_files(path: Path) -> list[Path]:
-    """A JSON file, or every *.json under a folder (recursively), sorted."""
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.rglob("*.json") if p.is_file() and not p.name.startswith("."))
-
-
-def load_documents(path: Path) -> Loaded:
-    """Read every document JSON; files that are not documents (e.g. a links file) are reported, not fatal."""
-    out = Loaded()
-    parsed: list[tuple[Document, Path]] = []
-    for f in json_files(path):
-        try:
-            parsed.append((Document.model_validate_json(f.read_bytes()), f))
-        except (OSError, ValidationError, ValueError) as e:
-            reason = e.strerror if isinstance(e, OSError) else type(e).__name__
-            out.problems.append(f"{f}: skipped, not a document JSON ({reason})")
-    stems: dict[str, int] = {}
-    for doc, _ in parsed:
-        s = Path(doc.document.source_file).stem
-        stems[s] = stems.get(s, 0) + 1
-    seen: dict[str, Path] = {}
-    for doc, f in sorted(parsed, key=lambda x: (x[0].document.source_file, str(x[1]))):
-        stem = Path(doc.document.source_file).stem
-        did = stem if stems[stem] == 1 else f"{stem}-{doc.document.sha256[:8]}"
-        if did in seen:
-            out.problems.append(f"{f}: skipped, same PDF as {seen[did]}")
-            continue
-        seen[did] = f
-        out.documents.append((did, doc))
-    out.documents.sort(key=lambda x: x[0])
-    return out
-
-
-# ---------------------------------------------------------------- rows
+    def rows(self, did: str, doc: Document) -> list[Row]:
+        return [{c.name: c.get(At(did, doc, it, i)) for c in self.columns} for i, it in enumerate(self.items(doc), 1)]
 
 
 def _join(items: list[str] | tuple[str, ...]) -> str | None:
@@ -440,18 +117,6 @@ def _dump(items: list[Any]) -> str | None:
     return _json([i.model_dump(mode="json", exclude_none=True) for i in items])
 
 
-def doc_columns(doc: Document) -> Row:
-    d = doc.document
-    sur = d.state_under_review
-    return {
-        "source_file": d.source_file,
-        "doc_kind": d.kind,
-        "organisations": _join(d.organisations),
-        "state": sur.name if sur else None,
-        "state_iso3": sur.iso3 if sur else None,
-    }
-
-
 def _first_page(mentions: list[Any]) -> int | None:
     return min((m.page for m in mentions), default=None)
 
@@ -468,181 +133,397 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _c(name: str, sql: str, doc: str, get: Getter | None = None) -> Column:
+    """A column; without `get` its value is the item's attribute of the same name."""
+    return Column(name, sql, doc, get or (lambda at: getattr(at.item, name)))
+
+
+def _joined(name: str, doc: str, attr: str | None = None) -> Column:
+    """A list attribute as one '; '-joined cell."""
+    return _c(name, "TEXT", doc, lambda at: _join(getattr(at.item, attr or name)))
+
+
+def _sur(at: At) -> Any:
+    return at.doc.document.state_under_review
+
+
+DOC_ID = _c("document_id", "TEXT", "documents.id of the document the record comes from", lambda at: at.did)
+ID = _c("id", "TEXT", "the record's id in its document's JSON")
+DOC_COLUMNS = (
+    _c("source_file", "TEXT", "PDF file name", lambda at: at.doc.document.source_file),
+    _c(
+        "doc_kind", "TEXT", "document kind (ngo_submission, working_group_report, ...)", lambda at: at.doc.document.kind
+    ),
+    _c(
+        "organisations",
+        "TEXT",
+        "submitting organisation(s), '; '-joined",
+        lambda at: _join(at.doc.document.organisations),
+    ),
+    _c("state", "TEXT", "State under review (name)", lambda at: s.name if (s := _sur(at)) else None),
+    _c("state_iso3", "TEXT", "State under review (ISO 3166 alpha-3)", lambda at: s.iso3 if (s := _sur(at)) else None),
+)
+BBOX = _c("bbox", "TEXT", "[x0, top, x1, bottom] in PDF points, top-left origin (JSON)", lambda at: _bbox(at.item.bbox))
+FIRST_PAGE = _c("page", "INTEGER", "page of the first mention", lambda at: _first_page(at.item.mentions))
+N_MENTIONS = _c("n_mentions", "INTEGER", "number of mentions", lambda at: len(at.item.mentions))
+MENTIONS = _c(
+    "mentions",
+    "TEXT",
+    "[{paragraph, footnote, page, text, start, end, bbox}] (JSON)",
+    lambda at: _dump(at.item.mentions),
+)
+
+
+def _link_table(
+    name: str,
+    doc: str,
+    parent: str,
+    parent_col: Column,
+    value: Column,
+    items: Callable[[Document], Iterable[tuple[Any, str]]],
+    index: tuple[str, ...],
+) -> Table:
+    """One row per distinct item of a record's list: items yield (record, item)."""
+    return Table(
+        name,
+        doc,
+        (DOC_ID, parent_col, value),
+        key=("document_id", parent_col.name, value.name),
+        items=items,
+        parent=(parent, ("document_id", parent_col.name), ("document_id", "id")),
+        indexes=(index,),
+    )
+
+
+def _each(records: str, values: str) -> Callable[[Document], list[tuple[Any, str]]]:
+    return lambda doc: [(r, v) for r in getattr(doc, records) for v in _unique(getattr(r, values))]
+
+
+REC_ID = _c("recommendation_id", "TEXT", "recommendations.id", lambda at: at.item[0].id)
+VALUE_OF_PAIR: Getter = lambda at: at.item[1]  # noqa: E731
+
+DOCUMENTS = Table(
+    "documents",
+    "one row per extracted PDF",
+    (
+        _c(
+            "id",
+            "TEXT",
+            "file name without extension (plus '-' and 8 sha256 digits if two files share it)",
+            lambda at: at.did,
+        ),
+        _c("source_file", "TEXT", "PDF file name"),
+        _c("sha256", "TEXT", "of the PDF bytes"),
+        _c("schema_version", "TEXT", "version of the JSON schema", lambda at: at.doc.schema_version),
+        _c("pages", "INTEGER", "page count"),
+        _c("kind", "TEXT", "document kind"),
+        _c("title", "TEXT", "title as printed"),
+        _joined("organisations", "submitting organisation(s), '; '-joined"),
+        _c("state", "TEXT", "State under review (name)", lambda at: s.name if (s := _sur(at)) else None),
+        _c("state_iso3", "TEXT", "State under review (ISO alpha-3)", lambda at: s.iso3 if (s := _sur(at)) else None),
+        _c("language", "TEXT", "ISO 639-1 code"),
+        _c("date", "TEXT", "ISO 8601, as precise as printed"),
+        _c("symbol", "TEXT", "UN document symbol"),
+        _c("session", "INTEGER", "UPR Working Group session"),
+        _c("cycle", "INTEGER", "UPR cycle"),
+        _c("producer", "TEXT", "PDF producer metadata"),
+    ),
+    key=("id",),
+    items=lambda doc: [doc.document],
+    indexes=(("state_iso3",), ("kind",)),
+)
+
+RECORD_TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "sections",
+            "headings and their page ranges",
+            (
+                DOC_ID,
+                ID,
+                _c("number", "TEXT", "printed numbering (II, A, 3.1)"),
+                _c("title", "TEXT", "heading without its numbering"),
+                _c("level", "INTEGER", "1 = top"),
+                _c("parent", "TEXT", "id of the enclosing section"),
+                _c("page_start", "INTEGER", "first page"),
+                _c("page_end", "INTEGER", "last page"),
+                _joined("themes", "theme ids, '; '-joined"),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.sections,
+        ),
+        Table(
+            "paragraphs",
+            "body text, one row per paragraph",
+            (
+                DOC_ID,
+                ID,
+                _c("section", "TEXT", "sections.id"),
+                _c("page", "INTEGER", "page of the first line"),
+                _c("kind", "TEXT", "body, bullet, quote, table, heading_note"),
+                _c("number", "TEXT", "printed paragraph number"),
+                _c("text", "TEXT", "de-hyphenated text"),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.paragraphs,
+        ),
+        Table(
+            "footnotes",
+            "footnotes and endnotes",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                _c("page", "INTEGER", "page of the note"),
+                _c("number", "TEXT", "number as printed", lambda at: str(at.item.number)),
+                _c("endnote", "INTEGER", "1 if printed in a notes list at the end", lambda at: int(at.item.endnote)),
+                _c("text", "TEXT", "note text"),
+                _c(
+                    "paragraphs",
+                    "TEXT",
+                    "ids of the paragraphs citing it, '; '-joined",
+                    lambda at: _join(_unique([a.paragraph for a in at.item.anchors if a.paragraph])),
+                ),
+                _c(
+                    "anchors",
+                    "TEXT",
+                    "markers in the text: [{paragraph, page, offset, bbox}] (JSON)",
+                    lambda at: _dump(at.item.anchors),
+                ),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.footnotes,
+        ),
+        Table(
+            "citations",
+            "references to UN documents, earlier recommendations, URLs, views and court cases",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                _c("page", "INTEGER", "page"),
+                _c("kind", "TEXT", "un_document, upr_recommendation, url, treaty_body_view, court_case, other"),
+                _c("text", "TEXT", "as printed"),
+                _c(
+                    "identifier",
+                    "TEXT",
+                    "the parsed identity: UN symbol, recommendation number, URL, communication number or case name",
+                    lambda at: _citation_key(at.item.parsed),
+                ),
+                _c("footnote", "TEXT", "footnotes.id holding it"),
+                _c("paragraph", "TEXT", "paragraphs.id holding it"),
+                _c(
+                    "parsed",
+                    "TEXT",
+                    "parsed parts (JSON)",
+                    lambda at: _json(at.item.parsed.model_dump(mode="json", exclude_none=True)),
+                ),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.citations,
+            indexes=(("kind", "identifier"), ("state_iso3",)),
+        ),
+        Table(
+            "legal_articles",
+            "articles of national law and treaties, one row per distinct article",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                FIRST_PAGE,
+                _c("article", "TEXT", "article number"),
+                _c("sub", "TEXT", "paragraph/sub-article"),
+                _c("instrument", "TEXT", "canonical instrument name"),
+                _c("instrument_kind", "TEXT", "national or international"),
+                _joined("instrument_aliases", "other names the document uses, '; '-joined"),
+                N_MENTIONS,
+                MENTIONS,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.legal_articles,
+            indexes=(("instrument", "article"), ("state_iso3",)),
+        ),
+        Table(
+            "cases",
+            "named people and groups whose cases the document reports",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                FIRST_PAGE,
+                _c("name", "TEXT", "fullest spelling"),
+                _c("kind", "TEXT", "person or group"),
+                _joined("aliases", "other spellings, '; '-joined"),
+                _joined("roles", "roles (journalist, lawyer...), '; '-joined"),
+                _joined("legal_articles", "legal_articles ids, '; '-joined"),
+                _c("events", "TEXT", "[{type, date, text, sentence, ...}] (JSON)", lambda at: _dump(at.item.events)),
+                N_MENTIONS,
+                MENTIONS,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.cases,
+            indexes=(("name",), ("state_iso3",)),
+        ),
+        Table(
+            "recommendations",
+            "recommendations made, listed or answered",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                _c("page", "INTEGER", "page"),
+                _c("number", "TEXT", "as printed (140.7)"),
+                _c("text", "TEXT", "the whole recommendation"),
+                _c("section", "TEXT", "sections.id"),
+                _joined("themes", "theme ids, '; '-joined"),
+                _c("action_verb", "TEXT", "leading verb (ratify, ensure...)", lambda at: at.item.action.verb),
+                _c(
+                    "action_category",
+                    "INTEGER",
+                    "action category 1 (minimal) to 5 (specific)",
+                    lambda at: at.item.action.category,
+                ),
+                _joined("recommending_states", "States that made it, '; '-joined"),
+                _c("position", "TEXT", "supported, noted or empty"),
+                _joined("legal_articles", "legal_articles ids, '; '-joined"),
+                _c("origin", "TEXT", "submission, report or addendum"),
+                _joined("paragraphs", "paragraph ids the text comes from, '; '-joined"),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.recommendations,
+            indexes=(("state_iso3",), ("doc_kind",), ("position",)),
+        ),
+        Table(
+            "themes",
+            "themes found in a document and what they cover",
+            (
+                DOC_ID,
+                ID,
+                _c("label", "TEXT", "readable name"),
+                _c("taxonomy", "TEXT", "theme list the id comes from"),
+                _joined("sections", "section ids, '; '-joined"),
+                _joined("recommendations", "recommendation ids, '; '-joined"),
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.themes,
+        ),
+        Table(
+            "contributors",
+            "stakeholders listed in a summary of stakeholders' submissions",
+            (
+                DOC_ID,
+                ID,
+                _c("abbreviation", "TEXT", "as cited (AI, JS1)"),
+                _c("name", "TEXT", "full name"),
+                _c("kind", "TEXT", "ngo, joint, nhri, regional, other"),
+                _joined("paragraphs", "paragraph ids citing it, '; '-joined"),
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.contributors,
+        ),
+        Table(
+            "warnings",
+            "what the extractor could not do cleanly",
+            (
+                DOC_ID,
+                _c(
+                    "id", "TEXT", "w1, w2... in document order (warnings have no id in the JSON)", lambda at: f"w{at.i}"
+                ),
+                *DOC_COLUMNS,
+                _c("page", "INTEGER", "page, if any"),
+                _c("code", "TEXT", "machine-readable reason"),
+                _c("message", "TEXT", "readable reason"),
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.warnings,
+            indexes=(("code",),),
+        ),
+    )
+}
+"""One table per list of records of a Document (tests check it covers schemas.record_types())."""
+
+# ---- link tables: one row per list item, for exact filtering and grouping
+LINK_TABLES: tuple[Table, ...] = (
+    Table(
+        "document_organisations",
+        "one row per submitting organisation of a document",
+        (
+            DOC_ID,
+            _c("position", "INTEGER", "1-based order on the cover", lambda at: at.i),
+            _c("organisation", "TEXT", "full name", lambda at: at.item),
+        ),
+        key=("document_id", "position"),
+        items=lambda doc: _unique(doc.document.organisations),
+        indexes=(("organisation",),),
+    ),
+    _link_table(
+        "recommendation_themes",
+        "one row per theme of a recommendation",
+        "recommendations",
+        REC_ID,
+        _c("theme", "TEXT", "theme id", VALUE_OF_PAIR),
+        _each("recommendations", "themes"),
+        ("theme",),
+    ),
+    _link_table(
+        "recommendation_states",
+        "one row per recommending State of a recommendation",
+        "recommendations",
+        REC_ID,
+        _c("state", "TEXT", "recommending State", VALUE_OF_PAIR),
+        _each("recommendations", "recommending_states"),
+        ("state",),
+    ),
+    _link_table(
+        "recommendation_legal_articles",
+        "one row per legal article a recommendation names",
+        "recommendations",
+        REC_ID,
+        _c("legal_article_id", "TEXT", "legal_articles.id", VALUE_OF_PAIR),
+        _each("recommendations", "legal_articles"),
+        ("document_id", "legal_article_id"),
+    ),
+    _link_table(
+        "case_legal_articles",
+        "one row per legal article a case is charged or tried under",
+        "cases",
+        _c("case_id", "TEXT", "cases.id", lambda at: at.item[0].id),
+        _c("legal_article_id", "TEXT", "legal_articles.id", VALUE_OF_PAIR),
+        _each("cases", "legal_articles"),
+        ("document_id", "legal_article_id"),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (
+    DOCUMENTS,
+    *(RECORD_TABLES[t] for t in record_types() if t in RECORD_TABLES),
+    *LINK_TABLES,
+)
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+JSONL_TYPES: tuple[tuple[str, str], ...] = tuple((t, t[:-1]) for t in record_types())
+"""(Document attribute, JSONL "type"): every list of records, the type its singular."""
+DENORMALISED_TYPES = frozenset({"footnote", "citation", "legal_article", "case", "recommendation", "warning"})
+"""The types analysts open on their own carry the document columns (a choice, not every record type)."""
+
+
+# ---------------------------------------------------------------- rows
+
+
+def doc_columns(doc: Document) -> Row:
+    at = At("", doc, None, 0)
+    return {c.name: c.get(at) for c in DOC_COLUMNS}
+
+
 def table_rows(did: str, doc: Document) -> dict[str, list[Row]]:
     """Every table's rows for one document, records in document order."""
-    d = doc.document
-    sur = d.state_under_review
-    dc = doc_columns(doc)
-    rows: dict[str, list[Row]] = {t.name: [] for t in TABLES}
-    rows["documents"].append(
-        {
-            "id": did,
-            "source_file": d.source_file,
-            "sha256": d.sha256,
-            "schema_version": doc.schema_version,
-            "pages": d.pages,
-            "kind": d.kind,
-            "title": d.title,
-            "organisations": _join(d.organisations),
-            "state": sur.name if sur else None,
-            "state_iso3": sur.iso3 if sur else None,
-            "language": d.language,
-            "date": d.date,
-            "symbol": d.symbol,
-            "session": d.session,
-            "cycle": d.cycle,
-            "producer": d.producer,
-        }
-    )
-    for i, org in enumerate(_unique(d.organisations), 1):
-        rows["document_organisations"].append({"document_id": did, "position": i, "organisation": org})
-    base = {"document_id": did}
-    for s in doc.sections:
-        rows["sections"].append(
-            base
-            | {
-                "id": s.id,
-                "number": s.number,
-                "title": s.title,
-                "level": s.level,
-                "parent": s.parent,
-                "page_start": s.page_start,
-                "page_end": s.page_end,
-                "themes": _join(s.themes),
-                "bbox": _bbox(s.bbox),
-            }
-        )
-    for p in doc.paragraphs:
-        rows["paragraphs"].append(
-            base
-            | {
-                "id": p.id,
-                "section": p.section,
-                "page": p.page,
-                "kind": p.kind,
-                "number": p.number,
-                "text": p.text,
-                "bbox": _bbox(p.bbox),
-            }
-        )
-    for f in doc.footnotes:
-        rows["footnotes"].append(
-            base
-            | {"id": f.id}
-            | dc
-            | {
-                "page": f.page,
-                "number": str(f.number),
-                "endnote": int(f.endnote),
-                "text": f.text,
-                "paragraphs": _join(_unique([a.paragraph for a in f.anchors if a.paragraph])),
-                "anchors": _dump(f.anchors),
-                "bbox": _bbox(f.bbox),
-            }
-        )
-    for c in doc.citations:
-        rows["citations"].append(
-            base
-            | {"id": c.id}
-            | dc
-            | {
-                "page": c.page,
-                "kind": c.kind,
-                "text": c.text,
-                "identifier": _citation_key(c.parsed),
-                "footnote": c.footnote,
-                "paragraph": c.paragraph,
-                "parsed": _json(c.parsed.model_dump(mode="json", exclude_none=True)),
-                "bbox": _bbox(c.bbox),
-            }
-        )
-    for a in doc.legal_articles:
-        rows["legal_articles"].append(
-            base
-            | {"id": a.id}
-            | dc
-            | {
-                "page": _first_page(a.mentions),
-                "article": a.article,
-                "sub": a.sub,
-                "instrument": a.instrument,
-                "instrument_kind": a.instrument_kind,
-                "instrument_aliases": _join(a.instrument_aliases),
-                "n_mentions": len(a.mentions),
-                "mentions": _dump(a.mentions),
-            }
-        )
-    for k in doc.cases:
-        rows["cases"].append(
-            base
-            | {"id": k.id}
-            | dc
-            | {
-                "page": _first_page(k.mentions),
-                "name": k.name,
-                "kind": k.kind,
-                "aliases": _join(k.aliases),
-                "roles": _join(k.roles),
-                "legal_articles": _join(k.legal_articles),
-                "events": _dump(k.events),
-                "n_mentions": len(k.mentions),
-                "mentions": _dump(k.mentions),
-            }
-        )
-        for la in _unique(k.legal_articles):
-            rows["case_legal_articles"].append(base | {"case_id": k.id, "legal_article_id": la})
-    for r in doc.recommendations:
-        rows["recommendations"].append(
-            base
-            | {"id": r.id}
-            | dc
-            | {
-                "page": r.page,
-                "number": r.number,
-                "text": r.text,
-                "section": r.section,
-                "themes": _join(r.themes),
-                "action_verb": r.action.verb,
-                "action_category": r.action.category,
-                "recommending_states": _join(r.recommending_states),
-                "position": r.position,
-                "legal_articles": _join(r.legal_articles),
-                "origin": r.origin,
-                "paragraphs": _join(r.paragraphs),
-                "bbox": _bbox(r.bbox),
-            }
-        )
-        for t in _unique(r.themes):
-            rows["recommendation_themes"].append(base | {"recommendation_id": r.id, "theme": t})
-        for s in _unique(r.recommending_states):
-            rows["recommendation_states"].append(base | {"recommendation_id": r.id, "state": s})
-        for la in _unique(r.legal_articles):
-            rows["recommendation_legal_articles"].append(base | {"recommendation_id": r.id, "legal_article_id": la})
-    for t in doc.themes:
-        rows["themes"].append(
-            base
-            | {
-                "id": t.id,
-                "label": t.label,
-                "taxonomy": t.taxonomy,
-                "sections": _join(t.sections),
-                "recommendations": _join(t.recommendations),
-            }
-        )
-    for c in doc.contributors:
-        rows["contributors"].append(
-            base
-            | {
-                "id": c.id,
-                "abbreviation": c.abbreviation,
-                "name": c.name,
-                "kind": c.kind,
-                "paragraphs": _join(c.paragraphs),
-            }
-        )
-    for i, w in enumerate(doc.warnings, 1):
-        rows["warnings"].append(base | {"id": f"w{i}"} | dc | {"page": w.page, "code": w.code, "message": w.message})
-    return rows
+    return {t.name: t.rows(did, doc) for t in TABLES}
 
 
 @dataclass(slots=True)
@@ -717,10 +598,7 @@ def sqlite_ddl() -> list[str]:
 
 
 def _write_sqlite(tables: Tables, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with replacing(out) as tmp:
         con = sqlite3.connect(tmp)
         try:
             con.execute("PRAGMA foreign_keys = ON")
@@ -739,11 +617,6 @@ def _write_sqlite(tables: Tables, out: Path) -> None:
             con.execute("VACUUM")
         finally:
             con.close()
-        os.chmod(tmp, _umask_mode())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _csv_bytes(t: Table, rows: list[Row]) -> bytes:
@@ -852,7 +725,7 @@ def export(json_dir: Path, fmt: Format, out: Path) -> ExportResult:
     """Write the tables of every document JSON under json_dir as fmt to out (a folder for csv, else a file)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    loaded = load_documents(Path(json_dir))
+    loaded = load_run(Path(json_dir))
     tables = build_tables(loaded)
     if fmt == "jsonl":
         _write_jsonl(loaded, out)

@@ -21,18 +21,17 @@ Public API:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from extract.finders.states import lookup_state
 from extract.finders.symbols import parse_symbol
+from extract.outputs.files import load_run
 from schemas import CitedBy, CycleLinks, Document, LinkWarning, Recommendation, RecommendationLink, ReportRef
 from schemas.records import Position, UPRRecommendationCitation
 
@@ -47,9 +46,6 @@ ADDENDUM_SUFFIX = re.compile(r"/ADD\.\s*\d+\b.*$", re.IGNORECASE)
 
 NUMBER_PART = re.compile(r"[0-9]+|[^0-9.]+")
 """A recommendation number's parts, for sorting '124.4' before '124.10'."""
-
-LINK_FILE_KEYS = frozenset({"reports", "links"})
-"""Top-level keys that mark a JSON in the folder as a link file rather than a document."""
 
 NUMBERS_SHOWN = 8
 """How many numbers a warning lists before it says 'and N more'."""
@@ -613,29 +609,9 @@ def _dedupe(warnings: list[LinkWarning]) -> list[LinkWarning]:
 
 
 def read_folder(folder: Path | str) -> tuple[list[Document], list[str]]:
-    """Every document JSON directly in `folder`, and one line per file that cannot be read as one.
-
-    Link files (a previous `link` output written into the same folder) are skipped.
-    """
-    docs: list[Document] = []
-    problems: list[str] = []
-    for path in sorted(Path(folder).glob("*.json")):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        try:
-            data = json.loads(path.read_bytes())
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-            problems.append(f"{path.name}: unreadable JSON ({getattr(e, 'strerror', None) or e})")
-            continue
-        if isinstance(data, dict) and data.keys() >= LINK_FILE_KEYS and "document" not in data:
-            continue
-        try:
-            docs.append(Document.model_validate(data))
-        except ValidationError as e:
-            first = e.errors()[0]
-            where = ".".join(str(x) for x in first.get("loc", ())) or "(root)"
-            problems.append(f"{path.name}: not a document JSON ({e.error_count()} error(s); first at {where})")
-    return docs, problems
+    """Every document JSON under `folder` (the run loader's view), and one line per file not used."""
+    loaded = load_run(Path(folder))
+    return [doc for _, doc in loaded.documents], loaded.problems
 
 
 def link_files(paths: list[Path]) -> CycleLinks:

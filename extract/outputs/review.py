@@ -22,7 +22,6 @@ import base64
 import hashlib
 import html
 import io
-import os
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from extract.outputs.files import load_run, write_atomic
 from schemas import Document
 from schemas.records import BBox, Box, Mention, Span
 
@@ -556,10 +556,7 @@ def _sha256(path: Path) -> str:
 
 def _write_bytes(path: Path, data: bytes) -> None:
     """Temp file then rename, readable like any file the user makes (umask), so a half page is never seen."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    write_atomic(path, data)
 
 
 def write_review(
@@ -600,18 +597,14 @@ def write_review(
 
 def pair_files(json_dir: Path, pdf_dir: Path) -> Iterator[tuple[Path, str, Path | None]]:
     """Each document JSON under json_dir, its source_file, and the PDF of that name under pdf_dir (or None)."""
-    from extract.outputs.export import json_files
 
     pdfs: dict[str, Path] = {}
     for p in sorted(Path(pdf_dir).rglob("*")):
         if p.is_file() and p.suffix.lower() == ".pdf":
             pdfs.setdefault(p.name, p)
-    for j in json_files(Path(json_dir)):
-        try:
-            doc = Document.model_validate_json(j.read_bytes())
-        except ValueError:
-            continue
-        yield j, doc.document.source_file, pdfs.get(doc.document.source_file)
+    loaded = load_run(Path(json_dir))
+    for did, doc in loaded.documents:
+        yield loaded.files[did], doc.document.source_file, pdfs.get(doc.document.source_file)
 
 
 def write_reviews(

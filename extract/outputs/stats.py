@@ -16,21 +16,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from extract.outputs.export import load_documents
-from schemas import Document
+from extract.outputs.files import load_run, replacing
+from schemas import Document, record_types
 
-RECORD_TYPES: tuple[str, ...] = (
-    "sections",
-    "paragraphs",
-    "footnotes",
-    "citations",
-    "legal_articles",
-    "cases",
-    "recommendations",
-    "themes",
-    "contributors",
-    "warnings",
-)
+RECORD_TYPES: tuple[str, ...] = record_types()
 TOP = 10  # rows in the "most warnings" table and bars in the plot's per-document views
 
 
@@ -124,7 +113,7 @@ def summarise(documents: list[tuple[str, Document]]) -> Stats:
 
 def stats(json_dir: Path) -> Stats:
     """Read every document JSON under json_dir and summarise it."""
-    loaded = load_documents(Path(json_dir))
+    loaded = load_run(Path(json_dir))
     out = summarise(loaded.documents)
     out.problems = loaded.problems
     return out
@@ -132,7 +121,8 @@ def stats(json_dir: Path) -> Stats:
 
 # ---------------------------------------------------------------- printing
 
-PER_DOCUMENT = ("paragraphs", "footnotes", "citations", "legal_articles", "cases", "recommendations", "warnings")
+# The per-document table is one terminal line wide: sections, themes and contributors are left out on purpose.
+PER_DOCUMENT = tuple(t for t in RECORD_TYPES if t not in ("sections", "themes", "contributors"))
 SHORT = {
     "paragraphs": "para",
     "footnotes": "note",
@@ -257,11 +247,11 @@ def plot_stats(s: Stats, out: Path) -> Path:
     fig.suptitle(f"upr-extract: {len(s.documents)} documents, {sum(d.pages for d in s.documents)} pages")
     fig.tight_layout()
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    fig.savefig(tmp, format="png", metadata={"Software": None})
-    plt.close(fig)
-    tmp.replace(out)
+    try:
+        with replacing(out) as tmp:
+            fig.savefig(tmp, format="png", metadata={"Software": None})
+    finally:
+        plt.close(fig)
     return out
 
 

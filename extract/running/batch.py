@@ -18,9 +18,7 @@ import json
 import os
 import re
 import signal
-import socket
 import stat
-import tempfile
 import threading
 import time
 from collections import deque
@@ -33,8 +31,16 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
+from extract.outputs.files import (  # noqa: F401  (re-exported: the writer's names, as batch always had them)
+    HOST,
+    TEMP_NAME,
+    TEMP_SUFFIX,
+    UMASK,
+    clean_stale_temps,
+    write_atomic,
+)
 from extract.reading.read import ReadError, ReadLimits
-from schemas import SCHEMA_VERSION, Document, ExtractWarning
+from schemas import SCHEMA_VERSION, Document, ExtractWarning, record_types
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +93,12 @@ class DocumentTimeout(BaseException):
     """
 
 
-RECORD_LISTS = ("sections", "paragraphs", "footnotes", "citations", "legal_articles", "cases", "recommendations")
+# Only the records found in the text count as a result's "records": themes and contributors are summaries of
+# them and warnings are not findings, so this is a deliberate subset of schemas.record_types().
+RECORD_LISTS = tuple(t for t in record_types() if t not in ("themes", "contributors", "warnings"))
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Code points that cannot be written as UTF-8: what a file name that is not valid UTF-8 decodes to."""
-
-TEMP_SUFFIX = ".tmp"
-HOST = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
-# .<target name>.<host>-<pid>.<random>.tmp: a rerun can tell a dead process's leftover from a live one's
-TEMP_NAME = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_-]+)-(?P<pid>\d+)\.[^.]+\.tmp$")
-
-
-def _read_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-UMASK = _read_umask()  # read once, at import, before any thread exists
 
 
 # ---------------------------------------------------------------- discovery
@@ -226,87 +220,6 @@ def up_to_date(pdf: Path, out: Path) -> bool:
 
 
 # ---------------------------------------------------------------- writing
-
-
-HELD_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM") if hasattr(signal, n))
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back until the block ends, so a file is never left half-made.
-
-    The Python handlers are swapped for one that only notes the signal, which is
-    then passed to the original handler. (Blocking with pthread_sigmask is not
-    enough: native threads, e.g. BLAS's, would take the signal for the process.)
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pending: list[int] = []
-    old: dict[int, Any] = {}
-    try:
-        for s in HELD_SIGNALS:
-            old[s] = signal.signal(s, lambda signum, frame: pending.append(signum))
-        yield
-    finally:
-        for s, h in old.items():
-            signal.signal(s, h)
-        for s in dict.fromkeys(pending):
-            h = old.get(s)
-            if callable(h):
-                h(s, None)
-            elif h != signal.SIG_IGN:
-                signal.raise_signal(s)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file in the same folder, then rename over the target.
-
-    The temp name carries this host and process id, so `clean_stale_temps` can
-    remove what a killed process left without touching a live writer's file.
-    The file gets the usual permissions (0666 less the umask), not mkstemp's 0600.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _signals_held():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{HOST}-{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, 0o666 & ~UMASK)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
-
-
-def clean_stale_temps(folder: Path) -> list[Path]:
-    """Remove temp files left in `folder` by processes of this host that no longer run."""
-    removed: list[Path] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for e in entries:
-        m = TEMP_NAME.match(e.name)
-        if not m or m["host"] != HOST or _pid_alive(int(m["pid"])):
-            continue
-        with contextlib.suppress(OSError):
-            os.unlink(e.path)
-            removed.append(Path(e.path))
-    return removed
 
 
 def _clean_text(obj: Any) -> Any:
