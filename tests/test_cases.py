@@ -12,9 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.finders import cases as cases_mod
+from extract import lang
 from extract.finders import nlp as nlp_mod
-from extract.finders.cases import find_cases, prison_term, resolve_dates, rules_for, same_person, sentences
+from extract.finders.cases import (
+    CaseRules,
+    find_cases,
+    has_rules,
+    prison_term,
+    resolve_dates,
+    rules_for,
+    same_person,
+    sentences,
+)
 from extract.structure.units import DocText, TextUnit
 from schemas import Case, LegalArticle, Mention
 
@@ -254,7 +263,7 @@ def test_spanish_rules_find_a_journalist_without_the_english_model(monkeypatch: 
         loaded.append(name)
         return real_load(name, sentencizer)
 
-    monkeypatch.setattr(cases_mod.nlp_mod, "load", spy)
+    monkeypatch.setattr(nlp_mod, "load", spy)
     doc = _doc(
         "El periodista Joaquín Ferrán Ibarra fue detenido el 3 de marzo de 2010 y condenado a 2 años de prisión "
         "por el delito de difamación. El Tribunal Supremo de Justicia rechazó su apelación.",
@@ -374,6 +383,27 @@ def test_sentence_splitter_keeps_titles_and_initials() -> None:
     assert parts == ["Dr. Anna K. Mirova was arrested.", "She was freed.", "Release Dr. Mirova now"]
 
 
+def test_rules_come_from_each_languages_cases_file() -> None:
+    assert set(lang.load_each("cases", CaseRules)) == {"en", "es", "fr"}
+    assert has_rules("es") and not has_rules("de") and not has_rules(None) and not has_rules("en-GB")
+    assert rules_for("de").code == "en" and rules_for(None).code == "en" and rules_for("FR").code == "fr"
+    with pytest.raises(ValueError):
+        CaseRules.model_validate({**lang.load("en", "cases", CaseRules).model_dump(), "surprise": []})
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "iso"),
+    [
+        ("en", "detained on 4 May 2018", "2018-05-04"),
+        ("en", "released on March 3rd, 2019", "2019-03-03"),
+        ("es", "detenido el 3 de marzo de 2010", "2010-03-03"),
+        ("fr", "arrêté le 1er juin 2015", "2015-06-01"),
+    ],
+)
+def test_date_patterns_of_each_language(language: str, text: str, iso: str) -> None:
+    assert [d[2] for d in resolve_dates(text, rules_for(language))] == [iso]
+
+
 # ---------------------------------------------------------------- robustness
 
 _PIECES = st.one_of(
@@ -412,6 +442,7 @@ def test_random_text_never_crashes_and_offsets_are_exact(texts: list[str], langu
         assert c.name and c.id.startswith("case")
 
 
+@pytest.mark.timing
 def test_adversarial_100kb_input_is_fast() -> None:
     rules = rules_for("en")
     nasty = ("Mr. A. B. C. D. " * 400 + "12.12.12.12 " * 300 + "-year-old " * 300 + "v. " * 400) * 3
