@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.finders.contributors import find_contributors
-from extract.finders.metadata import describe, find_symbols_local
+from extract.finders.metadata import describe
 from extract.structure.units import DocText, StyledLine, TextUnit
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -459,14 +459,28 @@ def test_no_file_name_is_read() -> None:
     assert info.state_under_review is None
 
 
-def test_symbol_finder_is_swappable() -> None:
-    doc = _doc([*UN_MASTHEAD, "XYZ-1", "Report of the Working Group on the Universal Periodic Review", "Chile"])
-    info = describe(doc, symbol_finder=lambda t: ["X/Y/1"] if "XYZ-1" in t else [])
-    assert info.symbol == "X/Y/1"
-    assert find_symbols_local("see A/HRC/WG.6/7/SVN/1 and CCPR/C/GBR/CO/7.") == [
-        "A/HRC/WG.6/7/SVN/1",
-        "CCPR/C/GBR/CO/7",
-    ]
+def test_cover_symbol_uses_the_shared_grammar() -> None:
+    # a masthead may print the series letter apart from the rest of the symbol
+    doc = _doc([*UN_MASTHEAD, "A", "/HRC/WG.6/7/CHL/1", "National report submitted in accordance with", "Chile"])
+    info = describe(doc)
+    assert info.symbol == "A/HRC/WG.6/7/CHL/1"
+    assert info.session == 7
+
+
+def test_language_cues_validate_and_merge() -> None:
+    import re
+
+    from extract.finders.metadata.cues import load_cues
+    from extract.finders.metadata.words import MetadataWords, merged
+    from extract.lang import load_each
+
+    each = load_each("metadata", MetadataWords)
+    assert each, "no extract/lang/<code>/metadata.json"
+    for words in each.values():
+        for p in [*words.un_cover, *words.joint, *words.submission, *(x for v in words.un_kinds.values() for x in v)]:
+            re.compile(p)
+    assert merged().ordinals["fourth"] == 4 and merged().tens["forty"] == 40
+    assert load_cues().un_kinds[0][0] == "working_group_addendum"  # the order doc_kinds.json gives
 
 
 @settings(max_examples=60, deadline=None)
@@ -487,6 +501,7 @@ def test_describe_never_crashes(cover: list[str], paragraphs: list[str]) -> None
     assert info.as_dict()["kind"] == info.kind
 
 
+@pytest.mark.timing
 def test_describe_is_quick_on_a_long_document() -> None:
     para = (
         "The Harbour Watch International Submission notes that Chad, Jordan (the State) and Freedonia "

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from functools import cache
 
+from extract.lang import language, languages
+
 SAMPLE = 60_000
 """Characters read at most for the script: plenty for a language, and it bounds the time on huge inputs."""
 
@@ -25,38 +27,6 @@ MIN_HITS = 3
 """Fewer function-word hits than this and the text is too short to tell."""
 
 WORD = re.compile(r"[^\W\d_]+")
-
-STOP_WORDS: dict[str, dict[str, frozenset[str]]] = {
-    "latin": {
-        lang: frozenset(words.split())
-        for lang, words in {
-            "en": "the of and to in is that for are on with as by this be was it an or not from which have has at "
-            "its their been were they should also all other these who but such there would more any can may will into",
-            "es": "de la que el en los del las por con una para es su al lo como más pero sus le ha este se no y a o "
-            "un sobre entre también sin esta ser son fue han desde todo estado derechos",
-            "fr": "de la le les et des du en un une est que pour dans qui par sur au pas ce aux se plus avec sont ont "
-            "été cette il ne nous ses leur ou mais comme être droits",
-            "pt": "de a o que e do da em um para com não uma os no se na por mais as dos como mas ao ele das à seu "
-            "sua ou quando muito nos já está também pelo pela foi são direitos",
-            "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an "
-            "werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über",
-            "it": "di e il la che in per un del della è non le con si una da al dei sono gli alla anche nel delle "
-            "come più ha ma questo ad essere stato diritti",
-            "nl": "de en van het een in is dat op te zijn met voor niet die aan er ook als bij door om maar wordt "
-            "werd naar uit dan",
-        }.items()
-    },
-    "cyrillic": {
-        lang: frozenset(words.split())
-        for lang, words in {
-            "ru": "и в не на что с по как это из за от для к о но его все так же она был было они бы при или уже "
-            "если до только",
-            "uk": "і в не на що з по як це із за від для до у та але його вже або якщо при було були",
-            "bg": "и в не на че с по като това от за да се е са но той тя те ще бъде или при",
-        }.items()
-    },
-}
-"""The commonest function words of each language, grouped by the script they are written in."""
 
 SCRIPTS: list[tuple[str, tuple[tuple[int, int], ...]]] = [
     ("cyrillic", ((0x0400, 0x052F),)),
@@ -69,7 +39,7 @@ SCRIPTS: list[tuple[str, tuple[tuple[int, int], ...]]] = [
     ("ja", ((0x3040, 0x30FF),)),
     ("zh", ((0x4E00, 0x9FFF),)),
 ]
-"""Unicode blocks that name a language (or, for Cyrillic, a group told apart by STOP_WORDS)."""
+"""Unicode blocks that name a language (or, for Cyrillic, a group told apart by function words)."""
 
 
 SCRIPT_LETTERS: list[tuple[str, re.Pattern[str]]] = [
@@ -88,13 +58,17 @@ LATIN_PROBE = 20_000
 
 
 @cache
-def _index(script: str) -> dict[str, tuple[str, ...]]:
-    """Word → the languages of `script` that list it."""
-    out: dict[str, list[str]] = {}
-    for lang, words in STOP_WORDS[script].items():
-        for w in words:
-            out.setdefault(w, []).append(lang)
-    return {w: tuple(v) for w, v in out.items()}
+def _indexes() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per script, word → the languages written in it that list it (extract/lang/<code>/language.json)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for code in languages():
+        data = language(code)
+        if data is None or not data.function_words:
+            continue
+        by_word = out.setdefault(data.script, {})
+        for w in data.function_words:
+            by_word.setdefault(w, []).append(code)
+    return {script: {w: tuple(v) for w, v in words.items()} for script, words in out.items()}
 
 
 def detect_language(text: str) -> str:
@@ -113,9 +87,9 @@ def detect_language(text: str) -> str:
     script, _ = scripts.most_common(1)[0]
     if "ja" in scripts and script == "zh":
         script = "ja"  # Japanese mixes kanji with kana; Chinese has no kana
-    if script not in STOP_WORDS:
+    index = _indexes().get(script)
+    if index is None:
         return script
-    index = _index(script)
     hits: Counter[str] = Counter()
     for w, n in Counter(WORD.findall(sample[:WORD_SAMPLE].casefold())).items():
         for lang in index.get(w, ()):

@@ -13,7 +13,6 @@ from dataclasses import replace
 from extract.finders import metadata
 from extract.finders.base import FinderOptions, Findings, run_finders
 from extract.finders.registry import FINDERS
-from extract.finders.symbols import find_symbols
 from extract.structure.textmap import TextMap
 from extract.structure.units import DocText
 from schemas import (
@@ -28,13 +27,9 @@ from schemas import (
 from schemas import Case as CaseRecord
 
 
-def _symbols(text: str) -> list[str]:
-    return [m.parsed.symbol for m in find_symbols(text)]
-
-
 def describe(doc: DocText, meta: DocumentMeta) -> tuple[DocumentMeta, DocText]:
     """Document-level facts, and the text view told its language, kind and State."""
-    info = metadata.describe(doc, symbol_finder=_symbols)
+    info = metadata.describe(doc)
     meta = meta.model_copy(
         update={
             "kind": info.kind,

@@ -1,187 +1,17 @@
-"""What a document is and who wrote it: kind, organisations, State under review, language, date, session, symbol.
-
-Everything is read from the text the pipeline gives (`DocText`: cover lines,
-running headers/footers, the PDF's Title, paragraphs), never from the file
-name, because the tool meets files with arbitrary names. The cues (UN cover
-phrases, "Submission by ...", "X is a charity ...") live in
-extract/data/doc_kinds.json; this module is the control flow around them.
-
-Public API:
-    describe(doc, symbol_finder=None) -> DocumentInfo
-    find_symbols_local(text) -> list[str]       (stand-in until extract.finders.symbols exists)
-"""
+"""Who wrote a submission: organisations named by cover cues, self-descriptions, letterheads and repetition."""
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from extract import DATA_DIR
-from extract.finders.language import detect_language
-from extract.finders.states import find_states, lookup_state, state_ref
-from extract.structure.units import DocText, StyledLine
-from schemas import StateRef
-
-DATA = DATA_DIR / "doc_kinds.json"
-
-SymbolFinder = Callable[[str], list[str]]
-
-# ---------------------------------------------------------------- tables
-
-LOCAL_SYMBOL = re.compile(
-    r"(?<![\w/])(?:A|E|S|CCPR|CRC|CAT|CEDAW|CERD|CESCR|CMW|CRPD|CED|HRI|SPT|UNEP|ST)"
-    r"(?:/[A-Z0-9][A-Za-z0-9.\-]{0,14}){2,8}"
-)
-"""A UN document symbol: a series letter or treaty-body prefix, then 2-8 slash-separated parts."""
-
-WG6_SYMBOL = re.compile(r"/WG\.6/(\d{1,2})/([A-Z]{3})/(\d)\b")
-"""Working Group pre-session documents: A/HRC/WG.6/<session>/<ISO3>/<1|2|3>."""
-
-MONTHS: dict[str, int] = {
-    **{
-        m: i
-        for i, m in enumerate(
-            "january february march april may june july august september october november december".split(), 1
-        )
-    },
-    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
-    "sept": 9,
-    **{
-        m: i
-        for i, m in enumerate(
-            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(), 1
-        )
-    },
-    "setiembre": 9,
-    **{
-        m: i
-        for i, m in enumerate(
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), 1
-        )
-    },
-    "fevrier": 2,
-    "aout": 8,
-    "decembre": 12,
-}
-"""Month names in English (full and short), Spanish and French."""
-
-_MONTH = r"(?P<month>[A-Za-zéûÉÛ]{3,10})\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-DATE_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(
-        rf"\b{_DAY}\s*(?:de\s+|of\s+)?{_MONTH},?\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I
-    ),  # 9 July 2020, 21 de marzo de 2011
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # Nov 19 2011, November 18, 2011
-    re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b"),  # 21/11/11
-    re.compile(rf"\b{_MONTH}\s*(?:de\s+|del\s+)?{_YEAR}\b", re.I),  # March 2011, Marzo de 2011
-]
-"""Printed dates, most precise first."""
-
-ORDINAL_WORDS: dict[str, int] = {
-    w: i
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
-        1,
-    )
-}
-ORDINAL_WORDS.update(
-    {w: i for i, w in enumerate("primer segundo tercer cuarto quinto sexto séptimo octavo noveno décimo".split(), 1)}
-)
-ORDINAL_WORDS.update(
-    {
-        "primero": 1,
-        "tercero": 3,
-        "premier": 1,
-        "première": 1,
-        "deuxième": 2,
-        "second": 2,
-        "seconde": 2,
-        "troisième": 3,
-        "quatrième": 4,
-        "cinquième": 5,
-    }
-)
-ORDINAL_WORDS.update(
-    {
-        "thirtieth": 30,
-        "fortieth": 40,
-        "fiftieth": 50,
-        "sixtieth": 60,
-        "seventieth": 70,
-        "eightieth": 80,
-        "ninetieth": 90,
-    }
-)
-TENS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-"""Spelt-out ordinals as UN covers and submissions print sessions ("Forty-eighth session", "Cuarto período")."""
-
-_ORD_WORD = r"(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?\w+|\w+)"
-SESSION_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(
-        r"\b(?P<num>\d{1,2})\s*(?:st|nd|rd|th|ª|º|°|ème|eme|e|va|a|er)?\.?\s+(?:upr\s+|ordinary\s+)?"
-        r"(?:session|sesi[óo]n|per[íi]odo de sesiones)\b",
-        re.I,
-    ),
-    re.compile(r"\b(?:session|sesi[óo]n)\s*(?:no\.?\s*)?(?P<num>\d{1,2})\b", re.I),
-    re.compile(rf"\b{_ORD_WORD}\s+(?:session|sesi[óo]n|per[íi]odo de sesiones)\b", re.I),
-    re.compile(r"\bheld its (?P<word>[\w-]+) session\b", re.I),
-]
-CYCLE_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(rf"\b{_ORD_WORD}\s+(?:upr\s+)?(?:cycle|ciclo)\b", re.I),
-    re.compile(r"\b(?P<num>[1-4])\s*(?:st|nd|rd|th|º|°|er|e|ème)?\s+(?:upr\s+)?(?:cycle|ciclo)\b", re.I),
-    re.compile(r"\b(?:cycle|ciclo)\s+(?P<num>[1-4])\b", re.I),
-    re.compile(r"\b(?P<word>\w+)\s+(?:cycle|ciclo)\s+(?:del\s+|de\s+l.|of\s+the\s+)?", re.I),
-]
-
-WORKING_GROUP_LINE = re.compile(
-    r"working group on the universal periodic review|grupo de trabajo sobre el examen|"
-    r"groupe de travail sur l.examen",
-    re.I,
-)
-
-STATE_CUES: list[re.Pattern[str]] = [
-    re.compile(
-        r"(?:review|examen|examination|evaluaci[óo]n)\s+(?:peri[óo]dic[ao]\s+universal\s+)?"
-        r"(?:of|de|sobre|on|du|de\s+la)\s+(?:the\s+|la\s+|el\s+)?$",
-        re.I,
-    ),
-    re.compile(
-        r"(?:universal periodic review|upr|epu|examen peri[óo]dico universal|examen p[ée]riodique universel)"
-        r"\s*(?:[:\-–—/]|\bof\b|\bon\b|\bsobre\b|\bde\b)\s*(?:the\s+|la\s+)?$",
-        re.I,
-    ),
-    re.compile(r"(?:pa[íi]s evaluado|state under review|estado examinado|[ée]tat examin[ée])\s*:?\s*$", re.I),
-    re.compile(
-        r"(?:report|informe|rapport|situation|situaci[óo]n|submission|contribution|advance questions)\s+"
-        r"(?:on|in|sobre|en|to|de|concerning|regarding|related to|about)\s+(?:the\s+|la\s+|el\s+)?$",
-        re.I,
-    ),
-]
-"""Text just before a State name that says it is the State under review."""
-
-WEIGHT_STATE_LINE = 6.0  # a cover line that is nothing but a State's name
-WEIGHT_STATE_CUE = 8.0
-WEIGHT_STATE_COVER = 3.0
-WEIGHT_STATE_BODY = 1.0
-WEIGHT_STATE_ADJECTIVE = 0.3
-STATE_BODY_CHARS = 20_000
-"""The opening pages say which State is reviewed; reading further only costs time."""
+from extract.finders.metadata.cues import Cues, load_cues
+from extract.finders.metadata.dates import MONTHS
+from extract.finders.metadata.view import View, ws
+from extract.finders.states import lookup_state
+from extract.text.fold import fold
 
 ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ0-9&.\-]{1,11}$")
 PAREN_ACRONYM = re.compile(r"^\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&.\-]{1,11})\)$")
@@ -237,229 +67,16 @@ WEIGHTS = {
 }
 """How much one cue hit counts, by where it was found."""
 
-DEBUG = False
 MIN_SCORE = 2.0
 CO_AUTHOR_SHARE = 0.5
 CO_AUTHOR_SOURCES = frozenset({"cover", "title", "furniture", "about", "self", "list"})
 """A second author must be named where authors are named, not only in passing."""
 MAX_RUN_WORDS = 28
 """A run of capitalised words longer than this is a title, not a name (two joined names fit)."""
-HEAD_PARAGRAPHS = 8
-FULL_TEXT_CHARS = 150_000
-"""Text read for counting names and spelt-out acronyms: a long report repeats, it does not add authors."""
 HEAD_CUE_CHARS = 300
 SIGNATURE_PARAGRAPHS = 3
 FALLBACK_PARAGRAPHS = 40
 FALLBACK_MIN_COUNT = 3
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    un_cover: list[re.Pattern[str]]
-    un_kinds: list[tuple[str, list[re.Pattern[str]]]]
-    symbol_suffix: dict[str, str]
-    other_kinds: list[re.Pattern[str]]
-    joint: list[re.Pattern[str]]
-    nhri_names: list[re.Pattern[str]]
-    nhri_self: list[re.Pattern[str]]
-    submission: list[re.Pattern[str]]
-    before: list[re.Pattern[str]]
-    after: list[re.Pattern[str]]
-    self_: list[re.Pattern[str]]
-    prefixes: list[str]
-    suffixes: list[str]
-    connectors: frozenset[str]
-    stop_names: list[re.Pattern[str]]
-    head_words: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    d = json.loads(DATA.read_text(encoding="utf-8"))
-
-    def comp(ps: Iterable[str]) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.I) for p in ps]
-
-    org = d["organisations"]
-    return _Cues(
-        un_cover=comp(d["un_cover"]["patterns"]),
-        un_kinds=[(r["kind"], comp(r["patterns"])) for r in d["un_kinds"]["rules"]],
-        symbol_suffix={k: v for k, v in d["un_kinds"]["symbol_suffix"].items() if not k.startswith("_")},
-        other_kinds=comp(d["other_kinds"]["patterns"]),
-        joint=comp(d["joint"]["patterns"]),
-        nhri_names=comp(d["nhri"]["name_patterns"]),
-        nhri_self=comp(d["nhri"]["self_patterns"]),
-        submission=comp(d["submission"]["patterns"]),
-        before=comp(org["before"]),
-        after=comp(org["after"]),
-        self_=comp(org["self"]),
-        prefixes=sorted(org["legal_forms"]["prefixes"], key=len, reverse=True),
-        suffixes=sorted(org["legal_forms"]["suffixes"], key=len, reverse=True),
-        connectors=frozenset(c.casefold() for c in org["connectors"]),
-        stop_names=comp(org["stop_names"]["patterns"]),
-        head_words=frozenset(w.casefold() for w in org["head_words"]["words"]),
-    )
-
-
-# ---------------------------------------------------------------- result
-
-
-@dataclass(slots=True)
-class DocumentInfo:
-    """The document-level facts `describe` reads; field names follow schemas.DocumentMeta."""
-
-    kind: str = "other"
-    organisations: list[str] = field(default_factory=list)
-    state_under_review: StateRef | None = None
-    language: str = "und"
-    date: str | None = None
-    session: int | None = None
-    cycle: int | None = None
-    symbol: str | None = None
-    title: str | None = None
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d["state_under_review"] = self.state_under_review.model_dump() if self.state_under_review else None
-        return d
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _ws(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
-COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-@lru_cache(maxsize=8192)
-def _fold(s: str) -> str:
-    """Casefold and drop accents, so 'Público' and 'PUBLICO' compare equal."""
-    return COMBINING.sub("", unicodedata.normalize("NFKD", s)).casefold()
-
-
-def find_symbols_local(text: str) -> list[str]:
-    """UN document symbols in `text` (a stand-in for extract.finders.symbols.find_symbols)."""
-    return [m.group().rstrip(".-") for m in LOCAL_SYMBOL.finditer(text)]
-
-
-def _default_finder() -> SymbolFinder:
-    try:  # the shared symbol grammar, once another helper has written it
-        from extract.finders.symbols import find_symbols  # type: ignore[import-not-found]
-    except ImportError:
-        return find_symbols_local
-
-    def wrap(text: str) -> list[str]:
-        out = []
-        for m in find_symbols(text):
-            parsed = getattr(m, "parsed", None)
-            out.append(m if isinstance(m, str) else getattr(parsed, "symbol", None) or getattr(m, "text", str(m)))
-        return out
-
-    return wrap
-
-
-@dataclass(slots=True)
-class _View:
-    """The parts of a document the cues are read from."""
-
-    cover: list[str]
-    cover_styled: list[StyledLine]
-    blocks: list[str]
-    titles: list[str]
-    furniture: list[str]
-    head: list[str]
-    paragraphs: list[str]
-    full: str
-
-    @property
-    def cover_text(self) -> str:
-        return _ws(" ".join(self.cover))
-
-
-def _blocks(lines: list[StyledLine]) -> list[str]:
-    """Consecutive cover lines of one typography joined: a title or letterhead wrapped over lines."""
-    out: list[str] = []
-    prev: StyledLine | None = None
-    for ln in lines:
-        t = ln.text.strip()
-        if not t:
-            prev = None
-            continue
-        if prev is not None and abs(prev.size - ln.size) < 0.6 and prev.bold == ln.bold and out:
-            out[-1] = f"{out[-1]} {t}"
-        else:
-            out.append(t)
-        prev = ln
-    return out
-
-
-def _view(doc: DocText) -> _View:
-    paras = [u.text for u in doc.paragraphs()]
-    notes = [u.text for u in doc.footnotes()]
-    cover_styled = [ln for ln in doc.cover if ln.text.strip()]
-    if not cover_styled:
-        first = [u for u in doc.paragraphs() if u.page == 1] or list(doc.paragraphs())[:3]
-        cover_styled = [StyledLine(text=u.text, page=u.page, size=0.0) for u in first]
-    # the first page as a reader meets it: masthead (often taken for a running header),
-    # cover lines, then the headings the layout found on it (a UN report's title and State)
-    top_furniture = [ln.text.strip() for ln in doc.furniture if ln.page == 1 and ln.text.strip()]
-    headings = [s.title for s in doc.sections if s.page_start == 1 and s.title.strip()]
-    cover: list[str] = []
-    for t in [*top_furniture, *(ln.text.strip() for ln in cover_styled), *headings]:
-        if t not in cover:
-            cover.append(t)
-    titles = [t for t in (doc.title, doc.pdf_title) if t and t.strip()]
-    return _View(
-        cover=cover,
-        cover_styled=cover_styled,
-        blocks=_blocks(cover_styled),
-        titles=titles,
-        furniture=[ln.text.strip() for ln in doc.furniture if ln.text.strip()],
-        head=paras[:HEAD_PARAGRAPHS],
-        paragraphs=paras,
-        full=_ws(" ".join(paras + notes))[:FULL_TEXT_CHARS],
-    )
-
-
-# ---------------------------------------------------------------- symbol, UN-ness, kind
-
-
-def _cover_symbol(v: _View, finder: SymbolFinder) -> str | None:
-    """The symbol printed at the top of a UN cover; a masthead may print its series letter apart ("A" + "/HRC/28/10")."""
-    top = v.cover[:14]
-    series = next((t for t in top if re.fullmatch(r"[AES]", t.strip())), None)
-    for t in top:
-        s = t.strip()
-        if s.startswith("/") and series:
-            s = series.strip() + s
-        found = finder(s)
-        if found:
-            return found[0]
-    return None
-
-
-def _is_un(v: _View, symbol: str | None) -> bool:
-    text = " ".join(v.cover[:25])
-    hits = sum(1 for p in _cues().un_cover if p.search(text))
-    return hits >= 2 or (symbol is not None and hits >= 1)
-
-
-def _un_kind(v: _View, symbol: str | None) -> str:
-    text = _ws(" ".join(v.cover[:40]))
-    for kind, patterns in _cues().un_kinds:
-        if any(p.search(text) for p in patterns):
-            return kind
-    if symbol:
-        m = WG6_SYMBOL.search(symbol)
-        if m:
-            return _cues().symbol_suffix.get(m.group(3), "other")
-    return "other"
-
-
-# ---------------------------------------------------------------- organisations
 
 
 def _clean_token(raw: str) -> tuple[str, str]:
@@ -494,7 +111,7 @@ def _nameish(core: str, prev: str | None) -> bool:
     c0 = next((c for c in core if c.isalnum()), "")
     if c0.isupper():
         return True
-    return bool(core.isdigit() and len(core) <= 3 and prev and _fold(prev) in {"article", "artículo", "articulo"})
+    return bool(core.isdigit() and len(core) <= 3 and prev and fold(prev) in {"article", "artículo", "articulo"})
 
 
 OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
@@ -503,23 +120,23 @@ OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
 
 def _run_forward(text: str) -> str:
     """The run of capitalised words (with connectors) that `text` starts with: an organisation's name."""
-    cues = _cues()
+    cues = load_cues()
     words: list[str] = []
     prev = None
     toks = TOKEN.findall(text[:400])
     for i, raw in enumerate(toks):
         core, tail = _clean_token(raw)
-        f = _fold(core)
+        f = fold(core)
         if not words and (f + " " in ARTICLES or f in {"l", "d"}):
             continue
         if f in NAME_STOP_WORDS or f in MONTHS:
             break
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core, prev) or (prev is not None and _fold(prev) in OPEN_CONNECTORS):
+        elif _nameish(core, prev) or (prev is not None and fold(prev) in OPEN_CONNECTORS):
             if tail.startswith(("’s", "'s", "‟s")):
                 nxt = _clean_token(toks[i + 1])[0] if i + 1 < len(toks) else ""
-                if nxt[:1].isupper() and _fold(nxt) not in NAME_STOP_WORDS:
+                if nxt[:1].isupper() and fold(nxt) not in NAME_STOP_WORDS:
                     words.append(core + tail[:2])  # "Children’s Commissioner": the possessive is part of the name
                     prev = core
                     continue
@@ -530,10 +147,10 @@ def _run_forward(text: str) -> str:
         if (tail and tail[0] in ",;:!?.)’'‟") or len(words) >= MAX_RUN_WORDS:
             break
         if PAREN_ACRONYM.match(core):
-            nxt = _fold(_clean_token(toks[i + 1])[0]) if i + 1 < len(toks) else ""
+            nxt = fold(_clean_token(toks[i + 1])[0]) if i + 1 < len(toks) else ""
             if nxt not in CO_AUTHOR_JOINERS:
                 break  # "(BID)" closes the name unless another author follows
-    while words and _fold(words[-1]) in cues.connectors:
+    while words and fold(words[-1]) in cues.connectors:
         words.pop()
     return " ".join(words)
 
@@ -549,7 +166,7 @@ def _with_parens(core: str, raw: str, tail: str) -> str:
 
 def _run_backward(text: str) -> str:
     """The run of capitalised words that `text` ends with."""
-    cues = _cues()
+    cues = load_cues()
     toks = TOKEN.findall(text[-400:])
     words: list[str] = []
     for i in range(len(toks) - 1, -1, -1):
@@ -559,7 +176,7 @@ def _run_backward(text: str) -> str:
             break  # the sentence or list item before the name
         if not words and tail and tail[0] in ",;:!?." and core.casefold() not in ABBREVIATIONS_WITH_DOT:
             break  # "CSW –" or "Consortium-" may stand before the cue, a finished sentence may not
-        f = _fold(core)
+        f = fold(core)
         if core in {"-", "–", "—", "|"} and not words:
             continue
         if f in NAME_STOP_WORDS or f in MONTHS:
@@ -567,16 +184,16 @@ def _run_backward(text: str) -> str:
         prev = _clean_token(toks[i - 1])[0] if i > 0 else None
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core.rstrip("-–—"), prev) or (not words and prev is not None and _fold(prev) in OPEN_CONNECTORS):
+        elif _nameish(core.rstrip("-–—"), prev) or (not words and prev is not None and fold(prev) in OPEN_CONNECTORS):
             words.append(_with_parens(core.rstrip("-–—"), raw, tail))
         else:
             break
         if len(words) >= MAX_RUN_WORDS:
             break
     words.reverse()
-    while words and (_fold(words[0]) in cues.connectors):
+    while words and (fold(words[0]) in cues.connectors):
         words.pop(0)
-    while words and _fold(words[-1]) in cues.connectors:
+    while words and fold(words[-1]) in cues.connectors:
         words.pop()
     return " ".join(words)
 
@@ -605,7 +222,7 @@ def _list_forward(text: str) -> str:
         run = _run_forward(rest)
         if not run:
             break
-        if runs and _fold(run).rstrip(".") in LEGAL_SUFFIXES:
+        if runs and fold(run).rstrip(".") in LEGAL_SUFFIXES:
             runs[-1] += ", " + run  # "Venezuela Analysis, Inc."
         else:
             runs.append(run)
@@ -667,7 +284,7 @@ def _acronym_matches(short: str, long: str) -> bool:
             return False
         si -= 1
         li -= 1
-    first = _fold(words[0])[:1]
+    first = fold(words[0])[:1]
     return first == s[0]
 
 
@@ -686,7 +303,7 @@ def _spelt_tail(acronym: str, before: str) -> str | None:
     return None
 
 
-def _acronym_map(v: _View) -> dict[str, str]:
+def _acronym_map(v: View) -> dict[str, str]:
     """Acronyms the document spells out: 'Full Name (ACR)' and 'ACR (Full Name)'."""
     out: dict[str, str] = {}
     texts = [*v.blocks, *v.paragraphs[:60], *v.furniture]
@@ -706,7 +323,7 @@ def _acronym_map(v: _View) -> dict[str, str]:
                         best = cand
                         for kk in range(1, k):
                             c2 = " ".join(ws[-kk:])
-                            if _acronym_matches(inner, c2) and _fold(ws[-kk])[:1] == _fold(inner)[:1]:
+                            if _acronym_matches(inner, c2) and fold(ws[-kk])[:1] == fold(inner)[:1]:
                                 best = c2
                                 break
                         out.setdefault(inner, best)
@@ -719,8 +336,8 @@ def _acronym_map(v: _View) -> dict[str, str]:
     return out
 
 
-def _strip_name(name: str, cues: _Cues) -> str:
-    s = LEADING_NUMBER.sub("", _ws(name))
+def _strip_name(name: str, cues: Cues) -> str:
+    s = LEADING_NUMBER.sub("", ws(name))
     s = re.sub(r"\s*\([^()]{1,80}\)", "", s).strip()  # printed acronyms and glosses go
     changed = True
     while changed:
@@ -730,7 +347,7 @@ def _strip_name(name: str, cues: _Cues) -> str:
                 s = s[len(a) :].lstrip()
                 changed = True
         for p in cues.prefixes:
-            if _fold(s).startswith(_fold(p) + " ") and len(s.split()) > len(p.split()) + 1:
+            if fold(s).startswith(fold(p) + " ") and len(s.split()) > len(p.split()) + 1:
                 if p in ("Fundación", "Organización", "Organization", "Organisation"):
                     continue  # part of many names ("Organization for Defending ...")
                 s = s[len(p) :].lstrip()
@@ -747,12 +364,12 @@ def _is_state_only(name: str) -> bool:
     )
 
 
-def _valid_name(name: str, cues: _Cues) -> bool:
+def _valid_name(name: str, cues: Cues) -> bool:
     if not name or len(name) < 2 or len(name.split()) > 14:
         return False
     if not any(c.isalpha() for c in name):
         return False
-    words = [_fold(w) for w in name.split()]
+    words = [fold(w) for w in name.split()]
     if words[0] in NOT_NAME_STARTS or all(w in GENERIC_WORDS or w in cues.connectors for w in words):
         return False
     if len(words) == 1 and words[0] in cues.head_words and not name.isupper():
@@ -777,17 +394,17 @@ def _case_fix(name: str, full: str) -> str:
     for m in pat.finditer(full):
         s = m.group()
         if not s.isupper():
-            return _ws(s)
+            return ws(s)
     return name
 
 
-def _expand(name: str, acronyms: dict[str, str], v: _View) -> str:
+def _expand(name: str, acronyms: dict[str, str], v: View) -> str:
     if " " in name or not ACRONYM.match(name):
         return name
     if name in acronyms:
         return acronyms[name]
     for line in v.cover[:12] + v.blocks[:6]:
-        for cand in (_run_forward(line.strip()), _ws(line).strip(" .,:;")):
+        for cand in (_run_forward(line.strip()), ws(line).strip(" .,:;")):
             if cand and cand != name and len(cand.split()) <= 14 and _acronym_matches(name, cand):
                 return cand
     return name
@@ -795,7 +412,7 @@ def _expand(name: str, acronyms: dict[str, str], v: _View) -> str:
 
 def _count(name: str, full_folded: str) -> int:
     """How often the document prints `name` (a substring count: fast, and names rarely hide inside words)."""
-    return full_folded.count(_fold(name)) if name else 0
+    return full_folded.count(fold(name)) if name else 0
 
 
 CONJOINED = re.compile(r"(?i)(?:^|\s)(?:and|&|y|et)\s")
@@ -814,7 +431,7 @@ def _split_co_authors(
     if LIST_SEP.strip() in raw:
         out = []
         for piece in raw.split(LIST_SEP.strip()):
-            piece = _ws(piece)
+            piece = ws(piece)
             stripped = re.sub(r"\s*\([^()]{1,80}\)", "", piece).strip()
             out.extend(_split_co_authors(stripped, piece, full_folded, acronyms, known) if stripped else [])
         return out
@@ -830,7 +447,7 @@ def _split_co_authors(
         return []  # "Child Protection and the United Kingdom": a topic, not authors
     whole = _count(name, full_folded)
     raw_has_acronyms = len(re.findall(r"\([A-Z][A-Za-z&.\-]{1,11}\)", raw)) >= len(parts)
-    defined = {_fold(x) for x in acronyms.values()}
+    defined = {fold(x) for x in acronyms.values()}
     ok = []
     for p in parts:
         p = p.strip()
@@ -838,25 +455,25 @@ def _split_co_authors(
         if not words:
             return [name]
         # in capitals every word looks like an acronym: a lone word must be a name the document uses elsewhere
-        is_acr = len(words) == 1 and (_fold(p) in known if caps else ACRONYM.match(p) is not None)
+        is_acr = len(words) == 1 and (fold(p) in known if caps else ACRONYM.match(p) is not None)
         if len(words) < 2 and not is_acr:
             return [name]
-        attested = _count(p, full_folded) > whole or _fold(p) in defined or is_acr or raw_has_acronyms
+        attested = _count(p, full_folded) > whole or fold(p) in defined or is_acr or raw_has_acronyms
         if not attested:
             return [name]
         ok.append(p)
     return ok
 
 
-def _organisations(v: _View) -> list[str]:
-    cues = _cues()
+def organisations(v: View) -> list[str]:
+    cues = load_cues()
     acronyms = _acronym_map(v)
-    full_folded = _fold(v.full + " " + " ".join(v.cover) + " " + " ".join(v.furniture))
+    full_folded = fold(v.full + " " + " ".join(v.cover) + " " + " ".join(v.furniture))
     cands: dict[str, _Cand] = {}
-    expanded = {_fold(x) for x in acronyms.values()}
+    expanded = {fold(x) for x in acronyms.values()}
 
     def add(raw: str, weight: float, source: str) -> None:
-        raw = _ws(raw)
+        raw = ws(raw)
         if not raw:
             return
         base = _strip_name(raw, cues)
@@ -868,7 +485,7 @@ def _organisations(v: _View) -> list[str]:
             name = _case_fix(name, v.full)
             if not _valid_name(name, cues):
                 continue
-            key = _fold(name)
+            key = fold(name)
             c = cands.setdefault(key, _Cand(name))
             c.score += weight
             c.sources.add(source)
@@ -945,12 +562,12 @@ def _organisations(v: _View) -> list[str]:
     for t in v.titles:
         scan(t, WEIGHTS["title"], "title")
         bare = _strip_name(t, cues)
-        org_like = any(_fold(w) in cues.head_words for w in bare.split()) and _fold(bare) not in cands
-        if org_like and _run_forward(t) == _ws(t) and not any(p.search(t) for p in cues.stop_names):
+        org_like = any(fold(w) in cues.head_words for w in bare.split()) and fold(bare) not in cands
+        if org_like and _run_forward(t) == ws(t) and not any(p.search(t) for p in cues.stop_names):
             add(t, WEIGHTS["title"] / 2, "title")  # a title that is only an organisation's name: the author's
     for t in v.furniture:
         scan(t, WEIGHTS["furniture"], "furniture")
-        if not any(p.search(t) for p in cues.stop_names) and _run_forward(t) == _ws(t):
+        if not any(p.search(t) for p in cues.stop_names) and _run_forward(t) == ws(t):
             add(t, WEIGHTS["furniture"] / 2, "furniture")
     for i, t in enumerate(v.head):
         if i < 3:
@@ -962,18 +579,13 @@ def _organisations(v: _View) -> list[str]:
     for c in cands.values():
         n = _count(c.name, full_folded)
         c.score += min(n, 6) * 0.4
-        named_like_org = any(_fold(w) in cues.head_words for w in c.name.split()) or _fold(c.name) in expanded
-        if DEBUG:
-            print(f"  raw  {c.score:5.1f} n={n} {sorted(c.sources)} {c.name}")
+        named_like_org = any(fold(w) in cues.head_words for w in c.name.split()) or fold(c.name) in expanded
         listed = "conjoined" in c.sources and c.sources & {"cover", "title"}
         if n < 2 and not named_like_org and "self" not in c.sources and not listed:
             # a one-off capitalised run (a person, a title) is not an author, unless it says it is one
             # or the cover lists it among the authors ("Submission on behalf of: A (AA) and B")
             c.score = 0.0
     merged = [c for c in _merge(cands) if c.score > 0]
-    if DEBUG:
-        for c in sorted(merged, key=lambda c: -c.score):
-            print(f"  cand {c.score:5.1f} {sorted(c.sources)} {c.name}")
     if not merged:
         return _fallback(v, cues)
     best = max(c.score for c in merged)
@@ -990,10 +602,10 @@ def _organisations(v: _View) -> list[str]:
     if not keep:
         keep = [max(merged, key=lambda c: c.score)]
     order = {id(c): i for i, c in enumerate(cands.values())}
-    cover_folded = _fold(" ".join(v.cover[:40]))
+    cover_folded = fold(" ".join(v.cover[:40]))
 
     def printed_at(c: _Cand) -> tuple[int, int]:
-        at = cover_folded.find(_fold(c.name))
+        at = cover_folded.find(fold(c.name))
         return (at if at >= 0 else len(cover_folded), order.get(id(c), len(order)))
 
     keep.sort(key=printed_at)  # as printed: the cover's order, then the order found
@@ -1034,19 +646,19 @@ def _lines_list(lines: list[str], start: int) -> str:
 
 def _ends_a_line(name: str, lines: list[str]) -> bool:
     """Whether some cover line ends with `name` (as printed, bar closing punctuation)."""
-    return any(_fold(ln.rstrip(" .,;:")).endswith(_fold(name)) for ln in lines)
+    return any(fold(ln.rstrip(" .,;:")).endswith(fold(name)) for ln in lines)
 
 
-def _letterhead(v: _View, add: Callable[[str, float, str], None]) -> None:
+def _letterhead(v: View, add: Callable[[str, float, str], None]) -> None:
     """A block at the top of the cover that is nothing but a name is often the organisation's letterhead."""
     for t in v.blocks[:5]:
-        t = _ws(t)
+        t = ws(t)
         run = _run_forward(t)
         if run and len(run) >= 0.8 * len(t.rstrip(" .:")):
             add(run, WEIGHTS["letterhead"], "letterhead")
 
 
-def _signature(v: _View, add: Callable[[str, float, str], None], cues: _Cues) -> None:
+def _signature(v: View, add: Callable[[str, float, str], None], cues: Cues) -> None:
     """Organisation-like names in the last paragraphs: a signature, or the author's own publications annexed."""
     seen: Counter[str] = Counter()
     for text in v.paragraphs[-SIGNATURE_PARAGRAPHS:]:
@@ -1054,10 +666,10 @@ def _signature(v: _View, add: Callable[[str, float, str], None], cues: _Cues) ->
             name = _strip_name(run, cues)
             if (
                 len(name.split()) >= 2
-                and any(_fold(w) in cues.head_words for w in name.split())
-                and _count(name, _fold(v.full)) >= 2
+                and any(fold(w) in cues.head_words for w in name.split())
+                and _count(name, fold(v.full)) >= 2
             ):
-                k = _fold(name)
+                k = fold(name)
                 seen[k] += 1
                 if seen[k] <= 2:
                     add(name, WEIGHTS["signature"], "signature")
@@ -1079,13 +691,13 @@ def _merge(cands: dict[str, _Cand]) -> list[_Cand]:
     items = sorted(cands.values(), key=lambda c: -len(c.name))
     out: list[_Cand] = []
     for c in items:
-        key = _fold(c.name)
+        key = fold(c.name)
         host = next(
             (
                 o
                 for o in out
-                if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", _fold(o.name))
-                and len(key.split()) >= max(1, len(_fold(o.name).split()) - 3)
+                if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", fold(o.name))
+                and len(key.split()) >= max(1, len(fold(o.name).split()) - 3)
             ),
             None,
         )
@@ -1097,7 +709,7 @@ def _merge(cands: dict[str, _Cand]) -> list[_Cand]:
     return out
 
 
-def _fallback(v: _View, cues: _Cues) -> list[str]:
+def _fallback(v: View, cues: Cues) -> list[str]:
     """No cue named an author: the organisation-like name the document repeats most."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -1113,258 +725,12 @@ def _fallback(v: _View, cues: _Cues) -> list[str]:
             run = _strip_name(_run_forward(text[m.start() :]), cues)
             if len(run.split()) < 2 or not _valid_name(run, cues):
                 continue
-            if not any(_fold(w) in cues.head_words for w in run.split()):
+            if not any(fold(w) in cues.head_words for w in run.split()):
                 continue
-            k = _fold(run)
+            k = fold(run)
             counts[k] += 1
             names.setdefault(k, run)
     if not counts:
         return []
     k, n = counts.most_common(1)[0]
     return [names[k]] if n >= FALLBACK_MIN_COUNT else []
-
-
-# ---------------------------------------------------------------- State under review
-
-
-def _state(v: _View, symbol: str | None, is_un: bool) -> StateRef | None:
-    if symbol:
-        m = WG6_SYMBOL.search(symbol)
-        if m:
-            ref = state_ref(m.group(2))
-            if ref:
-                return ref
-    scores: Counter[str] = Counter()
-    for i, line in enumerate(v.cover[:40]):
-        t = line.strip().strip("*:.,;–- ")
-        t = re.sub(r"\s*\*+$", "", t)
-        whole = lookup_state(t)
-        if whole is not None:
-            scores[whole.iso3] += WEIGHT_STATE_LINE * (1.5 if i < 20 else 1.0)
-            continue
-        for s, _e, ref in find_states(line):
-            w = WEIGHT_STATE_COVER
-            if any(p.search(line[:s]) for p in STATE_CUES):
-                w = WEIGHT_STATE_CUE
-            scores[ref.iso3] += w
-    for t in [*v.titles, *v.furniture]:
-        for s, _e, ref in find_states(t):
-            w = WEIGHT_STATE_CUE if any(p.search(t[:s]) for p in STATE_CUES) else WEIGHT_STATE_COVER
-            scores[ref.iso3] += w
-    named_up_front = bool(scores)
-    body = v.full[:STATE_BODY_CHARS]
-    for s, e, ref in find_states(body):
-        # a State in brackets after a recommendation number recommends; it is not under review
-        cited = body[max(0, s - 2) : s].endswith("(") and body[e : e + 1] in ")," and not named_up_front
-        scores[ref.iso3] += WEIGHT_STATE_BODY / 4 if cited else WEIGHT_STATE_BODY
-    if not scores:
-        for _s, _e, ref in find_states(body, adjectives=True):
-            scores[ref.iso3] += WEIGHT_STATE_ADJECTIVE
-    if not scores:
-        return None
-    ranked = scores.most_common(2)
-    iso3, top = ranked[0]
-    if not named_up_front:
-        # only the body names States: the one under review must stand out (a fictional or
-        # unknown State leaves only the States that recommend or are compared)
-        runner = ranked[1][1] if len(ranked) > 1 else 0.0
-        if top < 3 * WEIGHT_STATE_BODY or top < 2 * runner:
-            return None
-    return state_ref(iso3)
-
-
-# ---------------------------------------------------------------- date, session, cycle
-
-
-def _parse_date(text: str) -> tuple[str, int] | None:
-    """(ISO date, precision) of the first date in `text`; precision 3 = day, 2 = month."""
-    best: tuple[int, str, int] | None = None
-    for pi, p in enumerate(DATE_PATTERNS):
-        for m in p.finditer(text):
-            g = m.groupdict()
-            year = g["year"]
-            if len(year) == 2:
-                year = "20" + year
-            if g.get("mon"):
-                month = int(g["mon"])
-            else:
-                month = MONTHS.get(_fold(g["month"]).rstrip("."), 0) or MONTHS.get(g["month"].casefold(), 0)
-            if not 1 <= month <= 12:
-                continue
-            day = int(g["day"]) if g.get("day") else 0
-            if day and not 1 <= day <= 31:
-                continue
-            iso = f"{year}-{month:02d}-{day:02d}" if day else f"{year}-{month:02d}"
-            prec = 3 if day else 2
-            cand = (m.start(), iso, prec)
-            if best is None or cand[0] < best[0] or (cand[0] == best[0] and prec > best[2]):
-                best = cand
-            del pi
-            break
-    return (best[1], best[2]) if best else None
-
-
-def _date(v: _View, is_un: bool) -> str | None:
-    lines = v.cover[:30]
-    if is_un:
-        for i, ln in enumerate(lines):
-            if re.search(r"distr", ln, re.I):
-                for nxt in lines[i : i + 4]:
-                    d = _parse_date(nxt)
-                    if d:
-                        return d[0]
-    # a line that is (nearly) only a date, as covers and letters print it, else a short title line
-    for limit in (40, 90):
-        for ln in [*lines, *v.titles, *v.furniture]:
-            d = _parse_date(ln)
-            if d and len(ln.strip()) <= limit:
-                return d[0]
-    return None
-
-
-def _ordinal(word: str | None, num: str | None) -> int | None:
-    if num:
-        return int(num)
-    if not word:
-        return None
-    w = _fold(word).replace("–", "-")
-    if w in ORDINAL_WORDS:
-        return ORDINAL_WORDS[w]
-    for tens, val in TENS.items():
-        if w.startswith(tens):
-            rest = w[len(tens) :].lstrip("-")
-            if not rest:
-                return None
-            if rest in ORDINAL_WORDS and ORDINAL_WORDS[rest] < 10:
-                return val + ORDINAL_WORDS[rest]
-    for k, val in ORDINAL_WORDS.items():  # accent-free spellings
-        if _fold(k) == w:
-            return val
-    return None
-
-
-def _session(v: _View, is_un: bool, symbol: str | None) -> int | None:
-    if symbol:
-        m = WG6_SYMBOL.search(symbol)
-        if m:
-            return int(m.group(1))
-    if is_un:
-        lines = v.cover[:30]
-        for i, ln in enumerate(lines):
-            if WORKING_GROUP_LINE.search(ln):
-                for nxt in lines[i : i + 3]:
-                    n = _match_session(nxt)
-                    if n:
-                        return n
-        for t in v.head[:6]:
-            m = SESSION_PATTERNS[3].search(t)
-            if m:
-                n = _ordinal(m.group("word"), None)
-                if n:
-                    return n
-        return None
-    for t in [*v.blocks[:15], *v.titles, *v.furniture, *v.head[:2]]:
-        n = _match_session(t)
-        if n:
-            return n
-    return None
-
-
-def _match_session(text: str) -> int | None:
-    for p in SESSION_PATTERNS[:3]:
-        for m in p.finditer(text):
-            g = m.groupdict()
-            n = _ordinal(g.get("word"), g.get("num"))
-            if n and 1 <= n <= 99:
-                return n
-    return None
-
-
-def _cycle(v: _View) -> int | None:
-    for t in [*v.blocks[:15], *v.titles, *v.furniture]:
-        for p in CYCLE_PATTERNS:
-            for m in p.finditer(t):
-                g = m.groupdict()
-                n = _ordinal(g.get("word"), g.get("num"))
-                if n and 1 <= n <= 6:
-                    return n
-    return None
-
-
-# ---------------------------------------------------------------- kind of a submission
-
-
-STATE_COMMISSION = re.compile(
-    r"^(?:the\s+)?(?P<pre>.+?)\s+human\s+rights\s+commission$|^(?:the\s+)?human\s+rights\s+commission\s+of\s+(?:the\s+)?(?P<post>.+)$",
-    re.I,
-)
-"""'<State> Human Rights Commission', 'Human Rights Commission of <State>': a State's own commission."""
-
-
-def _state_commission(name: str) -> bool:
-    """A human rights commission named for a State or its people (not 'Faith Human Rights Commission')."""
-    m = STATE_COMMISSION.match(name.strip())
-    if not m:
-        return False
-    place = re.sub(r"(?i)^national\s+|\s+national$", "", m.group("pre") or m.group("post") or "")
-    return lookup_state(place, adjectives=True) is not None
-
-
-def _submission_kind(v: _View, orgs: list[str]) -> str:
-    cues = _cues()
-    head = " ".join(v.head[:3])
-    if (
-        any(p.search(n) for n in orgs for p in cues.nhri_names)
-        or any(_state_commission(n) for n in orgs)
-        or any(p.search(" ".join(v.head[:4])) for p in cues.nhri_self)
-    ):
-        return "nhri_submission"
-    lead = _fold(" ".join([*v.cover[:30], *v.titles, *v.furniture, head]))  # accents as printed or not ('Exámen')
-    if len(orgs) >= 2 or any(p.search(lead) for p in cues.joint):
-        return "joint_submission"
-    if orgs or any(p.search(lead) for p in cues.submission):
-        return "ngo_submission"
-    return "other"
-
-
-def _title(v: _View) -> str | None:
-    if v.titles:
-        return _ws(v.titles[0])
-    if not v.cover_styled:
-        return None
-    biggest = max(ln.size for ln in v.cover_styled[:15])
-    if biggest <= 0:
-        return None
-    parts = [ln.text.strip() for ln in v.cover_styled[:15] if ln.size >= biggest - 0.5 and ln.text.strip()]
-    return _ws(" ".join(parts)) or None
-
-
-# ---------------------------------------------------------------- entry point
-
-
-def describe(doc: DocText, symbol_finder: SymbolFinder | None = None) -> DocumentInfo:
-    """Kind, authors, State under review, language, date, session/cycle and symbol of one document."""
-    finder = symbol_finder or _default_finder()
-    v = _view(doc)
-    symbol = _cover_symbol(v, finder)
-    un = _is_un(v, symbol)
-    info = DocumentInfo(
-        language=detect_language(v.full or v.cover_text),
-        symbol=symbol if un else None,
-        title=_title(v),
-    )
-    cover_text = _ws(" ".join(v.cover[:40]))
-    if un:
-        info.kind = _un_kind(v, symbol)
-    elif any(p.search(cover_text) for p in _cues().other_kinds):
-        info.kind = "other"
-    else:
-        info.organisations = _organisations(v)
-        info.kind = _submission_kind(v, info.organisations)
-        if info.kind == "other":
-            info.organisations = []
-    info.state_under_review = _state(v, info.symbol, un)
-    info.date = _date(v, un)
-    info.session = _session(v, un, info.symbol)
-    info.cycle = _cycle(v)
-    return info

@@ -1,0 +1,62 @@
+"""What a document is: a UN review document (which one), a submission (whose), or something else."""
+
+from __future__ import annotations
+
+import re
+
+from extract.finders.metadata.cues import load_cues
+from extract.finders.metadata.symbol import WG6_SYMBOL
+from extract.finders.metadata.view import View, ws
+from extract.finders.states import lookup_state
+from extract.text.fold import fold
+
+
+def un_issued(v: View, symbol: str | None) -> bool:
+    text = " ".join(v.cover[:25])
+    hits = sum(1 for p in load_cues().un_cover if p.search(text))
+    return hits >= 2 or (symbol is not None and hits >= 1)
+
+
+def un_kind(v: View, symbol: str | None) -> str:
+    text = ws(" ".join(v.cover[:40]))
+    for kind, patterns in load_cues().un_kinds:
+        if any(p.search(text) for p in patterns):
+            return kind
+    if symbol:
+        m = WG6_SYMBOL.search(symbol)
+        if m:
+            return load_cues().symbol_suffix.get(m.group(3), "other")
+    return "other"
+
+
+STATE_COMMISSION = re.compile(
+    r"^(?:the\s+)?(?P<pre>.+?)\s+human\s+rights\s+commission$|^(?:the\s+)?human\s+rights\s+commission\s+of\s+(?:the\s+)?(?P<post>.+)$",
+    re.I,
+)
+"""'<State> Human Rights Commission', 'Human Rights Commission of <State>': a State's own commission."""
+
+
+def _state_commission(name: str) -> bool:
+    """A human rights commission named for a State or its people (not 'Faith Human Rights Commission')."""
+    m = STATE_COMMISSION.match(name.strip())
+    if not m:
+        return False
+    place = re.sub(r"(?i)^national\s+|\s+national$", "", m.group("pre") or m.group("post") or "")
+    return lookup_state(place, adjectives=True) is not None
+
+
+def submission_kind(v: View, orgs: list[str]) -> str:
+    cues = load_cues()
+    head = " ".join(v.head[:3])
+    if (
+        any(p.search(n) for n in orgs for p in cues.nhri_names)
+        or any(_state_commission(n) for n in orgs)
+        or any(p.search(" ".join(v.head[:4])) for p in cues.nhri_self)
+    ):
+        return "nhri_submission"
+    lead = fold(" ".join([*v.cover[:30], *v.titles, *v.furniture, head]))  # accents as printed or not ('Exámen')
+    if len(orgs) >= 2 or any(p.search(lead) for p in cues.joint):
+        return "joint_submission"
+    if orgs or any(p.search(lead) for p in cues.submission):
+        return "ngo_submission"
+    return "other"
