@@ -12,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.finders.articles import articles_in, find_articles, parse_references
+from extract.finders.articles import articles_in, find_articles, find_articles_with_warnings, parse_references
+from extract.finders.articles.words import ArticleWords
+from extract.lang import languages, load_each
 from extract.structure.units import DocText, TextUnit
 from schemas import LegalArticle, Section
 
@@ -386,6 +388,7 @@ ADVERSARIAL = [
 ]
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 def test_large_adversarial_input_parses_fast(text: str) -> None:
     assert len(text) >= 100_000
@@ -494,3 +497,35 @@ def test_a_law_named_in_quotation_marks_and_a_doubled_abbreviation_dot() -> None
         ([("7", None)], "Ley Orgánica de Puertos"),
         ([("44", None)], "Constitución"),
     ]
+
+
+# ------------------------------------------------------------------ warnings and language data
+
+
+def test_an_article_with_no_instrument_anywhere_warns() -> None:
+    doc = make_doc("Ruritania has not yet implemented article 14 in practice.")
+    arts, warnings = find_articles_with_warnings(doc)
+    assert arts == []
+    assert [(w.code, w.page) for w in warnings] == [("article_instrument_unresolved", 1)]
+    assert warnings[0].message == "article 14 on page 1: no instrument named or resolvable nearby"
+    assert find_articles(doc) == arts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania should respect article 9 of the Constitution.",  # resolved
+        "As recalled in article 3 above, the State has acted.",  # a reference inside the document
+        "As explained in section 4, the State has acted.",  # a part of the report
+        "The NGO ARTICLE 19 reported it.",  # the organisation
+        "Article 12 of this report lists them.",  # attached to something that is no instrument
+    ],
+)
+def test_resolved_or_internal_references_do_not_warn(text: str) -> None:
+    assert find_articles_with_warnings(make_doc(text))[1] == []
+
+
+def test_article_words_of_each_language_validate() -> None:
+    data = load_each("articles", ArticleWords)
+    assert {"en", "es", "fr"} <= set(data) <= set(languages())
+    assert "ley" in data["es"].national_heads and "loi" in data["fr"].national_heads

@@ -146,6 +146,7 @@ def test_random_text_never_crashes_and_offsets_are_exact(text: str) -> None:
         assert 0 <= m.start < m.end <= len(text)
 
 
+@pytest.mark.timing
 def test_large_adversarial_input_is_fast() -> None:
     text = (
         "United Nations Convention on the Rights of the the the Child, CRC/ CAT/ OPCAT International Covenant on "

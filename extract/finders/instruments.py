@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +33,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from extract import DATA_DIR
+from extract.text.fold import fold
 
 DATA = DATA_DIR / "instruments.json"
 
@@ -82,15 +82,6 @@ class InstrumentMatch:
     text: str
     instrument: Instrument
     via: Via
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(s: str) -> str:
-    """Case- and accent-insensitive form of a word."""
-    if s.isascii():
-        return s.lower()
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def _tokens(s: str) -> list[str]:

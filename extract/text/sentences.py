@@ -59,3 +59,21 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[
 def sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans with the abbreviations of `lang` (none known: only initials guard a stop)."""
     return split_sentences(text, language_abbreviations(lang))
+
+
+_CLAUSE_END = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans cut at every stop or semicolon before a capital or a digit, abbreviations or not.
+
+    The narrower unit a bare reference ('art. 2') is resolved in: in a list of
+    citations ('art. 1; Covenant, art. 2. Article 3 ...') each instrument governs
+    only its own clause, so no abbreviation may join two of them.
+    """
+    spans, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
