@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.finders.actions import DATA, classify_action, leading_verb
+from extract.finders.actions import DATA, ActionWords, classify_action, leading_verb
+from extract.lang import load_each
 
 
 @pytest.mark.parametrize(
@@ -76,9 +77,11 @@ def test_mapping_is_documented_and_consistent() -> None:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     assert set(data["scale"]) == {"1", "2", "3", "4", "5"}
     assert "_about" in data
-    for lang in ("en", "es", "fr"):
+    tables = load_each("actions", ActionWords)
+    assert {"en", "es", "fr"} <= set(tables)
+    for lang, table in tables.items():
         seen: dict[str, str] = {}
-        for cat, verbs in data[lang]["verbs"].items():
+        for cat, verbs in table.verbs.items():
             assert cat in data["scale"]
             for v in verbs:
                 assert seen.setdefault(v, cat) == cat, f"{lang}: {v} in two categories"
@@ -91,6 +94,7 @@ def test_never_crashes(text: str, lang: str) -> None:
     assert a.category is None or 1 <= a.category <= 5
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "text",
     [

@@ -160,6 +160,7 @@ def test_number_soup_never_crashes(text: str) -> None:
         assert 0 <= r.start < r.end <= len(text)
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "unit",
     [

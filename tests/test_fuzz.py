@@ -29,7 +29,6 @@ from extract.finders import (
     citations,
     instruments,
     language,
-    metadata,
     recommendations,
     states,
     symbols,
@@ -86,7 +85,6 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "instruments.generic_head": instruments.generic_head,
     "recommendations.split_sentences": recommendations.split_sentences,
     "recommendations.lead_in_start": recommendations.lead_in_start,
-    "metadata.find_symbols_local": metadata.find_symbols_local,
 }
 
 # Pieces of what the parsers look for, in the project's own words: glued at random they reach
@@ -322,6 +320,7 @@ def _best_time(fn: Callable[[str], Any], text: str, repeat: int = 2) -> float:
     return best
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("name", sorted(PARSERS))
 def test_100kb_adversarial_input_is_fast(name: str) -> None:
     """A 100 kB text of every near-miss in turn (and 100 kB of one character) parses in seconds."""
@@ -332,6 +331,7 @@ def test_100kb_adversarial_input_is_fast(name: str) -> None:
         assert time.perf_counter() - t < 10.0, name
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("name", sorted(PARSERS))
 def test_whitespace_run_is_linear(name: str) -> None:
     """4x the input takes about 4x the time, not 16x (a long run of spaces, as a damaged page gives)."""
@@ -343,6 +343,7 @@ def test_whitespace_run_is_linear(name: str) -> None:
     assert big < 0.05 or big / max(small, 1e-4) < 9, (name, small, big)
 
 
+@pytest.mark.timing
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PARSERS))
 def test_every_near_miss_run_is_linear(name: str) -> None:

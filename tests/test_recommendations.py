@@ -507,6 +507,7 @@ def test_random_text_never_crashes(text: str) -> None:
     lead_in_start(text)
 
 
+@pytest.mark.timing
 def test_large_adversarial_input_is_fast() -> None:
     chunk = (
         "The The The Government Government of of should should We We recommend recommend that that "

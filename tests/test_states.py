@@ -139,6 +139,7 @@ def test_find_states_on_name_fragments(parts: list[str]) -> None:
         assert text[s:e].strip() == text[s:e]
 
 
+@pytest.mark.timing
 def test_find_states_is_linear_on_100kb() -> None:
     chunk = "Chad Jordan (Democratic Republic of the Bolivia (Plurinational State of "
     small, big = chunk * 140, chunk * 1400  # ~10 kB and ~100 kB
@@ -183,6 +184,7 @@ def test_detect_language_never_crashes(text: str) -> None:
     assert out == "und" or (len(out) == 2 and out.islower())
 
 
+@pytest.mark.timing
 def test_detect_language_is_fast_on_100kb() -> None:
     text = ("de la the of и в " * 6000)[:100_000]
     t0 = time.perf_counter()

@@ -118,6 +118,7 @@ def test_symbol_like_junk_never_crashes(text: str) -> None:
         assert parse_symbol(m.text) is not None
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "unit",
     [

@@ -147,6 +147,7 @@ def test_never_crashes(text: str, lang: str, heading: bool) -> None:
     assert all(t in LABEL for t in tag_text(text, lang, heading))
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "text",
     ["human rights " * 8000, "traffick" * 12000, "a " * 50000, "violence against women " * 4500, "é" * 100_000],

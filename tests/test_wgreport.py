@@ -256,6 +256,7 @@ ADVERSARIAL = [
 ]
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 def test_100kb_input_parses_quickly(text: str) -> None:
     t = time.perf_counter()
@@ -340,6 +341,7 @@ def test_addendum_never_crashes(text: str) -> None:
     parse_number_list(text)
 
 
+@pytest.mark.timing
 def test_addendum_100kb_quickly() -> None:
     text = "The Government accepts the following recommendations: " + "1.1, " * 20000
     t = time.perf_counter()

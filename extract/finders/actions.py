@@ -5,8 +5,8 @@ The UPR Info scale sorts recommendations by how much they ask of the State:
 2 continuing action (continue, maintain, pursue), 3 considering action
 (consider, explore, study, review), 4 general action (ensure, strengthen,
 promote, take measures), 5 specific action (ratify, repeal, adopt, establish,
-investigate). The verb lists and the framings live in data/action_verbs.json,
-whose `_about` documents the mapping.
+investigate). The verb lists and the framings live per language in
+lang/<code>/actions.json; data/action_verbs.json's `_about` documents the mapping.
 
 How a text is read: a lead-in naming who is asked ("The Government should",
 "We recommend that the State", "Recomendamos al Estado", "Nous recommandons à
@@ -20,20 +20,49 @@ lowest of the framings' and the verb's, so "Continue to ratify" is (Ratify, 2),
 Public API:
     classify_action(text, lang="en") -> Action
     leading_verb(text, lang="en") -> tuple[str | None, int | None]
+    opens_with_verb(text, lang="en", as_printed=False) -> bool
 """
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
+
 from extract import DATA_DIR
+from extract.lang import load_each
+from extract.text.fold import fold
 from schemas import Action
 
 DATA = DATA_DIR / "action_verbs.json"
+"""What all languages share: the scale and its documentation."""
+
+
+class FramingData(BaseModel):
+    """A phrase peeled off before the verb: 'Take steps to' (transparent) or 'Consider' (the verb itself)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    category: int | None
+    label: str | None
+    transparent: bool
+
+
+class ActionWords(BaseModel):
+    """A language's action-verb tables: extract/lang/<code>/actions.json."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lead_ins: tuple[str, ...]
+    framings: tuple[FramingData, ...]
+    verbs: dict[str, tuple[str, ...]]
+    particles: tuple[str, ...] = ()
+    forms: dict[str, str] = {}
+    phrases: dict[str, int] = {}
+
 
 HEAD_CHARS = 400
 """Only the opening of a recommendation is read: the verb is always near the front."""
@@ -53,13 +82,18 @@ MAX_SUBJECT_WORDS = 10
 """How many words a lead-in's addressee may take ('al Estado Plurinacional de Bolivia')."""
 
 
-@lru_cache(maxsize=8192)
-def _fold(s: str) -> str:
-    """Casefold and drop accents, so 'Garantizar', 'GARANTIZAR' and 'garantízar' meet (cached: words repeat)."""
-    if s.isascii():
-        return s.casefold()
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+OPENING_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+"""A word as `opens_with_verb` counts them (a hyphen ends it: 'Re-establish' opens with 'Re')."""
+PARTICLES = frozenset("to para".split())
+"""Words before an infinitive ('To ensure', 'Para garantizar')."""
+ADVERB_ENDINGS = ("ly", "mente", "ment")
+"""An adverb may come before the imperative ('Immediately release ...')."""
+ADVERB_JOINERS = frozenset({"and", "or", "y", "o", "et", "ou"})
+DETERMINERS = frozenset(
+    "the a an this that these those we it they there our its their el la los las un una lo le les nous il ils "
+    "ce cette ces que".split()
+)
+"""First words that show a sentence opens with a subject, not with an imperative."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,25 +116,22 @@ class _Lang:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, _Lang]:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
     out: dict[str, _Lang] = {}
-    for lang in ("en", "es", "fr"):
-        cfg = data[lang]
+    for lang, cfg in load_each("actions", ActionWords).items():
         verbs: dict[str, tuple[str, int]] = {}
-        for cat, words in cfg["verbs"].items():
+        for cat, words in cfg.verbs.items():
             for w in words:
-                verbs.setdefault(_fold(w), (w, int(cat)))
-        forms = {_fold(k): _fold(v) for k, v in cfg.get("forms", {}).items()}
-        phrases = sorted(((_fold(p), p, int(c)) for p, c in cfg.get("phrases", {}).items()), key=lambda x: -len(x[0]))
+                verbs.setdefault(fold(w), (w, int(cat)))
+        forms = {fold(k): fold(v) for k, v in cfg.forms.items()}
+        phrases = sorted(((fold(p), p, int(c)) for p, c in cfg.phrases.items()), key=lambda x: -len(x[0]))
         out[lang] = _Lang(
-            lead_ins=tuple(re.compile(p, re.I) for p in cfg["lead_ins"]),
+            lead_ins=tuple(re.compile(p, re.I) for p in cfg.lead_ins),
             framings=tuple(
-                _Framing(re.compile(f["pattern"], re.I), f["category"], f["label"], f["transparent"])
-                for f in cfg["framings"]
+                _Framing(re.compile(f.pattern, re.I), f.category, f.label, f.transparent) for f in cfg.framings
             ),
             verbs=verbs,
             forms=forms,
-            particles=frozenset(cfg.get("particles", [])),
+            particles=frozenset(cfg.particles),
             phrases=tuple(phrases),
         )
     return out
@@ -168,7 +199,7 @@ def _candidates(word: str, lang: str) -> list[str]:
 
 
 def _lookup(word: str, t: _Lang, lang: str) -> tuple[str, int] | None:
-    f = _fold(word)
+    f = fold(word)
     if f in t.forms:
         f = t.forms[f]
     for c in _candidates(f, lang):
@@ -187,7 +218,8 @@ def _strip_front(s: str) -> str:
     return s
 
 
-def _opens_with_verb(s: str, t: _Lang, lang: str) -> bool:
+def _known_verb_at(s: str, t: _Lang, lang: str) -> bool:
+    """The table's test, used while skipping a lead-in: a known verb or framing starts `s`."""
     m = WORD.match(s)
     if not m:
         return False
@@ -200,7 +232,7 @@ def _verb_after(s: str, start: int, t: _Lang, lang: str) -> int | None:
     for _ in range(MAX_SUBJECT_WORDS + 1):
         if pos >= len(s):
             return None
-        if _opens_with_verb(s[pos:], t, lang):
+        if _known_verb_at(s[pos:], t, lang):
             return pos
         m = WORD.search(s, pos)
         if not m or s[pos : m.start()].strip(" ,'’"):
@@ -225,7 +257,7 @@ def leading_verb(text: str, lang: str = "en") -> tuple[str | None, int | None]:
         code = "en"
     s = _strip_front(text[:HEAD_CHARS])
     stripped = False
-    if not _opens_with_verb(s, t, code):
+    if not _known_verb_at(s, t, code):
         for lead in t.lead_ins:
             m = lead.match(s)
             if not m:
@@ -256,7 +288,7 @@ def leading_verb(text: str, lang: str = "en") -> tuple[str | None, int | None]:
             break
         else:
             break
-    low = _fold(s[:PHRASE_CHARS])
+    low = fold(s[:PHRASE_CHARS])
     for folded, display, cat in t.phrases:
         if low.startswith(folded) and (len(low) == len(folded) or not low[len(folded)].isalnum()):
             return _display(display), _lowest([*cats, cat])
@@ -266,15 +298,47 @@ def leading_verb(text: str, lang: str = "en") -> tuple[str | None, int | None]:
         if hit:
             verb = hit[0]
             nxt = WORD.match(s[m.end() :].lstrip())
-            if nxt and _fold(nxt.group()) in t.particles:
-                verb = f"{verb} {_fold(nxt.group())}"
+            if nxt and fold(nxt.group()) in t.particles:
+                verb = f"{verb} {fold(nxt.group())}"
             return _display(verb), _lowest([*cats, hit[1]])
     if label:
         return label, _lowest(cats)
-    if m and not stripped and not cats and _fold(m.group()) not in NOT_VERBS and m.group()[:1].isupper():
+    if m and not stripped and not cats and fold(m.group()) not in NOT_VERBS and m.group()[:1].isupper():
         # an imperative the table does not know: report it, leave the category open
         return m.group(), None
     return None, None
+
+
+def opens_with_verb(text: str, lang: str = "en", *, as_printed: bool = False) -> bool:
+    """Whether the text's own first word is its leading verb ('Repeal ...', 'To ensure ...', 'Derogue ...').
+
+    The verb `leading_verb` finds must be the first word, not one found behind a
+    lead-in it skips ('Que el Estado ...'). By default the word may follow 'To'
+    or adverbs and be inflected (its first two letters meet the lemma's), as
+    submissions write asks. `as_printed` asks for the UPR's own print instead:
+    a capitalised word that is the lemma itself ('Enshrine ...'), which tells a
+    quoted recommendation from prose that happens to start with a verb.
+    """
+    if as_printed:
+        tokens = text.split(None, 2)
+        if not tokens or not tokens[0][:1].isupper():
+            return False
+        first = tokens[1] if tokens[0] in ("To", "to") and len(tokens) > 1 else tokens[0]
+        verb, category = leading_verb(text[:200], lang)
+        return verb is not None and category is not None and first.strip(",;:").casefold() == verb.casefold()
+    words = [w.casefold() for w in OPENING_WORD.findall(text[:160])[:8]]
+    while words and (
+        words[0] in PARTICLES
+        or words[0].endswith(ADVERB_ENDINGS)
+        or (words[0] in ADVERB_JOINERS and len(words) > 1 and words[1].endswith(ADVERB_ENDINGS))
+    ):
+        words.pop(0)  # 'Immediately and unconditionally release ...'
+    if not words or words[0] in DETERMINERS:
+        return False
+    verb, category = leading_verb(text[:HEAD_CHARS], lang)
+    if category is None or not verb:
+        return False
+    return fold(verb)[:2] == fold(words[0])[:2]
 
 
 def _lowest(cats: list[int | None]) -> int | None:

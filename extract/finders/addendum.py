@@ -184,6 +184,7 @@ class _Entry:
 
 
 def _sentence_start(text: str, pos: int) -> int:
+    """Back to the last '. ', ': ' or line break: a statement's clause starts there even before a number or abbreviation."""
     i = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind(": ", 0, pos))
     return i + 1 if i >= 0 else 0
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from extract import DATA_DIR
+from extract.finders.actions import opens_with_verb
+from extract.finders.states import find_states
 from extract.finders.symbols import RESOLUTION_TYPES, SymbolMatch, find_symbols, symbol_from_url
 from extract.structure.units import DocText, TextUnit
 from schemas import (
@@ -236,16 +238,9 @@ class _Chain:
     items: list[_Item] = field(default_factory=list)
 
 
-def _lookup_states() -> Callable[[str], list[tuple[int, int]]]:
-    """Spans of State names in a string: extract.finders.states when present, else none (names by shape only)."""
-    try:
-        from extract.finders.states import find_states
-    except ImportError:  # pragma: no cover - the States table ships with the tool
-        return lambda s: []
-    return lambda s: [(a, b) for a, b, _ in find_states(s)]
-
-
-_state_spans = _lookup_states()
+def _state_spans(s: str) -> list[tuple[int, int]]:
+    """Spans of the State names in a string."""
+    return [(a, b) for a, b, _ in find_states(s)]
 
 
 def _group_end(text: str, start: int) -> int | None:
@@ -434,27 +429,6 @@ def _report_paragraph(text: str, start: int, report_ends: list[int]) -> bool:
     return any(0 <= at - e <= 4 and text[e:at].strip(" ,)") == "" for e in report_ends)
 
 
-def _imperative_verb() -> Callable[[str], bool]:
-    """Whether a text opens with a verb in the imperative, as the UPR prints recommendations ("Enshrine ...")."""
-    try:
-        from extract.finders.actions import leading_verb
-    except ImportError:  # pragma: no cover - the action finder ships with the tool
-        return lambda s: False
-
-    def opens_with_verb(s: str) -> bool:
-        words = s.split(None, 2)
-        if not words or not words[0][:1].isupper():
-            return False
-        first = words[1] if words[0] in ("To", "to") and len(words) > 1 else words[0]
-        verb, category = leading_verb(s[:200])
-        return verb is not None and category is not None and first.strip(",;:").casefold() == verb.casefold()
-
-    return opens_with_verb
-
-
-_opens_with_verb = _imperative_verb()
-
-
 @dataclass(slots=True)
 class _Scope:
     """What the whole-number rule asks of one text, computed once: where the review is named."""
@@ -480,7 +454,7 @@ class _Scope:
         if self.verb_checks <= 0 or not self.about_upr():
             return False
         self.verb_checks -= 1
-        return _opens_with_verb(s)
+        return opens_with_verb(s, as_printed=True)  # the UPR prints its recommendations so ("Enshrine ...")
 
 
 def _bare_numbers_cited(text: str, kw: re.Match[str], chain: _Chain, seen: bool, scope: _Scope) -> bool:
@@ -836,6 +810,7 @@ def recommending_states(paragraph: str) -> list[str]:
 
 
 def _sentence_bounds(text: str) -> list[int]:
+    """Cut at every stop before a capital, abbreviations too: a shorter span keeps a citation with its nearest source."""
     return [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.finders.states import lookup_state
 from extract.structure.units import DocText, TextUnit
+from extract.text.fold import fold
 from schemas import Contributor
 
 LIST_START = re.compile(
@@ -148,7 +149,8 @@ def _entries(kind: str, text: str) -> list[_Entry]:
 
 
 def _fold_words(ws: list[str]) -> list[str]:
-    return [w.strip(",.;:").casefold() for w in ws]
+    """Words compared without their trailing punctuation, case or accents."""
+    return [fold(w.strip(",.;:")) for w in ws]
 
 
 def _drop_the(ws: list[str]) -> list[str]:

@@ -30,7 +30,8 @@ How a paragraph is read, in document order:
 
 Sub-bullets fold into their parent item when the layout shows the nesting
 (deeper `indent`, or lettered items under a numbered one). Cues are data:
-data/recommendation_cues.json.
+lang/<code>/recommendations.json per language, data/recommendation_cues.json
+for what they share (and what each key means).
 
 Public API:
     find_recommendations(doc, lang=None, id_prefix="rec") -> list[Recommendation]
@@ -43,16 +44,22 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict
+
 from extract import DATA_DIR
+from extract.finders.actions import classify_action, opens_with_verb
+from extract.finders.language import detect_language
+from extract.finders.states import lookup_state
+from extract.lang import load_each
 from extract.structure.units import DocText, TextUnit
-from schemas import Action, ExtractWarning, LegalArticle, Recommendation, Section
+from schemas import ExtractWarning, LegalArticle, Recommendation, Section
 
 DATA = DATA_DIR / "recommendation_cues.json"
+"""What all languages share: abbreviations, quotation marks, and the meaning of each cue."""
 
 HEAD = 400
 """Characters of a sentence the frame patterns look at: frames are always near the start."""
@@ -63,18 +70,8 @@ SUBJECT_WORDS = 12
 MODAL_REACH = 160
 """Characters into a sentence a subject's modal may sit."""
 
-DETERMINERS = frozenset(
-    "the a an this that these those we it they there our its their el la los las un una lo le les nous il ils "
-    "ce cette ces que".split()
-)
-"""First words that show a sentence opens with a subject, not with an imperative."""
-
-PARTICLES = frozenset("to para".split())
-"""Words before an infinitive ('To ensure', 'Para garantizar')."""
-ADVERB_ENDINGS = ("ly", "mente", "ment")
 CONNECTORS = frozenset("and of y de del et du des".split())
 """Words that join the names of a compound subject ('The UK and Scottish Governments')."""
-"""An adverb may come before the imperative ('Immediately release ...')."""
 
 GLYPHS = re.compile(
     r"^[\s\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2219\u00b7\u2013\u2014\uf0b7\uf0a7\uf076\uf0d8\uf0fc*>-]+"
@@ -84,11 +81,6 @@ THAT = re.compile(r"(?:that\s|que\s|qu['\u2019])", re.I)
 """A subjunctive ask: 'That the State ratify ...', 'Que el Estado derogue ...', 'Qu'il soit procédé ...'."""
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]?$")
-INFINITIVE = {
-    "es": re.compile(r"^[^\W\d_]{3,}(?:ar|er|ir|ír)\b", re.I),
-    "fr": re.compile(r"^[^\W\d_]{3,}(?:er|ir|re)\b", re.I),
-}
-"""Fallback when the action-verb tables are absent: an infinitive opening an item."""
 PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\u2013])\s+(?=[^\W\d_])")
 """A list number the text still carries: '1.- ', '2) ', 'a. ', '3 – '."""
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)")
@@ -142,43 +134,52 @@ class _Cues:
 NEVER = r"(?!x)x"
 
 
-def _c(p: str) -> re.Pattern[str]:
-    return re.compile(p, re.I)
+class RecommendationCues(BaseModel):
+    """A language's cues (extract/lang/<code>/recommendations.json): regexes, matched case-insensitively."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    heading: tuple[str, ...]
+    heading_not: tuple[str, ...]
+    scope_end: str
+    label: str
+    quoted_label: str
+    rec_cue: str
+    rec_noun: str
+    strong_cue: str
+    necessity: str
+    forward_cue: str
+    we_strong: str
+    we_weak: str
+    we_belief: str
+    not_author: str
+    actor: str
+    treaty_voice: str
+    modal: str
+    advice_modal: str
+    generic_plural: str
+    determiner: str
+    review_frame: tuple[str, ...]
+    review_object: str
+    adverbial: str
+    bad_subject_start: str
+    bad_subject_word: str
+    question_lead: str = NEVER
+
+
+def _compiled(value: str | tuple[str, ...]) -> re.Pattern[str] | tuple[re.Pattern[str], ...]:
+    if isinstance(value, str):
+        return re.compile(value, re.I)
+    return tuple(re.compile(p, re.I) for p in value)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     raw = json.loads(DATA.read_text(encoding="utf-8"))
-    langs: dict[str, _Lang] = {}
-    for code, t in raw["languages"].items():
-        langs[code] = _Lang(
-            heading=tuple(_c(p) for p in t["heading"]),
-            heading_not=tuple(_c(p) for p in t["heading_not"]),
-            scope_end=_c(t["scope_end"]),
-            label=_c(t["label"]),
-            quoted_label=_c(t["quoted_label"]),
-            rec_cue=_c(t["rec_cue"]),
-            rec_noun=_c(t["rec_noun"]),
-            strong_cue=_c(t["strong_cue"]),
-            necessity=_c(t["necessity"]),
-            forward_cue=_c(t["forward_cue"]),
-            we_strong=_c(t["we_strong"]),
-            we_weak=_c(t["we_weak"]),
-            we_belief=_c(t["we_belief"]),
-            not_author=_c(t["not_author"]),
-            actor=_c(t["actor"]),
-            treaty_voice=_c(t["treaty_voice"]),
-            modal=_c(t["modal"]),
-            advice_modal=_c(t["advice_modal"]),
-            generic_plural=_c(t["generic_plural"]),
-            determiner=_c(t["determiner"]),
-            review_frame=tuple(_c(p) for p in t["review_frame"]),
-            review_object=_c(t["review_object"]),
-            adverbial=_c(t["adverbial"]),
-            bad_subject_start=_c(t["bad_subject_start"]),
-            bad_subject_word=_c(t["bad_subject_word"]),
-            question_lead=_c(t.get("question_lead", NEVER)),
-        )
+    langs = {
+        code: _Lang(**{name: _compiled(value) for name, value in t.model_dump().items()})
+        for code, t in load_each("recommendations", RecommendationCues).items()
+    }
     return _Cues(
         langs=langs,
         abbreviations=frozenset(a.casefold() for a in raw["abbreviations"]),
@@ -187,42 +188,11 @@ def _cues() -> _Cues:
     )
 
 
-# ---------------------------------------------------------------- optional neighbours
-
-
-def _classify(text: str, lang: str) -> Action:
-    """The action verb via extract.finders.actions when that module is present; an empty Action otherwise."""
-    try:
-        from extract.finders.actions import classify_action
-    except ImportError:  # pragma: no cover - the actions module ships with the package
-        return Action()
-    return classify_action(text, lang)
-
-
-def _leading_verb(text: str, lang: str) -> tuple[str | None, int | None]:
-    try:
-        from extract.finders.actions import leading_verb
-    except ImportError:  # pragma: no cover
-        pat = INFINITIVE.get(lang)
-        m = pat.match(text) if pat else None
-        return (m.group(), 5) if m else (None, None)
-    return leading_verb(text, lang)
-
-
-def _is_state_name(words: str) -> bool:
-    try:
-        from extract.finders.states import lookup_state
-    except ImportError:  # pragma: no cover
-        return False
-    return lookup_state(words) is not None
+# ---------------------------------------------------------------- neighbours
 
 
 def _language(doc: DocText) -> str:
     """The document's language: detected from its paragraphs (the DocText default is only a guess)."""
-    try:
-        from extract.finders.language import detect_language
-    except ImportError:  # pragma: no cover
-        return doc.language or "en"
     sample = " ".join(u.text for u in doc.paragraphs())[:20000]
     code = detect_language(sample) if sample else "und"
     return code if code in _cues().langs else (doc.language or "en")
@@ -232,7 +202,12 @@ def _language(doc: DocText) -> str:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph: a stop followed by a capitalised word, not after an abbreviation or initial."""
+    """Sentence spans of a paragraph: a stop followed by a capitalised word, not after an abbreviation or initial.
+
+    Not `extract.text.sentences`: that one also ends a sentence before a digit and
+    matches abbreviations with their case ('Art. 32', 'Dra. X' cut there), which
+    would change which sentence carries an ask.
+    """
     abbrev = _cues().abbreviations
     spans: list[tuple[int, int]] = []
     start = 0
@@ -356,34 +331,11 @@ def _first_word(s: str) -> str:
     return m.group().casefold() if m else ""
 
 
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().casefold()
-
-
-ADVERB_JOINERS = frozenset({"and", "or", "y", "o", "et", "ou"})
-
-
-def _opens_with_verb(s: str, lang: str) -> bool:
-    """An imperative or infinitive opens the text ('Repeal ...', 'To ensure ...', 'Derogue ...').
-
-    The verb the action tables find must be the text's own first word (after 'To'
-    or an adverb), not one found behind a lead-in they skip ('Que el Estado ...').
-    """
-    words = [w.casefold() for w in WORD.findall(s[:160])[:8]]
-    while words and (
-        words[0] in PARTICLES
-        or words[0].endswith(ADVERB_ENDINGS)
-        or (words[0] in ADVERB_JOINERS and len(words) > 1 and words[1].endswith(ADVERB_ENDINGS))
-    ):
-        words.pop(0)  # 'Immediately and unconditionally release ...'
-    if not words or words[0] in DETERMINERS:
-        return False
+def _imperative(s: str, lang: str) -> bool:
+    """An imperative or infinitive opens the text, and no subject with its modal does ('The State should')."""
     if _cues().any(lambda t: t.modal, s[:60]):
-        return False  # a subject followed by its modal, not an imperative
-    verb, cat = _leading_verb(s[:HEAD], lang)
-    if cat is None or not verb:
         return False
-    return _fold(verb)[:2] == _fold(words[0])[:2]
+    return opens_with_verb(s, lang)
 
 
 def _strip_adverbials(s: str) -> int:
@@ -428,7 +380,7 @@ def _state_subject(subject: str) -> bool:
     words = [w for w in subject.split() if w]
     if not words or len(words) > 6 or not all(w[:1].isupper() or w.casefold() in ("the", "of", "and") for w in words):
         return False
-    return _is_state_name(subject)
+    return lookup_state(subject) is not None
 
 
 def _actor_modal(s: str, any_subject: bool = False) -> bool:
@@ -536,7 +488,7 @@ def _rec_like(s: str, lang: str, review: bool = True, scope: bool = False) -> bo
     quoted = st[0] in _cues().quote_open or _cues().any(lambda t: t.treaty_voice, st[:HEAD])
     if scope and not quoted and _actor_modal(st, any_subject=True):
         return True
-    return _opens_with_verb(st, lang) or _trigger(st, review)
+    return _imperative(st, lang) or _trigger(st, review)
 
 
 def _has_modal(s: str) -> bool:
@@ -710,7 +662,7 @@ class _Walker:
             if context and (
                 u.kind == "bullet"
                 or (listy and self.item is not None and u.kind == self.item.kind and not bare)
-                or (u.number is not None and _opens_with_verb(text, self.lang))
+                or (u.number is not None and _imperative(text, self.lang))
             ):
                 self.item = self.add(self.item_draft(order, u, text))
                 self.item.open = True  # a parent item; kept only if sub-items fold into it
@@ -876,7 +828,7 @@ def find_recommendations(doc: DocText, lang: str | None = None, id_prefix: str =
                 text=text,
                 number=_bare_number(d.number),
                 section=d.section,
-                action=_classify(text, lang),
+                action=classify_action(text, lang),
                 page=max(1, d.page),
                 bbox=(sec.bbox if sec is not None and not d.units and sec.bbox else (0.0, 0.0, 0.0, 0.0)),
                 paragraphs=[u.id for u in d.units],

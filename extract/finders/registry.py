@@ -36,7 +36,8 @@ def _citations(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
 
 
 def _articles(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
-    return Found(articles.find_articles(doc))
+    records, warnings = articles.find_articles_with_warnings(doc)
+    return Found(records, warnings)
 
 
 def _cases(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:

@@ -19,11 +19,11 @@ from __future__ import annotations
 import gettext
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import DATA_DIR
+from extract.text.fold import fold
 from schemas import StateRef
 
 DATA = DATA_DIR / "un_state_names.json"
@@ -55,17 +55,8 @@ class _Entry:
     closing_paren: bool = False  # the printed name ends with ")" (UN style): include it in the span
 
 
-COMBINING = re.compile(r"[\u0300-\u036f]")
-
-
-@lru_cache(maxsize=65536)
-def _fold(s: str) -> str:
-    """Casefold and drop accents: 'Perú' and 'PERU' meet, 'Türkiye' and 'Turkiye' too."""
-    return COMBINING.sub("", unicodedata.normalize("NFKD", s)).casefold()
-
-
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(_fold(t) for t in WORD.findall(name))
+    return tuple(fold(t) for t in WORD.findall(name))
 
 
 def _variants(name: str) -> list[str]:
@@ -248,7 +239,7 @@ def _touching_capital(text: str, start: int, end: int) -> bool:
         word, gap = before
         if (
             _capitalised(word)
-            and _fold(word) not in NAME_FUNCTION_WORDS
+            and fold(word) not in NAME_FUNCTION_WORDS
             and not (name_upper and word.isupper())
             and (gap.strip() == "" or (gap.strip() == "," and not word.isupper()))
         ):
@@ -276,7 +267,7 @@ def find_states(text: str, adjectives: bool = False) -> list[tuple[int, int, Sta
     for m in CAPITALISED_WORD.finditer(text):
         if m.start() < pos or not _capitalised(m.group()):
             continue
-        lens = t.lengths.get(_fold(m.group()))
+        lens = t.lengths.get(fold(m.group()))
         if not lens:
             continue
         # the words that follow, as far as the longest name that starts with this one
@@ -290,7 +281,7 @@ def find_states(text: str, adjectives: bool = False) -> list[tuple[int, int, Sta
         for ln in lens:
             if ln > len(words):
                 continue
-            e = t.names.get(tuple(_fold(w.group()) for w in words[:ln]))
+            e = t.names.get(tuple(fold(w.group()) for w in words[:ln]))
             if e is not None:
                 hit = (words[ln - 1].end(), e)
                 break

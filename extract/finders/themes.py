@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import DATA_DIR
+from extract.text.fold import fold
 from schemas import Recommendation, Section, Theme
 
 DATA = DATA_DIR / "uhri_themes.json"
 
 TOKEN = re.compile(r"[^\W_]+")
-LANGS = ("en", "es", "fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +66,6 @@ class _Rules:
     combinations: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
 
 
-@lru_cache(maxsize=16384)
-def _fold(s: str) -> str:
-    """Casefold and drop accents (cached: the same words recur in every recommendation)."""
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.casefold()
-
-
 def _parse_keyword(kw: str) -> tuple[tuple[str, bool, bool], ...]:
     case = kw.startswith("=")
     body = kw[1:] if case else kw
@@ -83,7 +73,7 @@ def _parse_keyword(kw: str) -> tuple[tuple[str, bool, bool], ...]:
     for raw in re.findall(r"[^\W_]+\*?", body):
         prefix = raw.endswith("*")
         w = raw.rstrip("*")
-        words.append((w if case else _fold(w), prefix, case))
+        words.append((w if case else fold(w), prefix, case))
     return tuple(words)
 
 
@@ -94,9 +84,9 @@ def _add(m: _Matcher, kw: str, theme: str) -> None:
     first, is_prefix, case = words[0]
     key = _Keyword(words, (theme,))
     if is_prefix and len(first) >= 3:
-        m.prefix.setdefault(_fold(first)[:3], []).append(key)
+        m.prefix.setdefault(fold(first)[:3], []).append(key)
     else:
-        m.exact.setdefault(first if case else _fold(first), []).append(key)
+        m.exact.setdefault(first if case else fold(first), []).append(key)
 
 
 def _merge(m: _Matcher) -> _Matcher:
@@ -122,7 +112,9 @@ def _rules() -> _Rules:
     themes = tuple(ThemeDef(t["id"], t["label"], t["group"]) for t in data["themes"])
     text: dict[str, _Matcher] = {}
     heading: dict[str, _Matcher] = {}
-    for lang in LANGS:
+    # the languages the keywords are written in; any other reads with the English ones (see tag_text)
+    langs = sorted({code for t in data["themes"] for code in t["keywords"] if code != "any"})
+    for lang in langs:
         m = _Matcher({}, {})
         for t in data["themes"]:
             for kw in [*t["keywords"].get(lang, []), *t["keywords"].get("any", [])]:
@@ -159,7 +151,7 @@ def _matches(kw: _Keyword, raw: list[str], folded: list[str], i: int) -> bool:
 
 def _scan(text: str, m: _Matcher) -> list[str]:
     raw = TOKEN.findall(text)
-    folded = [_fold(t) for t in raw]
+    folded = [fold(t) for t in raw]
     found: list[str] = []
     i, n = 0, len(raw)
     while i < n:
