@@ -14,9 +14,10 @@ import io
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -138,9 +139,10 @@ def _style_flags(fontname: str) -> int:
 
 
 _NORM_CACHE: dict[str, str] = {}
+_H = TypeVar("_H", bound=Hashable)
 
 
-def _glyphs(chars: list[dict]) -> list[_Glyph]:
+def _glyphs(chars: list[dict[str, Any]]) -> list[_Glyph]:
     """pdfplumber chars → glyphs; the hot loop of the reader, so lookups are cached."""
     out: list[_Glyph] = []
     append = out.append
@@ -169,8 +171,8 @@ def _glyphs(chars: list[dict]) -> list[_Glyph]:
     return out
 
 
-def _most_common(values: Iterable[object]) -> object:
-    counts: dict[object, int] = {}
+def _most_common(values: Iterable[_H]) -> _H:
+    counts: dict[_H, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
     return max(counts, key=counts.__getitem__)
@@ -349,7 +351,7 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
     n = len(core)
     bold = sum(1 for g in core if g.flags & BOLD) / n
     italic = sum(1 for g in core if g.flags & ITALIC) / n
-    font = font_family(_most_common(g.font for g in core))  # type: ignore[arg-type]
+    font = font_family(_most_common(g.font for g in core))
     return Line(
         page=page,
         x0=min(g.x0 for g in vis),
@@ -385,7 +387,7 @@ def _join_label(segs: list[list[_Glyph]]) -> list[list[_Glyph]]:
     return out
 
 
-def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
+def lines_from_chars(page_number: int, chars: list[dict[str, Any]]) -> list[Line]:
     """Group one page's pdfplumber chars into lines (unordered; layout orders them)."""
     glyphs = _glyphs(chars)
     if not glyphs:
@@ -408,7 +410,7 @@ def lines_from_chars(page_number: int, chars: list[dict]) -> list[Line]:
     return lines
 
 
-def _rules(objects: dict) -> list[Rule]:
+def _rules(objects: dict[str, Any]) -> list[Rule]:
     out: list[Rule] = []
     for kind in ("line", "rect"):
         for o in objects.get(kind, ()):

@@ -52,7 +52,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("doctext", "extract.running.pipeline", "doctext"),
     ("metadata", "extract.running.assemble", "describe"),
     ("citations", "extract.finders.citations", "find_citations"),
-    ("articles", "extract.finders.articles", "find_articles"),
+    ("articles", "extract.finders.articles", "find_articles_with_warnings"),
     ("cases", "extract.finders.cases", "find_cases"),
     ("recommendations", "extract.finders.registry", "_found_recommendations"),
     ("actions", "extract.finders.registry", "_with_actions"),
@@ -61,7 +61,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("contributors", "extract.finders.contributors", "find_contributors"),
     ("locate", "extract.running.assemble", "locate_all"),
     ("json", "extract.running.batch", "dump"),
-    ("write", "extract.running.batch", "write_atomic"),
+    ("write", "extract.running.batch", "write_atomic"),  # patched where run_job looks it up
 )
 NESTED = {"lines": "read"}
 
@@ -454,6 +454,6 @@ def stage_rows(ph: Phase) -> list[tuple[str, float]]:
 def write_json(report: Report, path: Path) -> None:
     import json
 
-    from extract.running.batch import write_atomic
+    from extract.outputs.files import write_atomic
 
     write_atomic(path, (json.dumps(report.as_json(), indent=1) + "\n").encode("utf-8"))

@@ -36,7 +36,7 @@ class Block:
     marker: str | None = None  # the bullet glyph or enumerator as printed
     indent: float = 0.0
     heading: bool = False
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, float | bool] = field(default_factory=dict)
 
     @property
     def page(self) -> int:

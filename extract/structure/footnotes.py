@@ -93,11 +93,11 @@ def _attach_bare_labels(lines: list[Line], note_size: float | None) -> list[tupl
     bare: list[tuple[Line, tuple[str, str]]] = []
     text: list[Line] = []
     for ln in lines:
-        lab = _bare_label(ln)
-        if lab is None:
+        found = _bare_label(ln)
+        if found is None:
             text.append(ln)
         else:
-            bare.append((ln, lab))
+            bare.append((ln, found))
     label_of: dict[int, tuple[str, bool, str]] = {}
     for ln, (lab, printed) in bare:
         raised = bool(ln.flags and ln.flags[0] & SUP) or ln.size < (note_size or ln.size) - 0.4

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.reading.read import Line
+from extract.reading.read import Box4, Line
 from extract.structure.blocks import DOT_LEADER, Block
 from extract.structure.textmap import GluedMarkers, TextMap, roman_value, vocabulary
 from schemas import Box, Paragraph, Section, Span
@@ -69,6 +69,10 @@ FRONT_MATTER = re.compile(
     r"|resumen(?: ejecutivo)?|introducci[oó]n|antecedentes|metodolog[ií]a)\s*[:.]?$",
     re.I,
 )
+Style = tuple[int, bool, bool, bool, bool, bool]
+"""(size, caps, bold, underlined, centred, italic) of a heading"""
+Prominence = tuple[int, bool, bool, int, bool, bool, bool]
+
 NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
 
 
@@ -78,7 +82,7 @@ class Heading:
     title: str
     number: str | None
     numclass: str | None
-    style: tuple
+    style: Style
     level: int = 1
 
 
@@ -103,7 +107,7 @@ def _caps(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _style(b: Block) -> tuple:
+def _style(b: Block) -> Style:
     return (round(b.size), _caps(b.text), b.bold, b.underline, b.centered, b.italic)
 
 
@@ -323,18 +327,18 @@ def _letter_or_roman(number: str | None, numclass: str | None, before: list[Head
     return letter_class  # a series numbered from L (50) or C (100) is lettered, not roman
 
 
-def _prominence(style: tuple, numclass: str | None) -> tuple:
+def _prominence(style: Style, numclass: str | None) -> Prominence:
     size, caps, bold, underline, centered, italic = style
     # roman and letter numbering outrank underlining and centring (which vary more between writers)
     return (size, caps, bold, NUMRANK.get(numclass or "", 3), underline, centered, not italic)
 
 
 def _assign_levels(headings: list[Heading]) -> None:
-    first_style: dict[str, tuple] = {}
+    first_style: dict[str, Style] = {}
     for h in headings:
         key = h.numclass or str(h.style)
         first_style.setdefault(key, h.style)
-    stack: list[tuple[str, tuple]] = []
+    stack: list[tuple[str, Prominence]] = []
     seen_level: dict[str, int] = {}
     front: set[str] = set()  # keys of front-matter headings on the stack
     for h in headings:
@@ -402,7 +406,7 @@ def _page_boxes(tm: TextMap) -> list[Box]:
 
 
 def _spans(tm: TextMap) -> list[Span]:
-    return [Span(start=s.start, end=s.end, page=s.page, bbox=tuple(round(v, 2) for v in s.bbox)) for s in tm.spans]
+    return [Span(start=s.start, end=s.end, page=s.page, bbox=_rounded(s.bbox)) for s in tm.spans]
 
 
 def build(
@@ -518,3 +522,8 @@ def _title(cover: list[Block], texts: dict[int, str]) -> str | None:
     parts = [re.sub(r"[*†]+$", "", texts.get(id(b), b.text).strip()) for b in cands if b.size >= top - 0.5]
     title = " – ".join(p for p in parts if p)
     return re.sub(r"\s+", " ", title)[:300] or None
+
+
+def _rounded(b: Box4) -> Box4:
+    x0, top, x1, bottom = b
+    return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))

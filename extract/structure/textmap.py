@@ -12,7 +12,9 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from extract.reading.glyphs import HYPHENS
 from extract.reading.packed import PackedBoxes
@@ -98,6 +100,7 @@ class TextMap:
         n = len(text)
         flags = line.flags
         page = line.page
+        boxes = cast("Sequence[tuple[float, ...]]", line.boxes)  # a line's boxes are never None
         while i < n:
             f = flags[i]
             if f & SUP:
@@ -106,10 +109,10 @@ class TextMap:
                     j += 1
                 run = text[i:j].strip().rstrip(",;")
                 if MARKER_TEXT.match(run) and _labels(run) and not _is_exponent(text, i):
-                    x0 = line.boxes[i][0]
-                    x1 = line.boxes[j - 1][2]
-                    top = min(b[1] for b in line.boxes[i:j])
-                    bottom = max(b[3] for b in line.boxes[i:j])
+                    x0 = boxes[i][0]
+                    x1 = boxes[j - 1][2]
+                    top = min(b[1] for b in boxes[i:j])
+                    bottom = max(b[3] for b in boxes[i:j])
                     for label in _labels(run):
                         self.markers.append(Marker(label, len(self.chars), page, (x0, top, x1, bottom)))
                     # a space printed before the marker is dropped, one after it is kept once
@@ -125,11 +128,11 @@ class TextMap:
             if glued is not None and ch.isdigit() and self.chars:
                 j = glued.match(text, i, self.chars[-1], self.chars[-2] if len(self.chars) > 1 else " ")
                 if j:
-                    b0, b1 = line.boxes[i], line.boxes[j - 1]
+                    b0, b1 = boxes[i], boxes[j - 1]
                     self.markers.append(Marker(text[i:j], len(self.chars), page, (b0[0], b0[1], b1[2], b1[3])))
                     i = j
                     continue
-            b = line.boxes[i]
+            b = boxes[i]
             self._push(ch, (page, b[0], b[1], b[2], b[3]))
             i += 1
         if len(self.chars) > start_len:
