@@ -17,7 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 import cli
-from extract.running import batch, sample
+from extract.outputs import files
+from extract.running import sample
 from extract.running.report import display_name
 from schemas import Document
 from tests.conftest import copies
@@ -36,7 +37,7 @@ def _error_lines(stderr: str) -> list[str]:
 
 
 def _temp_files(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.endswith(batch.TEMP_SUFFIX)] if folder.exists() else []
+    return [p.name for p in folder.iterdir() if p.name.endswith(files.TEMP_SUFFIX)] if folder.exists() else []
 
 
 @pytest.fixture(scope="module")

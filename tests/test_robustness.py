@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from extract.outputs import files
 from extract.reading.streams import inflated_size_exceeds
 from extract.running import batch, sample
 from extract.running.batch import Job, Limits, Result, _memory_cap, discover, output_paths, run_batch, run_job
@@ -66,7 +67,7 @@ def _one_line(r: Result) -> None:
 
 
 def _no_temp_files(folder: Path) -> None:
-    left = [p.name for p in folder.iterdir() if p.name.endswith(batch.TEMP_SUFFIX)] if folder.exists() else []
+    left = [p.name for p in folder.iterdir() if p.name.endswith(files.TEMP_SUFFIX)] if folder.exists() else []
     assert not left, left
 
 
@@ -419,7 +420,7 @@ def test_interrupted_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pyte
 
     monkeypatch.setattr(batch.os, "fdopen", lambda fd, *a, **k: Boom(real_fdopen(fd, *a, **k)))
     with pytest.raises(KeyboardInterrupt):
-        batch.write_atomic(target, b'{"new": true}')
+        files.write_atomic(target, b'{"new": true}')
     assert target.read_bytes() == b'{"old": true}'
     _no_temp_files(tmp_path)
 
@@ -448,26 +449,26 @@ def test_ctrl_c_during_a_write_waits_for_the_file(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(batch.os, "fdopen", lambda fd, *a, **k: Interrupting(real_fdopen(fd, *a, **k)))
     with pytest.raises(KeyboardInterrupt):
-        batch.write_atomic(target, b'{"whole": true}')
+        files.write_atomic(target, b'{"whole": true}')
     assert target.read_bytes() == b'{"whole": true}'
     _no_temp_files(tmp_path)
 
 
 def test_written_files_follow_the_umask(tmp_path: Path) -> None:
     target = tmp_path / "doc.json"
-    batch.write_atomic(target, b"{}")
-    assert target.stat().st_mode & 0o777 == 0o666 & ~batch.UMASK
+    files.write_atomic(target, b"{}")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~files.UMASK
 
 
 def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead_pid = int(dead.stdout)
-    stale = tmp_path / f".copy_0.json.{batch.HOST}-{dead_pid}.abc123.tmp"
-    live = tmp_path / f".copy_1.json.{batch.HOST}-{os.getpid()}.def456.tmp"
+    stale = tmp_path / f".copy_0.json.{files.HOST}-{dead_pid}.abc123.tmp"
+    live = tmp_path / f".copy_1.json.{files.HOST}-{os.getpid()}.def456.tmp"
     other_host = tmp_path / f".copy_2.json.elsewhere-{dead_pid}.ghi789.tmp"
     for p in (stale, live, other_host):
         p.write_bytes(b"{")
-    removed = batch.clean_stale_temps(tmp_path)
+    removed = files.clean_stale_temps(tmp_path)
     assert removed == [stale]
     assert live.exists() and other_host.exists()
 

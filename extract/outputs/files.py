@@ -13,6 +13,7 @@ folder holds or what each one is called.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -243,3 +244,12 @@ def load_run(path: Path) -> Loaded:
         out.files[did] = where[rel]
     out.documents.sort(key=lambda x: x[0])
     return out
+
+
+def sha256_file(path: Path) -> str:
+    """The hex sha256 of a file, read in 1 MB chunks (PDFs and JSON of any size)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

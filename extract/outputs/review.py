@@ -19,7 +19,6 @@ and the script only ever sets `textContent`/classes, never markup.
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import io
 import shutil
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from extract.outputs.files import load_run, write_atomic
+from extract.outputs.files import load_run, sha256_file, write_atomic
 from schemas import Document
 from schemas.records import BBox, Box, Mention, Span
 
@@ -546,14 +545,6 @@ def _stem(doc: Document, json_path: Path) -> str:
     return Path(doc.document.source_file).stem or json_path.stem
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _write_bytes(path: Path, data: bytes) -> None:
     """Temp file then rename, readable like any file the user makes (umask), so a half page is never seen."""
     write_atomic(path, data)
@@ -572,7 +563,7 @@ def write_review(
     doc = Document.model_validate_json(json_path.read_bytes())
     stem = _stem(doc, json_path)
     notes: list[str] = []
-    if _sha256(pdf_path) != doc.document.sha256:
+    if sha256_file(pdf_path) != doc.document.sha256:
         notes.append(f"{pdf_path.name} is not the PDF this JSON was extracted from (sha256 differs): boxes may be off")
     rendered = render_pages(pdf_path, scale)
     img_dir = out_dir / f"{stem}_files"

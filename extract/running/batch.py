@@ -31,14 +31,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
-from extract.outputs.files import (  # noqa: F401  (re-exported: the writer's names, as batch always had them)
-    HOST,
-    TEMP_NAME,
-    TEMP_SUFFIX,
-    UMASK,
-    clean_stale_temps,
-    write_atomic,
-)
+from extract.outputs.files import clean_stale_temps, sha256_file, write_atomic
 from extract.reading.read import ReadError, ReadLimits
 from schemas import SCHEMA_VERSION, Document, ExtractWarning, record_types
 
@@ -198,14 +191,6 @@ def output_paths(pdfs: list[Path], out_dir: Path) -> list[Path]:
 def _safe_stem(p: Path) -> str:
     """The file's stem, with bytes that are not valid UTF-8 replaced (JSON names must be text)."""
     return p.stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "_")
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def up_to_date(pdf: Path, out: Path) -> bool:

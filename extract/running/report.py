@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from extract.running.batch import Result
-from schemas import CycleLinks, Document
+from schemas import CycleLinks, Document, record_types
 
 
 def display_name(path: Path) -> str:
@@ -86,17 +86,7 @@ def show_document(path: Path, console: Console) -> None:
     counts = Table(title="records", show_edge=False)
     counts.add_column("type")
     counts.add_column("count", justify="right")
-    for k in (
-        "sections",
-        "paragraphs",
-        "footnotes",
-        "citations",
-        "legal_articles",
-        "cases",
-        "recommendations",
-        "themes",
-        "warnings",
-    ):
+    for k in record_types():
         counts.add_row(k, str(len(getattr(doc, k))))
     console.print(counts)
     if doc.sections:
