@@ -92,22 +92,29 @@ def _commit(tmp: str, path: Path) -> None:
     os.replace(tmp, path)
 
 
+@contextlib.contextmanager
+def _removed_on_failure(tmp: str) -> Iterator[None]:
+    """Whatever stops the block (an error, Ctrl-C), the temp file goes and the cause goes on."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` (text as UTF-8) to a temp file in the same folder, fsync it, then rename over `path`."""
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     with signals_held():
         fd, tmp = _temp(path)
-        try:
+        with _removed_on_failure(tmp):
             with os.fdopen(fd, "wb") as f:
                 f.write(raw)
                 f.flush()
                 os.fsync(f.fileno())
             _commit(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
 
 
 @contextlib.contextmanager
@@ -120,16 +127,12 @@ def replacing(path: Path) -> Iterator[Path]:
     path = Path(path)
     fd, tmp = _temp(path)
     os.close(fd)
-    try:
+    with _removed_on_failure(tmp):
         yield Path(tmp)
         with signals_held():
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             _commit(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _pid_alive(pid: int) -> bool:

@@ -545,11 +545,6 @@ def _stem(doc: Document, json_path: Path) -> str:
     return Path(doc.document.source_file).stem or json_path.stem
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Temp file then rename, readable like any file the user makes (umask), so a half page is never seen."""
-    write_atomic(path, data)
-
-
 def write_review(
     json_path: Path,
     pdf_path: Path,
@@ -582,7 +577,7 @@ def write_review(
         pages.append(PageImage(r.number, r.width, r.height, r.origin, src, r.px))
     text = page_html(doc, pages, notes)
     target = out_dir / f"{stem}.html"
-    _write_bytes(target, text.encode("utf-8", "replace"))
+    write_atomic(target, text.encode("utf-8", "replace"))
     return ReviewResult(json_path, target, len(pages), text.count("data-record="), notes)
 
 
@@ -616,7 +611,7 @@ def write_reviews(
             results.append(write_review(j, pdf, out_dir, scale=scale, inline_images=inline_images))
         except Exception as e:  # one unreadable PDF must not stop the batch
             results.append(ReviewResult(j, None, problems=[f"{j.name}: {type(e).__name__}: {e}"]))
-    _write_bytes(Path(out_dir) / "index.html", index_html(results).encode("utf-8", "replace"))
+    write_atomic(Path(out_dir) / "index.html", index_html(results).encode("utf-8", "replace"))
     return results
 
 
