@@ -37,6 +37,8 @@ from extract.finders import (
 )
 from extract.running import assemble
 from extract.structure.units import DocText, TextUnit
+from extract.text.fold import fold_aligned
+from extract.text.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -72,7 +74,8 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "states.find_states(adjectives)": lambda t: states.find_states(t, adjectives=True),
     "states.lookup_state": lambda t: states.lookup_state(t, adjectives=True),
     "language.detect_language": language.detect_language,
-    "cases.fold_chars": cases.fold_chars,
+    "text.fold_aligned": fold_aligned,
+    "text.split_sentences": lambda t: split_sentences(t, EN.abbreviations),
     "cases.translit_key": cases.translit_key,
     "cases.name_keys": cases.name_keys,
     "cases.same_person": lambda t: cases.same_person(t, t[::-1]),

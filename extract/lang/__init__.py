@@ -18,6 +18,8 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from extract.text.fold import fold
+
 LANG_DIR = Path(__file__).parent
 
 M = TypeVar("M", bound=BaseModel)
@@ -67,6 +69,14 @@ def languages() -> tuple[str, ...]:
 
 
 @cache
+def read_languages() -> tuple[str, ...]:
+    """The languages the finders read (a folder with finder data beside language.json), not only detect."""
+    return tuple(
+        code for code in languages() if any(p.name != "language.json" for p in (LANG_DIR / code).glob("*.json"))
+    )
+
+
+@cache
 def language(code: str) -> LanguageData | None:
     """A language's shared data, or None for a language the tool does not know."""
     path = LANG_DIR / code / "language.json"
@@ -108,8 +118,6 @@ def abbreviations(code: str) -> frozenset[str]:
 
 def month_numbers() -> dict[str, int]:
     """Every known month name, casefolded and without accents, → 1..12 (names shared by languages agree)."""
-    from extract.text.fold import fold
-
     out: dict[str, int] = {}
     for code in languages():
         data = language(code)

@@ -1,4 +1,4 @@
-"""One sentence splitter for every finder, with each language's abbreviations as data.
+"""One sentence splitter for every finder; the abbreviations it respects are each language's data.
 
 A sentence ends at '.', '!', '?' or '…' (closing quotes and brackets included)
 followed by white space and a word, a quote or a bullet, unless the stop
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from extract.lang import abbreviations as language_abbreviations
 
 BULLETS = "•▪●"
 
@@ -54,11 +52,6 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[
     if start < len(text):
         out.append((start, len(text)))
     return out
-
-
-def sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans with the abbreviations of `lang` (none known: only initials guard a stop)."""
-    return split_sentences(text, language_abbreviations(lang))
 
 
 _CLAUSE_END = re.compile(r"(?<=[.!?;])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9¿¡])")

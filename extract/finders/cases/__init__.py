@@ -39,13 +39,11 @@ from extract.finders.cases.names import name_keys, same_person, translit_key
 from extract.finders.cases.records import prison_term, resolve_dates
 from extract.finders.cases.rules import CaseRules, LanguageRules, has_rules, rules_for
 from extract.finders.cases.windows import sentences, windows
-from extract.text.fold import fold_aligned as fold_chars
 
 __all__ = [
     "CaseRules",
     "LanguageRules",
     "find_cases",
-    "fold_chars",
     "has_rules",
     "name_keys",
     "prison_term",

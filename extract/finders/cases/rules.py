@@ -174,7 +174,6 @@ class CaseRules(BaseModel):
     stop_words: Words = Field(description="function words and imperative verbs: never the first word of a name")
     modals: Words = Field(description="words before an event that make it a demand, not an event")
     fixed_terms: Words = Field(default=(), description="prison terms without a number ('life imprisonment')")
-    abbreviations: Words = Field(description="words a full stop after which does not end a sentence")
     weak_roles: Words = Field(description="role labels that alone do not make a case")
     agent_verbs: Words = Field(description="event verbs whose subject did it rather than suffered it")
     agent_gap: Words = Field(description="words allowed between a subject and its verb")
@@ -279,7 +278,7 @@ def rules_for(language: str | None) -> LanguageRules:
         term_lead=low(b.term_lead),
         term_not_after=tuple(x.lower() for x in b.term_not_after),
         clause_re=re.compile(clause, re.IGNORECASE),
-        abbreviations=frozenset(b.abbreviations),
+        abbreviations=lang.abbreviations(code),  # the language's own list (language.json), shared by all finders
         stop_words=low(b.stop_words),
         agent_verbs=low(b.agent_verbs),
         agent_gap=low(b.agent_gap),
