@@ -53,8 +53,13 @@ KEYS: dict[str, Callable[[Rec], tuple]] = {
 }
 
 
+def _key(kind: str, rec: Rec) -> tuple:
+    """The record's identity across runs (its id for a type the table does not know)."""
+    return KEYS[kind](rec) if kind in KEYS else (rec.get("id"),)
+
+
 def _label(kind: str, rec: Rec) -> str:
-    return f"{kind}:" + "|".join("" if k is None else str(k) for k in KEYS.get(kind, lambda r: (r.get("id"),))(rec))
+    return f"{kind}:" + "|".join("" if k is None else str(k) for k in _key(kind, rec))
 
 
 @dataclass(slots=True)
@@ -106,13 +111,12 @@ def _resolve(value: Any, ids: dict[str, str], ref: bool = False) -> Any:
 
 
 def _pair(kind: str, old: list[Rec], new: list[Rec], old_ids: dict, new_ids: dict) -> TypeDiff:
-    key = KEYS.get(kind, lambda r: (r.get("id"),))
     pending: dict[tuple, list[Rec]] = {}
     for r in new:
-        pending.setdefault(key(r), []).append(r)
+        pending.setdefault(_key(kind, r), []).append(r)
     out = TypeDiff()
     for r in old:
-        k = key(r)
+        k = _key(kind, r)
         bucket = pending.get(k)
         if not bucket:
             out.removed.append(r)
@@ -194,7 +198,7 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 def _describe(kind: str, rec: Rec) -> str:
-    key = " | ".join(str(k) for k in KEYS.get(kind, lambda r: (r.get("id"),))(rec) if k is not None)
+    key = " | ".join(str(k) for k in _key(kind, rec) if k is not None)
     page = rec.get("page") or rec.get("page_start")
     return _short(key) + (f" (p. {page})" if page else "")
 
