@@ -190,3 +190,10 @@ def test_detect_language_is_fast_on_100kb() -> None:
     t0 = time.perf_counter()
     detect_language(text)
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_state_names_are_read_in_every_language_the_finders_read() -> None:
+    from extract.lang import read_languages
+
+    assert {"en", "es", "fr"} <= set(read_languages())
+    assert lookup_state("Reino Unido") is not None and lookup_state("Royaume-Uni") is not None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import DATA_DIR
+from extract.lang import read_languages
 from extract.text.fold import fold
 from schemas import StateRef
 
@@ -140,7 +141,9 @@ def _pycountry_names(members: frozenset[str]) -> dict[str, list[str]]:
     except ImportError:  # pragma: no cover - pycountry is a declared dependency
         return {}
     translations = []
-    for lang in ("es", "fr"):
+    for lang in read_languages():  # the names in the languages the tool reads; pycountry's own are English
+        if lang == "en":
+            continue
         try:
             translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
         except OSError:  # pragma: no cover - locale files missing
