@@ -84,6 +84,8 @@ class LanguageRules:
     particles: frozenset[str]
     pron_sg: frozenset[str]
     pron_pl: frozenset[str]
+    pronoun_re: re.Pattern[str]
+    """any pronoun of pron_sg or pron_pl as a whole word (compiled once, not per paragraph)"""
     group_numbers: frozenset[str]
     date_re: re.Pattern[str]
     months: dict[str, int]
@@ -271,6 +273,12 @@ def rules_for(language: str | None) -> LanguageRules:
         particles=low(b.particles),
         pron_sg=low(b.pronouns_singular),
         pron_pl=low(b.pronouns_plural),
+        pronoun_re=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(p) for p in sorted(low(b.pronouns_singular) | low(b.pronouns_plural)))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        ),
         group_numbers=frozenset(b.group_numbers),
         date_re=_date_regex(b.date_patterns, b.months),
         months={k.lower().rstrip("."): v for k, v in b.months.items()},

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from extract.finders.cases.rules import _CAPS_PAIR, LanguageRules
 from extract.text.sentences import split_sentences
 
@@ -33,17 +31,13 @@ def windows(text: str, rules: LanguageRules) -> list[tuple[int, int, list[tuple[
     only resumes a name with a pronoun. Returns (start, end, [(start, end, sentence index)])."""
     sents = sentences(text, rules)
     pick = [False] * len(sents)
-    pron = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(rules.pron_sg | rules.pron_pl)) + r")(?!\w)",
-        re.IGNORECASE,
-    )
     for i, (a, b) in enumerate(sents):
         s = text[a:b]
         if not _has_cue(s, rules):
             continue
         if _has_name_shape(s, rules):
             pick[i] = True
-        if pron.search(s):
+        if rules.pronoun_re.search(s):
             pick[i] = True
             j = i - 1
             while j >= 0 and j >= i - 2:
