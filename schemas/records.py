@@ -49,6 +49,23 @@ class StateRef(Record):
     iso3: str = Field(pattern=r"^[A-Z]{3}$")
 
 
+class CharacterCount(Record):
+    """Characters the reader returned (whitespace aside) and the output each went to."""
+
+    read: int = Field(ge=0)
+    body: int = Field(default=0, ge=0)
+    notes: int = Field(default=0, ge=0)
+    headings: int = Field(default=0, ge=0)
+    furniture: int = Field(default=0, ge=0, description="running headers, footers, page numbers")
+    cover: int = Field(default=0, ge=0)
+    tables: int = Field(default=0, ge=0)
+    markers: int = Field(default=0, ge=0, description="footnote markers cut out of the text")
+    not_placed: int = Field(default=0, ge=0, description="read but in none of the above (summed per page)")
+    undecodable_pages: list[int] = Field(
+        default_factory=list, description="pages with a content stream the reader could not decode"
+    )
+
+
 class DocumentMeta(Record):
     source_file: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
@@ -63,6 +80,9 @@ class DocumentMeta(Record):
     session: int | None = Field(default=None, description="UPR Working Group session, where printed")
     cycle: int | None = Field(default=None, description="UPR cycle, where printed")
     producer: str | None = Field(default=None, description="the PDF's Producer/Creator metadata")
+    characters: CharacterCount | None = Field(
+        default=None, description="where the characters read went; absent in files written before it was counted"
+    )
 
 
 class Section(Record):

@@ -83,11 +83,13 @@ def test_bench_command_end_to_end(tmp_path: Path) -> None:
     assert names == [
         "pdfplumber alone",
         "pipeline, 1 process",
+        "pipeline, 1 process, --reader pdfium",
         "pipeline, 1 process, cProfile",
         "1 document, 1x pages",
         "1 document, 2x pages",
     ]
-    assert data["phases"][2]["hot"] and not data["phases"][1]["hot"]  # the timed run carries no profiler
+    assert data["phases"][3]["hot"] and not data["phases"][1]["hot"]  # the timed run carries no profiler
+    assert data["reader_ratios"]["pdfium"] > 0 and "--reader pdfium / pdfplumber alone" in r.stdout
     pages = {p["name"]: p["pages"] for p in data["phases"]}
     assert pages["pdfplumber alone"] == pages["pipeline, 1 process"] == 1
     assert pages["1 document, 2x pages"] == 2 * pages["1 document, 1x pages"]

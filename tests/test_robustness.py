@@ -16,6 +16,8 @@ import errno
 import json
 import multiprocessing
 import os
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -479,11 +481,11 @@ def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
 _REAL_RUN_JOB = batch.run_job
 
 
-def _job_killing_copy_1(j: Job, limits: Limits, nlp: str | None = None) -> Result:
+def _job_killing_copy_1(j: Job, limits: Limits, *args: Any) -> Result:
     """Module level so the pool can pickle it by name."""
     if j.pdf.name == "copy_1.pdf":
         os.kill(os.getpid(), signal.SIGKILL)
-    return _REAL_RUN_JOB(j, limits, nlp)
+    return _REAL_RUN_JOB(j, limits, *args)
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched job reaches workers by fork")
@@ -523,3 +525,169 @@ def test_corpus_files_without_text_layer(tmp_path: Path) -> None:
             assert r.status == "ok", r
             assert "no_text_layer" in {w.code for w in _valid(r.out).warnings}
     _no_temp_files(tmp_path)
+
+
+# ---------------------------------------------------------------- damaged copies of real PDFs
+
+DAMAGE_KINDS = ("flip", "zero", "duplicate", "cut", "stream_length", "xref_offset", "box", "dictionary")
+BOX_JUNK = (b"[0 0 a b]", b"[0 0 612]", b"[]", b"[0 0 1e999 1e999]", b"7", b"(box)", b"[0 0 -612 -792]")
+
+
+def damaged_copy(data: bytes, kind: str, rng: random.Random) -> bytes:
+    """One damaged copy of a PDF, as bad sectors, broken downloads and careless tools leave them."""
+    n = len(data)
+    out = bytearray(data)
+    if kind == "flip":  # a few scattered bytes changed
+        for _ in range(rng.randint(1, 24)):
+            at = rng.randrange(n // 20, n)
+            out[at] ^= rng.randint(1, 255)
+    elif kind == "zero":  # a block overwritten with zeros
+        size = rng.randint(64, 4096)
+        at = rng.randrange(n // 20, max(n // 20 + 1, n - size))
+        out[at : at + size] = bytes(len(out[at : at + size]))
+    elif kind == "duplicate":  # a block written twice: every offset after it is off
+        size = rng.randint(64, 4096)
+        at = rng.randrange(n // 20, max(n // 20 + 1, n - size))
+        out[at:at] = data[at : at + size]
+    elif kind == "cut":  # a download that stopped early
+        out = out[: rng.randint(n // 4, n - 1)]
+    elif kind == "stream_length":  # /Length values that lie about their streams
+        lengths = list(re.finditer(rb"/Length\s+(\d+)", data))
+        for m in rng.sample(lengths, min(len(lengths), rng.randint(1, 4))):
+            wrong = str(max(0, int(m.group(1)) + rng.choice((-500, -37, -1, 1, 64, 9999)))).encode()
+            out[m.start(1) : m.end(1)] = wrong.rjust(len(m.group(1)), b"0")[-len(m.group(1)) :]
+    elif kind == "xref_offset":  # cross-reference offsets that point at the wrong bytes
+        for m in re.finditer(rb"startxref\s+(\d+)", data):
+            digits = m.group(1)
+            out[m.start(1) : m.end(1)] = str(rng.randrange(10 ** len(digits))).encode().rjust(len(digits), b"0")
+        for m in list(re.finditer(rb"(\d{10}) (\d{5}) n", data))[: rng.randint(1, 40)]:
+            if rng.random() < 0.5:
+                out[m.start(1) : m.end(1)] = str(rng.randrange(n)).encode().rjust(10, b"0")
+    elif kind == "box":  # page boxes that are not four numbers
+        boxes = list(re.finditer(rb"/(?:MediaBox|CropBox|BBox)\s*(\[[^\]]*\])", data))
+        for m in sorted(rng.sample(boxes, min(len(boxes), rng.randint(1, 3))), key=lambda m: -m.start()):
+            out[m.start(1) : m.end(1)] = rng.choice(BOX_JUNK)
+    elif kind == "dictionary":  # dictionaries whose delimiters or keys are broken
+        marks = list(re.finditer(rb"<<|>>|/[A-Z][A-Za-z]+", data[: n // 2]))
+        for m in sorted(rng.sample(marks, min(len(marks), rng.randint(1, 6))), key=lambda m: -m.start()):
+            out[m.start() : m.end()] = rng.choice((b"<", b">", b"(", b"", b"/ ", b"<<<<", b"]"))
+    else:
+        raise ValueError(kind)
+    return bytes(out)
+
+
+def damaged_copies(data: bytes, seed: int, per_kind: int = 2) -> list[tuple[str, bytes]]:
+    """`per_kind` damaged copies of every kind, the same ones for the same seed."""
+    rng = random.Random(seed)
+    return [(f"{kind}_{k}", damaged_copy(data, kind, rng)) for kind in DAMAGE_KINDS for k in range(per_kind)]
+
+
+LOSS_WARNINGS = {
+    "text_not_placed",
+    "content_stream_undecodable",
+    "page_unreadable",
+    "page_without_text",
+    "no_text_layer",
+}
+FAR_BELOW = 0.6
+"""Text kept (or read) under this share of the reference is a loss that must be warned about."""
+
+
+def _check_damaged(pdf: Path, out: Path, intact_read: int) -> str:
+    """A damaged copy ends in one readable line, or in a JSON that warns about whatever text it lost."""
+    r = run_job(Job(pdf, out, force=True), Limits(max_seconds=120))
+    _one_line(r)
+    if r.status == "failed":
+        assert "b'" not in r.message and 'b"' not in r.message and "\\x" not in r.message, r.message
+        return r.message.split(":")[0]
+    doc = _valid(out)
+    c = doc.document.characters
+    assert c is not None
+    codes = {w.code for w in doc.warnings}
+    placed = c.body + c.notes + c.headings + c.furniture + c.cover + c.tables + c.markers
+    if placed < FAR_BELOW * c.read:
+        assert "text_not_placed" in codes, (pdf.name, placed, c.read, codes)
+    if c.read < FAR_BELOW * intact_read:
+        assert codes & LOSS_WARNINGS, (pdf.name, c.read, intact_read, codes)
+    return "ok, warned" if codes & LOSS_WARNINGS else "ok"
+
+
+def _intact_read(pdf: Path, tmp: Path) -> int:
+    out = tmp / f"{pdf.stem}.intact.json"
+    r = run_job(Job(pdf, out), Limits(max_seconds=120))
+    assert r.status == "ok", r
+    doc = _valid(out)
+    c = doc.document.characters
+    assert c is not None and not {w.code for w in doc.warnings} & LOSS_WARNINGS
+    return c.read
+
+
+@pytest.mark.slow
+def test_damaged_copies_lose_nothing_silently(tmp_path: Path) -> None:
+    data = (RAW / "ngo_lantern_rights_veloria_2023.pdf").read_bytes()
+    src = tmp_path / "intact.pdf"
+    src.write_bytes(data)
+    intact = _intact_read(src, tmp_path)
+    outcomes = []
+    for name, damaged in damaged_copies(data, seed=17, per_kind=1):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(damaged)
+        outcomes.append(_check_damaged(pdf, tmp_path / f"{name}.json", intact))
+    assert len(outcomes) == len(DAMAGE_KINDS)
+    _no_temp_files(tmp_path)
+
+
+@pytest.mark.slow
+def test_damaged_corpus_copies_lose_nothing_silently(tmp_path: Path) -> None:
+    """Copies of a few small corpus PDFs, damaged every way the generator knows, several times over."""
+    rows = [r for r in _manifest() if r.get("has_text_layer") == "yes" and r.get("pages", "").isdigit()]
+    small = sorted(r["file"] for r in rows if 3 <= int(r["pages"]) <= 8 and (CORPUS / r["file"]).is_file())
+    if not small:
+        pytest.skip("no small text PDF in ../shared/corpus")
+    picked = random.Random(2026).sample(small, min(3, len(small)))
+    per_kind = 2
+    outcomes: dict[str, int] = {}
+    for k, name in enumerate(picked):
+        data = (CORPUS / name).read_bytes()
+        intact = _intact_read(CORPUS / name, tmp_path)
+        for tag, damaged in damaged_copies(data, seed=k, per_kind=per_kind):
+            pdf = tmp_path / f"{Path(name).stem}__{tag}.pdf"
+            pdf.write_bytes(damaged)
+            outcome = _check_damaged(pdf, pdf.with_suffix(".json"), intact)
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert sum(outcomes.values()) == len(picked) * len(DAMAGE_KINDS) * per_kind, outcomes
+    _no_temp_files(tmp_path)
+
+
+@pytest.mark.parametrize("box", [b"[0 0 a b]", b"[0 0 612]"])
+def test_malformed_page_box_is_a_damaged_pdf(box: bytes, tmp_path: Path) -> None:
+    """pdfplumber re-reads a broken page tree while closing: that must not hide the reader's own error."""
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox " + box + b" /Contents 4 0 R >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page]
+    pdf = tmp_path / "box.pdf"
+    pdf.write_bytes(sample._hand_pdf([*objects, b"<< /Length 0 >>\nstream\n\nendstream"]))
+    r = run_job(Job(pdf, tmp_path / "box.json"), Limits(max_seconds=60))
+    _one_line(r)
+    assert r.status == "ok" or r.message.startswith("damaged PDF: "), r.message
+
+
+def test_library_errors_are_damage_and_ours_are_bugs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pdfminer.utils import apply_matrix_pt
+
+    from extract.running import pipeline
+
+    pdf = tmp_path / "any.pdf"
+    pdf.write_bytes(sample.tiny_pdf_bytes())
+
+    def in_library(path: Path, options: Any = None) -> Any:
+        return apply_matrix_pt(None, (b"\x93", 0))  # type: ignore[arg-type]
+
+    def in_ours(path: Path, options: Any = None) -> Any:
+        return len(None)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "extract_file", in_library)
+    r = run_job(Job(pdf, tmp_path / "a.json"), Limits(max_seconds=60))
+    assert r.status == "failed" and r.message.startswith("damaged PDF: "), r.message
+    monkeypatch.setattr(pipeline, "extract_file", in_ours)
+    r = run_job(Job(pdf, tmp_path / "b.json"), Limits(max_seconds=60))
+    assert r.status == "failed" and r.message.startswith("internal error: TypeError"), r.message

@@ -22,6 +22,13 @@ from typing import Any, TypeVar
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
 
+from extract.reading.damage import (
+    closing_quietly,
+    dropped_chars,
+    page_list_error,
+    pdfminer_complaints,
+    readable,
+)
 from extract.reading.glyphs import font_family, font_style, normalise_char
 from extract.reading.packed import PackedBoxes
 from extract.reading.streams import oversized_stream
@@ -93,6 +100,10 @@ class Page:
     rules: list[Rule] = field(default_factory=list)
     images: int = 0
     error: str | None = None
+    undecodable: list[str] = field(default_factory=list)
+    """what the PDF library logged about content it could not decode on this page (text may be missing)"""
+    dropped: int = 0
+    """visible characters the PDF library returned that no line holds (turned, or of an impossible size)"""
 
 
 @dataclass(slots=True)
@@ -455,13 +466,12 @@ def _open_error(e: BaseException) -> str:
             syntax = str(x)
         todo.extend(a for a in x.args if isinstance(a, BaseException))
         todo.extend(c for c in (x.__cause__, x.__context__) if c is not None)
-    detail = syntax or str(e).strip()
+    detail = readable(syntax or str(e))
     return f"damaged PDF: {detail or type(e).__name__}"
 
 
-def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
-    """Read every page once; pages that fail are kept empty with their error."""
-    limits = limits or ReadLimits()
+def load_checked(path: Path, limits: ReadLimits) -> tuple[bytes, str]:
+    """The file's bytes and sha256 after the checks every reader makes before parsing."""
     path = Path(path)
     if path.is_dir():
         raise ReadError("is a directory, not a PDF file")
@@ -476,50 +486,75 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
     data = path.read_bytes()
     if not data.lstrip()[:5].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise ReadError("not a PDF (no %PDF header)")
-    sha = hashlib.sha256(data).hexdigest()
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def check_page_count(n: int, limits: ReadLimits) -> None:
+    if n == 0:
+        raise ReadError("damaged or empty PDF: no pages could be read")
+    if n > limits.max_pages:
+        raise ReadError(f"{n} pages, over the limit of {limits.max_pages}")
+
+
+def check_char_total(total: int, page: int, limits: ReadLimits) -> None:
+    if total > limits.max_chars:
+        raise ReadError(f"over the limit of {limits.max_chars:,} characters at page {page}")
+
+
+def fill_page(page: Page, chars: list[dict[str, Any]], objects: dict[str, Any]) -> None:
+    """Lines, rules, underlines and image count of one page from reader-neutral char and object dicts.
+
+    Both readers end here, so everything after the reader sees the same shapes.
+    """
+    page.lines = lines_from_chars(page.number, chars)
+    page.rules = _rules(objects)
+    _mark_underlines(page.lines, page.rules)
+    page.images = len(objects.get("image", ()))
+
+
+def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
+    """Read every page once; pages that fail are kept empty with their error."""
+    limits = limits or ReadLimits()
+    path = Path(path)
+    data, sha = load_checked(path, limits)
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except RecursionError as e:
         raise ReadError("damaged PDF: objects nested too deeply") from e
     except Exception as e:
         raise ReadError(_open_error(e)) from e
-    with pdf:
+    with closing_quietly(pdf):
         try:
             n = len(pdf.pages)
         except RecursionError as e:
             raise ReadError("damaged PDF: page tree nested too deeply") from e
         except Exception as e:
-            raise ReadError(f"damaged PDF: cannot list pages ({type(e).__name__}: {e})") from e
-        if n == 0:
-            raise ReadError("damaged or empty PDF: no pages could be read")
-        if n > limits.max_pages:
-            raise ReadError(f"{n} pages, over the limit of {limits.max_pages}")
+            raise ReadError(page_list_error(e)) from e
+        check_page_count(n, limits)
         meta = {k: str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | bytes | int)}
         pages: list[Page] = []
         total = 0
         for i, p in enumerate(pdf.pages, start=1):
             page = Page(number=i, width=float(p.width or 0), height=float(p.height or 0))
             try:
-                too_big = oversized_stream(p.page_obj, limits.max_stream_bytes)
+                too_big = oversized_stream(p.page_obj, limits.max_stream_bytes, page.undecodable)
                 if too_big:
                     page.error = too_big
                     pages.append(page)
                     continue
-                objs = p.objects
+                with pdfminer_complaints(page.undecodable):
+                    objs = p.objects
                 chars = objs.get("char", [])
                 total += len(chars)
-                if total > limits.max_chars:
-                    raise ReadError(f"over the limit of {limits.max_chars:,} characters at page {i}")
-                page.lines = lines_from_chars(i, chars)
-                page.rules = _rules(objs)
-                _mark_underlines(page.lines, page.rules)
-                page.images = len(objs.get("image", ()))
+                check_char_total(total, i, limits)
+                fill_page(page, chars, objs)
+                page.dropped = dropped_chars(chars, page.lines)
             except ReadError:
                 raise
             except RecursionError:
                 page.error = "objects nested too deeply"
             except Exception as e:  # one bad page must not lose the others
-                page.error = f"{type(e).__name__}: {e}"[:200]
+                page.error = f"{type(e).__name__}: {readable(str(e))}"[:200]
             finally:
                 p.close()
             pages.append(page)

@@ -37,11 +37,13 @@ def _untext(name: str, data: bytes) -> bytes:
     return binascii.unhexlify(cleaned + b"0" * (len(cleaned) % 2))
 
 
-def inflated_size_exceeds(stream: PDFStream, limit: int) -> bool:
+def inflated_size_exceeds(stream: PDFStream, limit: int, problems: list[str] | None = None) -> bool:
     """True when the stream's Flate stage would inflate to more than `limit` bytes.
 
     Streams with other compressions, or that cannot be decoded here, are left
-    to pdfminer (and to the memory cap).
+    to pdfminer (and to the memory cap). Flate data that is not valid or ends
+    before its end mark is noted in `problems`: pdfminer keeps what inflates
+    (or nothing) without a word, and the page silently loses its text.
     """
     data = stream.rawdata
     if data is None:  # already decoded by pdfminer
@@ -57,17 +59,37 @@ def inflated_size_exceeds(stream: PDFStream, limit: int) -> bool:
             inflater = zlib.decompressobj()
             total = 0
             pending = data
-            while pending:
-                total += len(inflater.decompress(pending, CHUNK))
-                if total > limit:
-                    return True
-                pending = inflater.unconsumed_tail
-                if inflater.eof:
-                    break
+            try:
+                while pending:
+                    total += len(inflater.decompress(pending, CHUNK))
+                    if total > limit:
+                        return True
+                    pending = inflater.unconsumed_tail
+                    if inflater.eof:
+                        break
+                while not inflater.eof:  # output zlib still holds once all input is in
+                    more = len(inflater.decompress(b"", CHUNK))
+                    if not more:
+                        break
+                    total += more
+                    if total > limit:
+                        return True
+            except zlib.error:
+                _note(
+                    problems, "a compressed content stream is not valid" + (f" after {total:,} bytes" if total else "")
+                )
+                return False
+            if not inflater.eof:
+                _note(problems, f"a compressed content stream ends early, after {total:,} bytes")
             return False
     except (ValueError, zlib.error, binascii.Error):
         return False
     return len(data) > limit
+
+
+def _note(problems: list[str] | None, what: str) -> None:
+    if problems is not None:
+        problems.append(what)
 
 
 def page_streams(page_obj: object) -> Iterator[PDFStream]:
@@ -85,9 +107,12 @@ def page_streams(page_obj: object) -> Iterator[PDFStream]:
                 yield x
 
 
-def oversized_stream(page_obj: object, limit: int) -> str | None:
-    """A reason to skip the page when one of its streams inflates past `limit` bytes."""
+def oversized_stream(page_obj: object, limit: int, problems: list[str] | None = None) -> str | None:
+    """A reason to skip the page when one of its streams inflates past `limit` bytes.
+
+    Streams that do not inflate whole are noted in `problems` on the way (the same single pass).
+    """
     for s in page_streams(page_obj):
-        if inflated_size_exceeds(s, limit):
+        if inflated_size_exceeds(s, limit, problems):
             return f"a content stream inflates to more than {limit:,} bytes (a decompression bomb?)"
     return None

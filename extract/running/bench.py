@@ -3,7 +3,8 @@
 One run on the same files measures: pdfplumber alone opening every PDF and
 reading every page's characters (the floor: our reader needs exactly that),
 the whole pipeline in one process (and their ratio), the pipeline with
-`--jobs` workers, and whether cost is linear in pages (one document of P pages
+`--jobs` workers, the single-process pipeline again with each further reader
+(`--reader pdfium`), and whether cost is linear in pages (one document of P pages
 against the same pages concatenated K times: a quadratic pass shows up there,
 not across a list of files). Each phase runs in a fresh process, so its peak
 RSS is its own (getrusage: the process itself, and its largest worker).
@@ -33,6 +34,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.reading.readers import READERS
+
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus"
 SAMPLES = REPO / "data" / "raw"
@@ -47,6 +50,7 @@ LINEAR_PAGES = 40
 # `lines` runs inside `read`; the table shows read minus lines as pdfplumber's share.
 STAGES: tuple[tuple[str, str, str], ...] = (
     ("read", "extract.running.pipeline", "read_pdf"),
+    ("read", "extract.running.pipeline", "read"),  # the other readers; never nested in read_pdf
     ("lines", "extract.reading.read", "lines_from_chars"),
     ("spine", "extract.running.pipeline", "run_spine"),
     ("doctext", "extract.running.pipeline", "doctext"),
@@ -102,6 +106,8 @@ class Report:
     archive_docs: int
     archive_core_hours: float | None
     cores: int
+    reader_ratios: dict[str, float] = field(default_factory=dict)
+    """single-process pipeline with each reader / pdfplumber alone"""
 
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -175,7 +181,9 @@ def stage_timers(totals: dict[str, float]) -> Iterator[None]:
             setattr(mod, attr, fn)
 
 
-def _pipeline(pdfs: list[str], workers: int, name: str, timers: bool, profile: bool) -> Phase:
+def _pipeline(
+    pdfs: list[str], workers: int, name: str, timers: bool, profile: bool, reader: str = "pdfplumber"
+) -> Phase:
     """The whole pipeline, files written to a scratch folder; one warm-up document first (models, caches)."""
     from extract.running.batch import Job, Limits, output_paths, run_batch, run_job
 
@@ -187,7 +195,7 @@ def _pipeline(pdfs: list[str], workers: int, name: str, timers: bool, profile: b
         limits = Limits(max_seconds=0)
         if workers <= 1 and jobs:
             t = time.perf_counter()
-            run_job(Job(jobs[0].pdf, out / "warm-up.json", force=True), limits)
+            run_job(Job(jobs[0].pdf, out / "warm-up.json", force=True), limits, reader=reader)
             ph.note = f"warm-up (imports, spaCy models) {time.perf_counter() - t:.1f} s, not counted"
         prof = cProfile.Profile() if profile else None
         ctx = stage_timers(ph.stages) if timers else contextlib.nullcontext()
@@ -195,7 +203,7 @@ def _pipeline(pdfs: list[str], workers: int, name: str, timers: bool, profile: b
         with ctx:
             if prof:
                 prof.enable()
-            results = run_batch(jobs, limits, workers)
+            results = run_batch(jobs, limits, workers, reader=reader)
             if prof:
                 prof.disable()
         ph.seconds = time.perf_counter() - t0
@@ -305,8 +313,13 @@ def run(
     profile: bool = False,
     archive_docs: int = ARCHIVE_DOCS,
     on_phase: Callable[[Phase], None] | None = None,
+    readers: list[str] | None = None,
 ) -> Report:
-    """Every phase on the same files; `jobs` 0 = all cores; `scale` < 2 skips the linearity check."""
+    """Every phase on the same files; `jobs` 0 = all cores; `scale` < 2 skips the linearity check.
+
+    `readers` (default both): the single-process pipeline runs once per reader; the first one
+    also gets the profiled, parallel and linearity runs.
+    """
     from extract.running.batch import discover
 
     pdfs, _problems = discover(paths or default_paths())
@@ -323,12 +336,19 @@ def run(
             on_phase(ph)
         return ph
 
+    readers = list(dict.fromkeys(readers or READERS))
+    main = readers[0]
+    tag = "" if main == "pdfplumber" else f", --reader {main}"
     read = add(_in_fresh_process(_read_only, files))
-    single = add(_in_fresh_process(_pipeline, files, 1, "pipeline, 1 process", True, False))
+    single = add(_in_fresh_process(_pipeline, files, 1, f"pipeline, 1 process{tag}", True, False, main))
+    others = [
+        add(_in_fresh_process(_pipeline, files, 1, f"pipeline, 1 process, --reader {r}", True, False, r))
+        for r in readers[1:]
+    ]
     if profile:  # a run of its own: the profiler's overhead must not enter the ratio
-        add(_in_fresh_process(_pipeline, files, 1, "pipeline, 1 process, cProfile", False, True))
+        add(_in_fresh_process(_pipeline, files, 1, f"pipeline, 1 process, cProfile{tag}", False, True, main))
     if workers > 1 and len(files) > 1:
-        add(_in_fresh_process(_pipeline, files, workers, f"pipeline, --jobs {workers}", False, False))
+        add(_in_fresh_process(_pipeline, files, workers, f"pipeline, --jobs {workers}{tag}", False, False, main))
     linear_ratio = None
     if scale >= 2:
         lin = _in_fresh_process(_linearity, files, scale)
@@ -337,6 +357,11 @@ def run(
             if one.pages and many.pages and one.seconds:
                 linear_ratio = (many.seconds / many.pages) / (one.seconds / one.pages)
     ratio = single.seconds / read.seconds if read.seconds and single.pages else None
+    reader_ratios = {
+        r: ph.seconds / read.seconds
+        for r, ph in zip(readers, [single, *others], strict=True)
+        if read.seconds and ph.pages
+    }
     pch = 3600 * single.pages_per_s if single.pages else None
     mean_pages = single.pages / single.docs if single.docs else None
     archive = archive_docs * mean_pages / pch if pch and mean_pages else None
@@ -350,6 +375,7 @@ def run(
         archive_docs=archive_docs,
         archive_core_hours=archive,
         cores=cores,
+        reader_ratios=reader_ratios,
     )
 
 
@@ -422,6 +448,9 @@ def print_report(report: Report, console: Any) -> None:
     lines = []
     if report.ratio is not None:
         lines.append(f"pipeline / pdfplumber alone: {report.ratio:.2f}x (target <= 1.5x)")
+    for reader, r in report.reader_ratios.items():
+        if reader != "pdfplumber":
+            lines.append(f"pipeline --reader {reader} / pdfplumber alone: {r:.2f}x (target <= 0.6x)")
     if report.linear_ratio is not None:
         lines.append(f"seconds per page, Kx document / 1x document: {report.linear_ratio:.2f} (1.0 = linear)")
     if report.pages_per_core_hour:
@@ -441,7 +470,9 @@ def stage_rows(ph: Phase) -> list[tuple[str, float]]:
     s = dict(ph.stages)
     rows: list[tuple[str, float]] = []
     if "read" in s:
-        rows.append(("read: pdfplumber", s["read"] - s.get("lines", 0.0)))
+        rows.append(
+            ("read: pdfplumber" if "pdfium" not in ph.name else "read: pdfium", s["read"] - s.get("lines", 0.0))
+        )
         rows.append(("read: lines (ours)", s.get("lines", 0.0)))
     for label, secs in s.items():
         if label not in ("read", "lines"):

@@ -50,6 +50,7 @@ def run_on_dask(
     workers: int | None = None,
     on_result: Callable[[Result], None] | None = None,
     processes: bool = True,
+    reader: str = "pdfplumber",
 ) -> list[Result]:
     """Run every job as a Dask task; results in input order.
 
@@ -72,9 +73,9 @@ def run_on_dask(
             ) as cluster,
             dd.Client(cluster) as client,
         ):
-            return _run(client, dd, jobs, limits, nlp, on_result)
+            return _run(client, dd, jobs, limits, nlp, on_result, reader)
     with dd.Client(scheduler) as client:
-        return _run(client, dd, jobs, limits, nlp, on_result)
+        return _run(client, dd, jobs, limits, nlp, on_result, reader)
 
 
 def _run(
@@ -84,10 +85,11 @@ def _run(
     limits: Limits,
     nlp: str | None,
     on_result: Callable[[Result], None] | None,
+    reader: str = "pdfplumber",
 ) -> list[Result]:
     # Absolute paths: a worker on another host has its own working folder.
     tasks = [replace(j, pdf=j.pdf.absolute(), out=j.out.absolute()) for j in jobs]
-    futures = client.map(run_job, tasks, limits=limits, nlp=nlp, pure=False)
+    futures = client.map(run_job, tasks, limits=limits, nlp=nlp, reader=reader, pure=False)
     index = {f.key: i for i, f in enumerate(futures)}
     results: dict[int, Result] = {}
     try:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from extract.finders.base import FinderOptions
 from extract.reading.read import RawDocument, ReadLimits, read_pdf
+from extract.reading.readers import read
+from extract.structure import accounting
 from extract.structure import blocks as blocks_mod
 from extract.structure import footnotes as fn_mod
 from extract.structure import layout as layout_mod
@@ -24,6 +26,7 @@ from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph
 class Options:
     limits: ReadLimits = field(default_factory=ReadLimits)
     nlp: str | None = None  # spaCy pipeline name for the case finder; None = by language
+    reader: str = "pdfplumber"  # or 'pdfium': the same RawDocument, read by PDFium (faster)
 
 
 @dataclass(slots=True)
@@ -35,6 +38,8 @@ class Spine:
     built: sections_mod.Built
     linked: fn_mod.Linked
     warnings: list[ExtractWarning]
+    account: accounting.Account | None = None
+    """where the characters read went (see `extract.structure.accounting`)"""
 
     def maps(self) -> dict[str, TextMap]:
         """Text maps by record id: paragraphs, footnotes, and headings by their section id."""
@@ -68,7 +73,10 @@ def run_spine(raw: RawDocument) -> Spine:
     linked = fn_mod.link(drafts, markers)
     warnings.extend(linked.warnings)
     _text_layer_warnings(raw, warnings)
-    return Spine(raw, lay, built, linked, warnings)
+    acc = accounting.account(raw, lay, built, linked)
+    warnings.extend(accounting.undecodable_warnings(raw))
+    warnings.extend(accounting.loss_warnings(acc))
+    return Spine(raw, lay, built, linked, warnings, acc)
 
 
 def _order(pm: tuple[str | None, Marker], built: sections_mod.Built) -> float:
@@ -184,9 +192,9 @@ def _unit(p: Paragraph, bold: bool = False, indent: int = 0) -> TextUnit:
     )
 
 
-def load_doctext(path: Path | str) -> DocText:
+def load_doctext(path: Path | str, reader: str = "pdfplumber") -> DocText:
     """Read a PDF and return the finders' view of it (for developing and testing finders)."""
-    return doctext(run_spine(read_pdf(Path(path))))
+    return doctext(run_spine(read_pdf(Path(path)) if reader == "pdfplumber" else read(Path(path), reader=reader)))
 
 
 def build_document(raw: RawDocument, options: Options | None = None) -> Document:
@@ -202,6 +210,7 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
         pages=raw.page_count,
         title=built.title or (raw.metadata.get("Title") or None),
         producer=raw.metadata.get("Producer") or raw.metadata.get("Creator") or None,
+        characters=accounting.character_count(spine.account, raw) if spine.account else None,
     )
     text = doctext(spine)
     meta, text = assemble.describe(text, meta)
@@ -231,4 +240,7 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
 
 def extract_file(path: Path, options: Options | None = None) -> Document:
     options = options or Options()
-    return build_document(read_pdf(path, options.limits), options)
+    raw = (
+        read_pdf(path, options.limits) if options.reader == "pdfplumber" else read(path, options.limits, options.reader)
+    )
+    return build_document(raw, options)
