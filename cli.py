@@ -9,8 +9,10 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,9 +26,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)  # a data line is one line, however long
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Reader(StrEnum):
+    """The PDF engines behind `--reader`; both give the same RawDocument."""
+
+    pdfplumber = "pdfplumber"
+    pdfium = "pdfium"
 
 
 @app.command()
@@ -44,6 +53,9 @@ def extract(
         int, typer.Option(min=0, help="MB of address space one document may use (0 = no cap)")
     ] = 4096,
     nlp: Annotated[str | None, typer.Option(help="spaCy pipeline for person names (default by language)")] = None,
+    reader: Annotated[
+        Reader, typer.Option(help="PDF engine: pdfplumber (default) or pdfium (faster, same output shape)")
+    ] = Reader.pdfplumber,
     scheduler: Annotated[
         str | None, typer.Option(help="run on a Dask cluster at this address ('local' = a LocalCluster)")
     ] = None,
@@ -59,9 +71,17 @@ def extract(
     pdfs, problems = discover(paths)
     for r in problems:
         err.print(failure_line(r), markup=False)
-    if not pdfs and not problems:
-        err.print("error: no PDF files found in the given paths", markup=False)
-        raise typer.Exit(EXIT_USAGE)
+    if not pdfs:  # nothing to do: exit before any output folder is made
+        if not problems:
+            err.print("error: no PDF files found in the given paths", markup=False)
+        raise typer.Exit(EXIT_FAILED if problems else EXIT_USAGE)
+    if nlp and not scheduler:
+        from extract.running.report import nlp_problem
+
+        why = nlp_problem(nlp)
+        if why:
+            err.print(f"error: --nlp {nlp}: {why}", markup=False)
+            raise typer.Exit(EXIT_USAGE)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         if not os.access(out_dir, os.W_OK):
@@ -83,7 +103,9 @@ def extract(
                         err.print(failure_line(r), markup=False)
 
                 try:
-                    results = run_on_dask(todo, limits, scheduler, nlp, workers=jobs or None, on_result=on_done)
+                    results = run_on_dask(
+                        todo, limits, scheduler, nlp, workers=jobs or None, on_result=on_done, reader=reader.value
+                    )
                 except DaskUnavailable as e:
                     err.print(f"error: {e}", markup=False)
                     raise typer.Exit(EXIT_USAGE) from None
@@ -98,14 +120,22 @@ def extract(
                     disable=quiet or not err.is_terminal,
                     transient=True,
                 ) as progress:
-                    task = progress.add_task("", total=len(todo))
+                    waiting = {j.pdf: None for j in todo}  # in input order: the first is the one being worked on
+
+                    def working_on() -> str:
+                        return display_name(Path(next(iter(waiting)).name)) if waiting else ""
+
+                    task = progress.add_task(working_on(), total=len(todo))
 
                     def on_result(r) -> None:  # type: ignore[no-untyped-def]
                         if r.status == "failed":
                             progress.console.print(failure_line(r), markup=False)
-                        progress.update(task, advance=1, description=display_name(Path(r.pdf.name)))
+                        waiting.pop(r.pdf, None)
+                        progress.update(task, advance=1, description=working_on())
 
-                    results = run_batch(todo, limits, min(workers, max(1, len(todo))), nlp, on_result)
+                    results = run_batch(
+                        todo, limits, min(workers, max(1, len(todo))), nlp, on_result, reader=reader.value
+                    )
     except KeyboardInterrupt:
         err.print("interrupted: finished files are written; run the same command again to do the rest", markup=False)
         raise typer.Exit(130) from None
@@ -136,7 +166,7 @@ def schema(
     if out_file is None:
         sys.stdout.write(text)
     else:
-        write_atomic(out_file, text.encode("utf-8"))
+        _write_or_exit(out_file, text.encode("utf-8"), write_atomic)
 
 
 @app.command()
@@ -159,6 +189,9 @@ def show(file: Annotated[Path, typer.Argument(help="a JSON file written by extra
     """A readable summary of one extracted document."""
     from extract.running.report import show_document, validate_file
 
+    if file.suffix.lower() == ".pdf":
+        err.print(f"error: {file}: a PDF; run `upr-extract extract {file}` first and show its JSON", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     problem = validate_file(file)
     if problem:
         err.print(f"error: {problem}", markup=False)
@@ -175,10 +208,12 @@ def link(
     """Link the cycle: each recommendation the documents cite → the report that holds it, its State and position."""
     from extract.outputs.files import load_run, write_atomic
     from extract.outputs.link import link_documents, print_summary
+    from extract.running.report import check_output
 
     if not folder.is_dir():
-        err.print(f"error: {folder}: not a folder", markup=False)
-        raise typer.Exit(EXIT_USAGE)
+        err.print(f"error: {folder}: {'not a folder' if folder.exists() else 'no such folder'}", markup=False)
+        raise typer.Exit(EXIT_USAGE if folder.exists() else EXIT_FAILED)
+    check_output(out_file, err)
     loaded = load_run(folder)
     docs, problems = [doc for _, doc in loaded.documents], loaded.problems
     for p in problems:
@@ -212,11 +247,14 @@ def diff(
     """Per document and record type, what the later run added, removed or changed."""
     from extract.outputs.diff import as_json, diff_runs, format_diff, summary
     from extract.outputs.files import write_atomic
+    from extract.running.report import check_output
 
     for p in (old, new):
         if not p.exists():
             err.print(f"error: {p}: no such file or folder", markup=False)
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_FAILED)
+    if json_file:
+        check_output(json_file, err)
     diffs = diff_runs(old, new)
     for line in format_diff(diffs, detail=detail):
         out.print(line, markup=False)
@@ -243,8 +281,10 @@ def sample(
     out_dir: Annotated[Path, typer.Argument(help="folder for the sample PDFs")] = Path("data/raw"),
 ) -> None:
     """Write the sample PDFs (a fictional State's submissions and Working Group report)."""
+    from extract.running.report import check_output
     from extract.running.sample import write_all
 
+    check_output(out_dir, err, folder=True)
     for p in write_all(out_dir):
         out.print(str(p), markup=False)
 
@@ -260,30 +300,62 @@ def bench(
     ] = 10,
     profile: Annotated[bool, typer.Option("--profile", help="add a cProfile run and print its hot spots")] = False,
     json_file: Annotated[Path | None, typer.Option("--json", help="write the figures to this JSON file")] = None,
+    reader: Annotated[list[Reader] | None, typer.Option(help="reader(s) of the pipeline runs (default: both)")] = None,
 ) -> None:
     """Time pdfplumber alone against the whole pipeline (1 process and --jobs), pages/s, peak RSS."""
     from extract.running import bench as bench_mod
+    from extract.running.report import check_output
 
+    if json_file:
+        check_output(json_file, err)
+    looked = paths or bench_mod.default_paths()
+    for p in paths or []:
+        if not p.exists():
+            err.print(f"error: {p}: no such file or folder", markup=False)
+            raise typer.Exit(EXIT_FAILED)
     report = bench_mod.run(
         paths or None,
         jobs=jobs,
         scale=scale,
         profile=profile,
+        readers=[r.value for r in reader] if reader else None,
         on_phase=lambda p: err.print(f"{p.name}: {p.seconds:.1f} s", markup=False),
     )
     if not report.files:
-        err.print("error: no PDF files found in the given paths", markup=False)
+        where = ", ".join(str(p) for p in looked)
+        err.print(f"error: no PDF files found in {where}", markup=False)
         raise typer.Exit(EXIT_USAGE)
     bench_mod.print_report(report, out)
     if json_file:
-        bench_mod.write_json(report, json_file)
+        _write_or_exit(json_file, report, lambda path, r: bench_mod.write_json(r, path))
 
 
-from extract.running.cli_analyst import export_cmd, review_cmd, stats_cmd  # noqa: E402  (commands live with their module)
+def _write_or_exit(path: Path, what: Any, write: Callable[[Path, Any], object]) -> None:
+    """Write `what` with `write`, or end in one line naming the path (exit 2) when it cannot be written."""
+    from extract.running.report import cannot_write, check_output, os_reason
+
+    check_output(path, err)
+    try:
+        write(path, what)
+    except OSError as e:
+        err.print(cannot_write(path, os_reason(e)), markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+from extract.running.cli_analyst import (  # noqa: E402  (commands live with their module)
+    HelpCommand,
+    export_cmd,
+    review_cmd,
+    stats_cmd,
+)
+from extract.running.report import one_line_errors  # noqa: E402
 
 app.command("export")(export_cmd)
 app.command("review")(review_cmd)
 app.command("stats")(stats_cmd)
+for _command in app.registered_commands:  # every command: one line on an unforeseen OSError, plain help
+    _command.callback = one_line_errors(_command.callback) if _command.callback else None
+    _command.cls = HelpCommand
 
 
 def main() -> None:  # pragma: no cover

@@ -85,4 +85,4 @@ def test_diff_command_prints_and_exits_by_flag(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert json.loads((tmp_path / "d.json").read_text())["summary"]["documents"] == {"changed": 1}
     res = runner.invoke(app, ["diff", str(a), str(tmp_path / "missing")])
-    assert res.exit_code == 2 and "no such file" in res.output
+    assert res.exit_code == 1 and "no such file" in res.output  # a missing input is a failed input

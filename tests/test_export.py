@@ -406,7 +406,7 @@ def test_cli_commands(two_docs: Path, tmp_path: Path) -> None:
     r = runner.invoke(app, ["export", str(two_docs), "--format", "parquet", "--out", str(tmp_path / "x")])
     assert r.exit_code == 2
     r = runner.invoke(app, ["export", str(tmp_path / "nowhere"), "--out", str(tmp_path / "y.sqlite")])
-    assert r.exit_code == 2
+    assert r.exit_code == 1  # a missing input is a failed input
     r = runner.invoke(app, ["stats", str(two_docs), "--json"])
     assert r.exit_code == 0 and json.loads(r.output)["per_type"]["recommendations"] == 5
     r = runner.invoke(app, ["review", str(two_docs / "00_ngo_lantern_arcadia.json")])

@@ -24,7 +24,15 @@ from typing import Any
 
 import pytest
 
-from extract.outputs.review import _char_boxes, overlays, page_html, write_review, write_reviews
+from extract.outputs.review import (
+    Overlay,
+    _char_boxes,
+    overlays,
+    page_html,
+    record_counts,
+    write_review,
+    write_reviews,
+)
 from schemas import Document, DocumentMeta, LegalArticle, Mention, Paragraph, Recommendation
 from schemas.records import Box, Span
 
@@ -178,11 +186,14 @@ def test_inline_images_make_one_file(demo: tuple[Path, Path, Path], tmp_path: Pa
     assert base64.b64decode(str(srcs[0]).split(",", 1)[1])[:4] == b"\x89PNG"
 
 
-def test_wrong_pdf_is_flagged(demo: tuple[Path, Path, Path], tmp_path: Path) -> None:
+def test_wrong_pdf_is_refused_unless_forced(demo: tuple[Path, Path, Path], tmp_path: Path) -> None:
     pdf, js, _ = demo
     other = tmp_path / pdf.name
     other.write_bytes(pdf.read_bytes() + b"\n% changed\n")
     res = write_review(js, other, tmp_path / "o")
+    assert res.html is None and "sha256 differs" in res.problems[0] and "--force" in res.problems[0]
+    assert not (tmp_path / "o").exists()
+    res = write_review(js, other, tmp_path / "o", force=True)
     assert res.problems and "sha256" in res.problems[0]
     assert "sha256 differs" in res.html.read_text(encoding="utf-8")  # type: ignore[union-attr]
 
@@ -507,3 +518,16 @@ def test_browser_real_document_boxes_sit_on_ink(chrome: Any, tmp_path: Path) -> 
         assert ink[2] - ink[0] >= 0.8 * rect["w"] and ink[3] - ink[1] >= 0.6 * rect["h"], (rec.id, ink, rect)
         checked += 1
     assert checked >= 3
+
+
+def test_panel_counts_records_not_boxes() -> None:
+    """A recommendation over two pages and a mention on three lines are one record each."""
+    boxes = [
+        Overlay("r1", "recommendation", 1, (0, 700, 10, 800)),
+        Overlay("r1", "recommendation", 2, (0, 50, 10, 60)),
+        Overlay("c1", "case", 1, (0, 0, 1, 1)),
+        Overlay("c1", "case", 1, (0, 2, 1, 3)),
+        Overlay("c1", "case", 1, (0, 4, 1, 5)),
+        Overlay("c2", "case", 2, (0, 4, 1, 5)),
+    ]
+    assert record_counts(boxes) == {"recommendation": 1, "case": 2}

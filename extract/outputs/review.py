@@ -494,6 +494,15 @@ def _inline_script(js: str) -> str:
     return js.replace("</", "<\\/")
 
 
+def record_counts(boxes: list[Overlay]) -> dict[str, int]:
+    """Records per type: a record drawn in several boxes (a paragraph over two pages, a mention
+    on three lines) counts once, as the panel lists it."""
+    seen: dict[str, set[str]] = {}
+    for o in boxes:
+        seen.setdefault(o.type, set()).add(o.record)
+    return {t: len(ids) for t, ids in seen.items()}
+
+
 def page_html(doc: Document, pages: list[PageImage], notes: list[str] | None = None) -> str:
     """The whole review page as text."""
     notes = list(notes or [])
@@ -509,9 +518,7 @@ def page_html(doc: Document, pages: list[PageImage], notes: list[str] | None = N
     body = "".join(
         _page_html(p, sorted(by_page.get(p.number, []), key=lambda o: LAYER.get(o.type, 4)), first) for p in pages
     )
-    counts: dict[str, int] = {}
-    for o in boxes:
-        counts[o.type] = counts.get(o.type, 0) + 1
+    counts = record_counts(boxes)
     groups = panel_items(doc, {o.record for o in boxes})
     title = doc.document.title or doc.document.source_file
     return (
@@ -538,6 +545,7 @@ class ReviewResult:
     html: Path | None
     pages: int = 0
     boxes: int = 0
+    records: int = 0
     problems: list[str] = field(default_factory=list)
 
 
@@ -552,13 +560,27 @@ def write_review(
     *,
     scale: float = DEFAULT_SCALE,
     inline_images: bool = False,
+    force: bool = False,
 ) -> ReviewResult:
-    """Write OUT_DIR/<name>.html (and <name>_files/page-NNN.png unless inline) for one document."""
+    """Write OUT_DIR/<name>.html (and <name>_files/page-NNN.png unless inline) for one document.
+
+    A PDF other than the one the JSON was extracted from (its sha256 differs) would put every
+    box in the wrong place, so it is refused, unless `force`, which draws it under a banner.
+    """
     json_path, pdf_path, out_dir = Path(json_path), Path(pdf_path), Path(out_dir)
     doc = Document.model_validate_json(json_path.read_bytes())
     stem = _stem(doc, json_path)
     notes: list[str] = []
     if sha256_file(pdf_path) != doc.document.sha256:
+        if not force:
+            return ReviewResult(
+                json_path,
+                None,
+                problems=[
+                    f"{pdf_path}: not the PDF {json_path.name} was extracted from (sha256 differs); "
+                    "--force to draw it anyway"
+                ],
+            )
         notes.append(f"{pdf_path.name} is not the PDF this JSON was extracted from (sha256 differs): boxes may be off")
     rendered = render_pages(pdf_path, scale)
     img_dir = out_dir / f"{stem}_files"
@@ -578,7 +600,8 @@ def write_review(
     text = page_html(doc, pages, notes)
     target = out_dir / f"{stem}.html"
     write_atomic(target, text.encode("utf-8", "replace"))
-    return ReviewResult(json_path, target, len(pages), text.count("data-record="), notes)
+    records = sum(record_counts(overlays(doc)).values())
+    return ReviewResult(json_path, target, len(pages), text.count("data-record="), records, notes)
 
 
 def pair_files(json_dir: Path, pdf_dir: Path) -> Iterator[tuple[Path, str, Path | None]]:
@@ -600,6 +623,7 @@ def write_reviews(
     *,
     scale: float = DEFAULT_SCALE,
     inline_images: bool = False,
+    force: bool = False,
 ) -> list[ReviewResult]:
     """The folder form: a page per document whose PDF is found, and an index.html linking them."""
     results: list[ReviewResult] = []
@@ -608,7 +632,7 @@ def write_reviews(
             results.append(ReviewResult(j, None, problems=[f"{j.name}: no {name} under {pdf_dir}"]))
             continue
         try:
-            results.append(write_review(j, pdf, out_dir, scale=scale, inline_images=inline_images))
+            results.append(write_review(j, pdf, out_dir, scale=scale, inline_images=inline_images, force=force))
         except Exception as e:  # one unreadable PDF must not stop the batch
             results.append(ReviewResult(j, None, problems=[f"{j.name}: {type(e).__name__}: {e}"]))
     write_atomic(Path(out_dir) / "index.html", index_html(results).encode("utf-8", "replace"))
@@ -623,7 +647,7 @@ def index_html(results: list[ReviewResult]) -> str:
         else:
             rows.append(
                 f'<li><a href="{esc(quote(r.html.name))}">{esc(r.html.stem)}</a> '
-                f"<span class='n'>{r.pages} pages, {r.boxes} boxes</span>"
+                f"<span class='n'>{r.pages} pages, {r.records} records</span>"
                 + "".join(f" <span class='bad'>{esc(p)}</span>" for p in r.problems)
                 + "</li>"
             )

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from extract.outputs.files import load_run, replacing
@@ -140,7 +142,7 @@ def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
     pages = sum(d.pages for d in s.documents)
     console.print(f"[bold]{n}[/] document(s), {pages} page(s)", highlight=False)
     for p in s.problems:
-        console.print(f"[yellow]{p}[/]", markup=True, highlight=False)
+        console.print(f"[yellow]{escape(p)}[/]", markup=True, highlight=False)
     if not n:
         return
 
@@ -158,7 +160,7 @@ def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
         for name in ("pg", *(SHORT[typ] for typ in PER_DOCUMENT)):
             t.add_column(name, justify="right", no_wrap=True, min_width=len(name))
         for d in s.documents:
-            t.add_row(d.document_id, str(d.pages), *(str(d.counts[typ]) for typ in PER_DOCUMENT))
+            t.add_row(escape(d.document_id), str(d.pages), *(str(d.counts[typ]) for typ in PER_DOCUMENT))
         console.print(t)
 
     if s.per_theme:
@@ -168,7 +170,7 @@ def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
         t.add_column("recommendations", justify="right")
         t.add_column("documents", justify="right")
         for th in s.per_theme:
-            t.add_row(th.id, th.label, str(th.recommendations), str(th.documents))
+            t.add_row(escape(th.id), escape(th.label), str(th.recommendations), str(th.documents))
         console.print(t)
 
     worst = s.most_warnings
@@ -179,11 +181,19 @@ def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
         t.add_column("codes", overflow="fold")
         for d in worst:
             codes = ", ".join(f"{c} ×{k}" for c, k in sorted(d.warning_codes.items(), key=lambda kv: (-kv[1], kv[0])))
-            t.add_row(d.document_id, str(d.counts["warnings"]), codes)
+            t.add_row(escape(d.document_id), str(d.counts["warnings"]), escape(codes))
         console.print(t)
 
 
 # ---------------------------------------------------------------- plotting
+
+
+PLOT_HINT = "plotting needs matplotlib: pip install 'upr-extract[plot]'"
+
+
+def plotting_problem() -> str | None:
+    """Why no chart can be drawn here (the `plot` extra is missing), or None: asked before any work."""
+    return PLOT_HINT if find_spec("matplotlib") is None else None
 
 
 def plot_stats(s: Stats, out: Path) -> Path:
@@ -195,7 +205,7 @@ def plot_stats(s: Stats, out: Path) -> Path:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import MaxNLocator
     except ImportError as e:  # pragma: no cover - depends on the install
-        raise RuntimeError("plotting needs matplotlib: pip install 'upr-extract[plot]'") from e
+        raise RuntimeError(PLOT_HINT) from e
 
     fig, axes = plt.subplots(2, 2, figsize=(14, 10), dpi=100)
     (a_type, a_doc), (a_theme, a_warn) = axes

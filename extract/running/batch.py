@@ -32,6 +32,7 @@ from typing import Any
 from pydantic_core import PydanticSerializationError
 
 from extract.outputs.files import clean_stale_temps, sha256_file, write_atomic
+from extract.reading.damage import damage_message, raised_by_pdf_library
 from extract.reading.read import ReadError, ReadLimits
 from schemas import SCHEMA_VERSION, Document, ExtractWarning, record_types
 
@@ -389,7 +390,7 @@ def _tune_gc() -> None:
         gc.set_threshold(50_000, 20, 100)
 
 
-def run_job(job: Job, limits: Limits, nlp: str | None = None) -> Result:
+def run_job(job: Job, limits: Limits, nlp: str | None = None, reader: str = "pdfplumber") -> Result:
     """Extract one PDF and write its JSON; every failure becomes a Result, never an exception."""
     from extract.running.pipeline import Options, extract_file
 
@@ -403,12 +404,16 @@ def run_job(job: Job, limits: Limits, nlp: str | None = None) -> Result:
             return Result(job.pdf, "skipped", job.out, "up to date")
         release = _memory_cap(limits.max_memory_mb)
         disarm = _alarm(limits.max_seconds)
+        started = time.perf_counter()
         try:
-            doc = extract_file(job.pdf, Options(limits=limits.read_limits(), nlp=nlp))
+            doc = extract_file(job.pdf, Options(limits=limits.read_limits(), nlp=nlp, reader=reader))
             data = dump(doc)
         finally:
             disarm()
             release()
+        if limits.max_seconds > 0 and time.perf_counter() - started > limits.max_seconds:
+            # the alarm can land where Python swallows it (a garbage-collector callback, a __del__)
+            raise DocumentTimeout(f"took longer than the limit of {limits.max_seconds:g} s")
         Document.model_validate_json(data)  # what is written is what validates
     except ReadError as e:
         return _failed(job, str(e), t0)
@@ -421,6 +426,8 @@ def run_job(job: Job, limits: Limits, nlp: str | None = None) -> Result:
     except OSError as e:
         return _failed(job, f"cannot read: {e.strerror or e}", t0)
     except Exception as e:  # a bug on one document must not stop the batch
+        if raised_by_pdf_library(e):
+            return _failed(job, damage_message(e), t0)
         return _failed(job, f"internal error: {type(e).__name__}: {e}", t0)
     try:
         write_atomic(job.out, data)
@@ -473,6 +480,7 @@ def run_batch(
     workers: int,
     nlp: str | None = None,
     on_result: Callable[[Result], None] | None = None,
+    reader: str = "pdfplumber",
 ) -> list[Result]:
     """Run jobs in `workers` processes (1 = in this process), results in input order.
 
@@ -491,19 +499,19 @@ def run_batch(
         clean_stale_temps(folder)
     if workers <= 1 or len(jobs) <= 1:
         for i, job in enumerate(jobs):
-            done(i, run_job(job, limits, nlp))
+            done(i, run_job(job, limits, nlp, reader))
         return [results[i] for i in range(len(jobs))]
     started = time.time()
     queue: deque[int] = deque(range(len(jobs)))
     while queue:
-        suspects = _run_pool(jobs, queue, limits, workers, nlp, done)
+        suspects = _run_pool(jobs, queue, limits, workers, nlp, done, reader)
         for i in suspects:  # one at a time, each in its own process
             lone: deque[int] = deque([i])
             # a suspect may have finished before the pool broke: its output, written by this
             # batch, would read as 'up to date'; run it again so it is reported as made
             again = list(jobs)
             again[i] = replace(jobs[i], force=True) if _written_since(jobs[i].out, started) else jobs[i]
-            if _run_pool(again, lone, limits, 1, nlp, done):
+            if _run_pool(again, lone, limits, 1, nlp, done, reader):
                 done(i, Result(jobs[i].pdf, "failed", message=WORKER_DIED))
     return [results[i] for i in range(len(jobs))]
 
@@ -522,6 +530,7 @@ def _run_pool(
     workers: int,
     nlp: str | None,
     done: Callable[[int, Result], None],
+    reader: str = "pdfplumber",
 ) -> list[int]:
     """Feed `queue` through one process pool; returns the jobs in flight if the pool broke."""
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
@@ -531,7 +540,7 @@ def _run_pool(
                 while queue and len(pending) < workers * 2:
                     i = queue.popleft()
                     try:
-                        pending[pool.submit(run_job, jobs[i], limits, nlp)] = i
+                        pending[pool.submit(run_job, jobs[i], limits, nlp, reader)] = i
                     except BrokenProcessPool:
                         queue.appendleft(i)
                         return sorted(pending.values())
