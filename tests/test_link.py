@@ -375,8 +375,9 @@ def test_cli_link(tmp_path: Path) -> None:
     out.unlink()
     result = runner.invoke(app, ["link", str(folder), "--out", str(out), "-q"])
     assert result.exit_code == 1 and "broken.json" in result.output and out.is_file()
-    # usage: not a folder, no --out
-    assert runner.invoke(app, ["link", str(tmp_path / "nowhere"), "--out", str(out)]).exit_code == 2
+    # a missing input is a failed input (1); usage: a file for the folder, no --out (2)
+    assert runner.invoke(app, ["link", str(tmp_path / "nowhere"), "--out", str(out)]).exit_code == 1
+    assert runner.invoke(app, ["link", str(out), "--out", str(tmp_path / "l2.json")]).exit_code == 2
     assert runner.invoke(app, ["link", str(folder)]).exit_code == 2
 
 

@@ -10,13 +10,16 @@ Addenda print positions in two ways, often both:
   recommendation and ..." (the response itself says the position).
 
 One record per recommendation number that gets a position (supported or noted);
-its text is the response printed for it, or the statement that lists it. A
-response that accepts part and rejects part gives no position and no record.
+its text is the response printed for it (with its reason), or the statement that
+lists it. A response that supports only part, or accepts and notes, gives a
+record without a position and a warning naming its number.
 
 Public API:
     find_addendum_positions(doc) -> list[Recommendation]
     parse_number_list(text, start=0) -> (numbers, end)
     response_position(text) -> Position | None
+    response_reading(text) -> (Position | None, 'partial' | 'mixed' | None)
+    find_addendum_positions_with_warnings(doc) -> (records, warnings)
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 
 from extract.finders.wgreport import ParagraphStream, paragraph_stream
 from extract.structure.units import DocText
-from schemas import Recommendation
+from schemas import ExtractWarning, Recommendation
 from schemas.records import Position
 
 # ---------------------------------------------------------------- patterns (data)
@@ -46,6 +49,20 @@ SUPPORTED = re.compile(
     r"|\bacepta\b|\bapoya\b|\baccepte\b|\bsoutient\b"
 )
 """A response or statement that supports a recommendation (checked outside the NOTED matches)."""
+
+PARTIAL = re.compile(
+    r"(?i)\b(?:supported|accepted|supports?|accepts?|noted)\s+(?:in\s+part|partially|partly)\b"
+    r"|\b(?:partially|partly)\s+(?:supported|accepted|supports?|accepts?|implemented\s+and\s+accepted)\b"
+    r"|\bacept(?:a|ó|ada|adas)\s+parcialmente\b|\bparcialmente\s+aceptadas?\b"
+    r"|\baccept(?:e|ée|ées)\s+(?:en\s+partie|partiellement)\b|\bpartiellement\s+accept(?:ée|ées)\b"
+)
+"""A response that supports part of a recommendation: no position of its own, kept and flagged."""
+
+OPENING = re.compile(
+    r"(?i)^\W{0,3}(?:(?P<supported>supported|accepted|acceptée?s?|aceptadas?|apoyadas?)"
+    r"|(?P<noted>noted|rejected|not\s+(?:supported|accepted)|notée?s?|rechazadas?))\b"
+)
+"""A table's position column read into the response ('140.3 Noted  The Constitution ...'): the first word decides."""
 
 STATEMENT_VERB = re.compile(
     r"(?i)\b(?:accepts?|accepted|supports?|supported|takes?\s+note\s+of|notes|noted|rejects?"
@@ -154,6 +171,23 @@ def _parse_head(text: str, pos: int) -> tuple[list[str], int]:
 
 def response_position(text: str) -> Position | None:
     """The position a response states: 'accepts' → supported, 'cannot accept'/'takes note' → noted; both → None."""
+    return response_reading(text)[0]
+
+
+def response_reading(text: str) -> tuple[Position | None, str | None]:
+    """(position, why none) of a response: why is 'partial' (supported in part) or 'mixed' (accepts and notes)."""
+    if PARTIAL.search(text[:RESPONSE_CHARS]):
+        return None, "partial"
+    m = OPENING.match(text)
+    if m:
+        return ("supported" if m["supported"] else "noted"), None
+    position = _response_position(text)
+    if position is None and NOTED.search(text[:RESPONSE_CHARS]) and SUPPORTED.search(text[:RESPONSE_CHARS]):
+        return None, "mixed"
+    return position, None
+
+
+def _response_position(text: str) -> Position | None:
     head = text[:RESPONSE_CHARS]
     noted_spans = [(m.start(), m.end()) for m in NOTED.finditer(head)]
     supported = any(not any(a <= m.start() < b for a, b in noted_spans) for m in SUPPORTED.finditer(head))
@@ -181,6 +215,7 @@ class _Entry:
     text: str
     start: int
     end: int
+    why: str | None = None
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -189,7 +224,7 @@ def _sentence_start(text: str, pos: int) -> int:
     return i + 1 if i >= 0 else 0
 
 
-def _statements(text: str) -> tuple[list[tuple[int, int, list[str], Position, str]], set[str]]:
+def _statements(text: str) -> tuple[list[tuple[int, int, list[str], Position | None, str]], set[str]]:
     out = []
     listed: set[str] = set()
     for v in STATEMENT_VERB.finditer(text):
@@ -203,7 +238,7 @@ def _statements(text: str) -> tuple[list[tuple[int, int, list[str], Position, st
         s0 = _sentence_start(text, v.start())
         lead = " ".join(text[s0 : gap.end()].split()).rstrip(" :")
         lead = re.sub(r"^\d{1,3}\.\s+", "", lead)
-        pos = _statement_position(v.group())
+        pos: Position | None = None if PARTIAL.search(lead) else _statement_position(v.group())
         out.append((s0, end, nums, pos, lead))
         listed.update(nums)
     return out, listed
@@ -264,6 +299,17 @@ def _cut(text: str, start: int, stop: int) -> str:
 
 def find_addendum_positions(doc: DocText, id_prefix: str = "add") -> list[Recommendation]:
     """One record per recommendation number that the addendum gives a position (origin 'addendum')."""
+    return find_addendum_positions_with_warnings(doc, id_prefix)[0]
+
+
+def find_addendum_positions_with_warnings(
+    doc: DocText, id_prefix: str = "add"
+) -> tuple[list[Recommendation], list[ExtractWarning]]:
+    """The addendum's records, and a warning naming each number whose response gives no single position.
+
+    A response that supports part of a recommendation, or both accepts and notes,
+    is kept (position None, its text the response and its reason) rather than dropped.
+    """
     stream: ParagraphStream = paragraph_stream(doc.units, doc.sections)
     text = stream.text
     statements, listed = _statements(text)
@@ -274,23 +320,29 @@ def find_addendum_positions(doc: DocText, id_prefix: str = "add") -> list[Recomm
     entries: dict[str, _Entry] = {}
     for s0, end, nums, pos, lead in statements:
         for n in nums:
-            entries.setdefault(n, _Entry(n, pos, lead, s0, end))
+            entries.setdefault(n, _Entry(n, pos, lead, s0, end, None if pos else "partial"))
     for s, body_start, nums in heads:
         stop = stops[bisect.bisect_right(stops, s)] if bisect.bisect_right(stops, s) < len(stops) else len(text)
         body = _cut(text, body_start, stop)
         if not body:
             continue
-        own = response_position(body)
+        own, why = response_reading(body)
         for n in nums:
             e = entries.get(n)
             if e is None:
-                entries[n] = _Entry(n, own, body, s, stop)
+                entries[n] = _Entry(n, own, body, s, stop, why)
             else:
                 e.text, e.start, e.end = body, s, stop
+                if why == "partial":  # listed as accepted, but the response says only in part
+                    e.position, e.why = None, why
     out: list[Recommendation] = []
-    for e in entries.values():
+    unread: dict[str, list[str]] = {}
+    # responses without a position go last, so the ids of the others do not depend on them
+    for e in sorted(entries.values(), key=lambda e: e.position is None):
         if e.position is None:
-            continue
+            if e.why is None:
+                continue
+            unread.setdefault(e.why, []).append(e.number)
         us = stream.units_between(e.start, e.end)
         out.append(
             Recommendation(
@@ -305,4 +357,17 @@ def find_addendum_positions(doc: DocText, id_prefix: str = "add") -> list[Recomm
                 paragraphs=[u.id for u in us if u.id not in stream.headings],
             )
         )
-    return out
+    warnings = [
+        ExtractWarning(
+            code=f"addendum_position_{why}",
+            message=f"{UNREAD[why]}: {', '.join(nums[:12])}{' …' if len(nums) > 12 else ''}; kept without a position",
+        )
+        for why, nums in unread.items()
+    ]
+    return out, warnings
+
+
+UNREAD = {
+    "partial": "the addendum supports only part of recommendation(s)",
+    "mixed": "the addendum's response both accepts and notes recommendation(s)",
+}

@@ -25,7 +25,7 @@ from extract.finders import (
 )
 from extract.finders.base import Earlier, Finder, FinderOptions, Found, check_order
 from extract.structure.units import DocText
-from schemas import LegalArticle, Recommendation
+from schemas import ExtractWarning, LegalArticle, Recommendation
 
 SUBMISSIONS = frozenset({"ngo_submission", "joint_submission", "nhri_submission", "other"})
 """Documents that make their own recommendations and describe cases (UN reports do neither)."""
@@ -48,14 +48,14 @@ def _has_case_rules(doc: DocText) -> bool:
     return doc.kind in SUBMISSIONS and cases.has_rules(doc.language)
 
 
-def _found_recommendations(doc: DocText) -> list[Recommendation]:
+def _found_recommendations(doc: DocText) -> tuple[list[Recommendation], list[ExtractWarning]]:
     if doc.kind == "working_group_report":
-        return wgreport.find_report_recommendations(doc)
+        return wgreport.find_report_recommendations_with_warnings(doc)
     if doc.kind == "working_group_addendum":
-        return addendum.find_addendum_positions(doc)
+        return addendum.find_addendum_positions_with_warnings(doc)
     if doc.kind in SUBMISSIONS:
-        return recommendations.find_recommendations(doc, lang=doc.language)
-    return []
+        return recommendations.find_recommendations(doc, lang=doc.language), []
+    return [], []
 
 
 def _with_actions(recs: list[Recommendation], lang: str) -> list[Recommendation]:
@@ -82,10 +82,10 @@ def _with_articles(recs: list[Recommendation], arts: Sequence[LegalArticle]) -> 
 
 
 def _recommendations(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
-    recs = _found_recommendations(doc)
+    recs, own = _found_recommendations(doc)
     recs = _with_actions(recs, doc.language)
     recs = _with_articles(recs, earlier["legal_articles"])
-    return Found(recs, recommendations.check(doc, recs))
+    return Found(recs, own + recommendations.check(doc, recs))
 
 
 def _themes(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:

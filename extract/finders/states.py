@@ -12,6 +12,7 @@ Public API:
     state_word(word) -> bool
     find_states(text, adjectives=False) -> list[tuple[int, int, StateRef]]
     state_ref(iso3) -> StateRef | None
+    closest_state(name) -> StateRef | None       (what a misprinted name most likely means)
 """
 
 from __future__ import annotations
@@ -180,12 +181,47 @@ def lookup_state(name: str, adjectives: bool = False) -> StateRef | None:
     if name.strip() in t.abbreviations:
         return state_ref(t.abbreviations[name.strip()])
     k = _key(s)
-    if k and k[0] in {"the", "la", "le", "el", "l"}:
-        k = k[1:]
-    e = t.names.get(k)
+    e = t.names.get(k)  # with its article first: "the former Yugoslav Republic of Macedonia" is listed so
+    if (e is None or e.blocked) and k and k[0] in ARTICLES:
+        e = t.names.get(k[1:])
     if e is None or e.blocked or (e.adjective and not adjectives):
         return None
     return state_ref(e.iso3)
+
+
+ARTICLES = frozenset({"the", "la", "le", "el", "l"})
+
+CLOSE_ENOUGH = 0.88
+"""How alike (difflib ratio on folded words) a misprinted name must be to a listed one to be suggested."""
+
+
+@lru_cache(maxsize=4096)
+def closest_state(name: str) -> StateRef | None:
+    """The State a misprinted or broken name most likely means ('Trinidad an Tobago'), or None.
+
+    Only for telling an analyst what a name that `lookup_state` refuses may be:
+    never used to accept a name silently.
+    """
+    import difflib
+
+    t = _table()
+    k = _key(name)
+    if k and k[0] in ARTICLES:
+        k = k[1:]
+    target = " ".join(k)
+    if not target:
+        return None
+    best, best_ratio = "", 0.0
+    for key, e in t.names.items():
+        if e.blocked or e.adjective:
+            continue
+        cand = " ".join(key)
+        if abs(len(cand) - len(target)) > 0.3 * len(target):
+            continue
+        r = difflib.SequenceMatcher(None, target, cand).ratio()
+        if r > best_ratio:
+            best, best_ratio = e.iso3, r
+    return state_ref(best) if best and best_ratio >= CLOSE_ENOUGH else None
 
 
 @lru_cache(maxsize=16384)

@@ -11,10 +11,16 @@ The finder reads the paragraphs as one stream, so an item that a page break or a
 rough reader split into two units is still one record, and two items merged into
 one unit are still two: items are cut at their numbers, not at unit boundaries.
 Numbers are accepted only in sequence under their lead paragraph, which keeps
-"1961 Convention" or "resolution 5/1." from ever opening an item.
+"1961 Convention" or "resolution 5/1." from ever opening an item. Structure, not
+the lead's wording, decides what is an item: '<N>.1' opening a unit starts a list
+even under a lead no rule reads (its items then have no position, and a warning
+says so). The report then checks itself (`check_report`): gaps, misprinted or
+repeated numbers, missing or out-of-order groups, a count the lead states,
+recommendations without a State or with a name no UN Member or observer has.
 
 Public API:
     find_report_recommendations(doc) -> list[Recommendation]
+    find_report_recommendations_with_warnings(doc) -> (records, warnings)   (the report checks itself)
     parse_items(text) -> list[ReportItem]         (the same parser on plain text)
     split_states(text) -> tuple[str, list[str]]   (trailing recommending-State parentheses)
     parse_state_list(content, lenient=False) -> list[str] | None
@@ -24,14 +30,15 @@ Public API:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.finders.actions import classify_action
-from extract.finders.states import lookup_state
+from extract.finders.states import closest_state, lookup_state
 from extract.structure.units import DocText, TextUnit
-from schemas import Recommendation, Section
+from schemas import ExtractWarning, Recommendation, Section
 from schemas.records import Position
 
 # ---------------------------------------------------------------- patterns (data)
@@ -80,7 +87,12 @@ XREF_BEFORE = re.compile(r"(?i)(?:recommendations?|paragraphs?|paras?\.?|and|,|�
 
 NOT_A_LIST = re.compile(
     r"(?i)\bfollowing\s+(?:comments|observations|replies|responses|clarifications|information|questions)\b"
+    r"|\brecommendations?\s+\d{1,3}(?:\.\d{1,3})*\b[^.]{0,80}\babove\b"
 )
+"""A lead that announces comments or questions, or that speaks of items already listed ('recommendation 98.1 above')."""
+
+STATED_COUNT = re.compile(r"(?i)\b(?:following|these|the)\s+(\d{1,4})\s+recommendations\b")
+"""A lead that says how many items follow ('the following 143 recommendations')."""
 """A lead that announces the State's comments or a delegation's questions, not recommendations."""
 
 RECOMMENDATION_WORD = re.compile(r"(?i)\brecommendations?\b|\brecomendaciones\b|\brecommandations\b")
@@ -190,6 +202,25 @@ def _known(name: str) -> bool:
     return lookup_state(name) is not None
 
 
+BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[a-z])")
+
+
+def _mend_broken_name(piece: str) -> str | None:
+    """A State's name a line break cut ('Herze-govina', 'Luxem bourg'), joined again when that makes a known name."""
+    if "-" in piece:
+        joined = BROKEN_HYPHEN.sub("", piece)
+        if joined != piece and _known(joined):
+            return joined
+    words = piece.split(" ")
+    if 1 < len(words) <= MAX_NAME_WORDS:
+        for i in range(1, len(words)):
+            if words[i][:1].islower() and words[i] not in ("and", "of", "the"):
+                joined = " ".join([*words[: i - 1], words[i - 1] + words[i], *words[i + 1 :]])
+                if _known(joined):
+                    return joined
+    return None
+
+
 def _segment_and(piece: str) -> list[str] | None:
     """'Cuba, Ghana and the Netherlands' → the 'and' that joins two States, not the one inside 'Trinidad and Tobago'."""
     parts = re.split(r"\s+and\s+", piece)
@@ -227,6 +258,10 @@ def parse_state_list(content: str, lenient: bool = False) -> list[str] | None:
             continue
         if _known(piece):
             names.append(piece)
+            continue
+        mended = _mend_broken_name(piece)
+        if mended:
+            names.append(mended)
             continue
         seg = _segment_and(piece)
         if seg:
@@ -313,10 +348,19 @@ def position_of(lead: str) -> tuple[bool, Position | None]:
     head = lead[:700]
     if not RECOMMENDATION_WORD.search(head) or not GROUP_HINT.search(head) or NOT_A_LIST.search(head):
         return False, None
+    read, position = lead_position(head)
+    if read:
+        return True, position
+    return bool(re.search(r"(?i)\b(?:following|below|listed)\b", head)), None
+
+
+def lead_position(lead: str) -> tuple[bool, Position | None]:
+    """(did a rule read the lead?, the position it gives): unread leads give None and a warning, not a lost group."""
+    head = lead[:700]
     for pattern, position in POSITION_RULES:
         if pattern.search(head):
             return True, position
-    return bool(re.search(r"(?i)\b(?:following|below|listed)\b", head)), None
+    return False, None
 
 
 # ---------------------------------------------------------------- the item parser
@@ -333,6 +377,15 @@ class ReportItem:
     states: list[str]
     position: Position | None
     paragraph: int | None = None
+
+
+@dataclass(slots=True)
+class ReportNote:
+    """Something the parser saw that an analyst should check: a code, what it is about, and where (offset)."""
+
+    code: str
+    message: str
+    at: int
 
 
 @dataclass(slots=True)
@@ -371,6 +424,15 @@ class _State:
     plain_next: int | None = None
     items: list[ReportItem] = field(default_factory=list)
     open: _Open | None = None
+    lead: str = ""
+    lead_at: int = 0
+    notes: list[ReportNote] = field(default_factory=list)
+    paragraphs: dict[int, bool] = field(default_factory=dict)
+    """Report paragraph numbers seen → whether they read as a list's lead."""
+    stated: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Paragraph → (count its lead states, offset)."""
+    unread: dict[int, ReportNote] = field(default_factory=dict)
+    """Paragraph → the note that its list's lead gives no position."""
 
 
 def _tidy(s: str) -> str:
@@ -413,8 +475,36 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
 
     A report paragraph number opens a lead: if the lead announces a list, the items
     that follow are numbered '<paragraph>.<n>' or '<n>.' in sequence; any other
-    paragraph closes the list. Runs in linear time in len(text).
+    paragraph closes the list. Items '<paragraph>.1', '<paragraph>.2' ... under a lead
+    that does not read as one still make a list (structure decides, the lead only
+    gives the position). Runs in linear time in len(text).
     """
+    return parse_report(text, start)[0]
+
+
+def _open_group(st: _State, text: str, at: int, p: int) -> None:
+    """Items numbered under paragraph `p` begin: their position is what the lead says, or None with a note."""
+    lead = st.lead if st.para == p else ""
+    read, position = lead_position(lead) if lead else (False, None)
+    st.para, st.in_group, st.position, st.plain_next = p, True, position, None
+    if not read:
+        what = "no lead paragraph was found" if not lead else f"its lead was not understood ({_tidy(lead)[:80]!r})"
+        st.notes.append(ReportNote("recommendation_lead_unread", f"recommendations {p}.x have no position: {what}", at))
+
+
+def _plain_list_under_lead(st: _State, text: str, at: int) -> bool:
+    head = st.lead[:700]
+    return (
+        st.para is not None
+        and not st.in_group
+        and _unit_start(text, at)
+        and bool(RECOMMENDATION_WORD.search(head))
+        and not NOT_A_LIST.search(head)
+    )
+
+
+def parse_report(text: str, start: int = 0) -> tuple[list[ReportItem], _State]:
+    """`parse_items`, also returning the parser's state: notes, paragraphs seen, counts the leads state."""
     st = _State()
     markers = _markers(text, start)
     for k, m in enumerate(markers):
@@ -425,20 +515,43 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
                 continue  # "see recommendation 93.4": a cross-reference, not an item
             if st.in_group and p == st.para:
                 if key <= st.last_key:
+                    if _unit_start(text, m.start):
+                        st.notes.append(
+                            ReportNote(
+                                "recommendation_number_out_of_order",
+                                f"item {text[m.start : m.end].rstrip('.')} follows {p}.{st.last_key[0]}: not taken as an item",
+                                m.start,
+                            )
+                        )
                     continue
             elif st.in_group and st.para is not None and abs(p - st.para) <= 3 and n == st.last_key[0] + 1 > 1:
-                pass  # a misprinted paragraph part ("85.75" in the middle of 86.x): still the next item
-            elif st.para is None or st.para < p <= st.para + 3:
-                # a list whose lead the reader did not give us: its position is unknown
+                # a misprinted paragraph part ("85.75" in the middle of 86.x): still the next item
+                st.notes.append(
+                    ReportNote(
+                        "recommendation_number_misprinted",
+                        f"item {p}.{n} stands between {st.para}.{n - 1} and {st.para}.{n + 1}: read as {st.para}.{n}",
+                        m.start,
+                    )
+                )
+            elif st.para is not None and p == st.para and not st.in_group and key == (1, 0):
+                # items under a lead that did not read as a list's: structure decides, the lead gives the position
                 _close(st, text, m.start)
-                st.para, st.in_group, st.position, st.plain_next = p, True, None, None
+                _open_group(st, text, m.start, p)
+            elif (
+                st.para is None
+                or st.para < p <= st.para + 3
+                or (key == (1, 0) and p != st.para and _unit_start(text, m.start))
+            ):
+                # a list whose lead the reader did not give us (or gave out of order): its position is unknown
+                _close(st, text, m.start)
+                _open_group(st, text, m.start, p)
             else:
                 continue
             _close(st, text, m.start)
             st.last_key = key
             st.plain_next = None
             number = f"{p}.{n}" + (f".{sub}" if sub else "")
-            st.open = _Open(number, m.end, m.start, st.position, p)
+            st.open = _Open(number, m.end, m.start, st.position, st.para)
             continue
         n = m.plain
         assert n is not None
@@ -452,6 +565,14 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
             )
         )
         as_para = st.para is None or st.para < n <= st.para + 3
+        if not as_item and n == 1 and _plain_list_under_lead(st, text, m.start):
+            # a numbered list under a recommendations paragraph whose lead did not read as a list's
+            _close(st, text, m.start)
+            assert st.para is not None
+            _open_group(st, text, m.start, st.para)
+            st.plain_next = 2
+            st.open = _Open("1", m.end, m.start, st.position, st.para)
+            continue
         if as_item and not (as_para and is_group):
             _close(st, text, m.start)
             st.plain_next = n + 1
@@ -465,8 +586,21 @@ def parse_items(text: str, start: int = 0) -> list[ReportItem]:
         st.position = position
         st.last_key = (0, 0)
         st.plain_next = 1 if is_group else None
+        st.lead, st.lead_at = lead, m.start
+        st.paragraphs[n] = is_group
+        if is_group:
+            if not lead_position(lead)[0]:  # told only if items follow (not the closing "All conclusions ...")
+                st.unread[n] = ReportNote(
+                    "recommendation_lead_unread",
+                    f"the recommendations under paragraph {n} have no position: "
+                    f"its lead was not understood ({_tidy(lead)[:80]!r})",
+                    m.start,
+                )
+            c = STATED_COUNT.search(lead[:700])
+            if c:
+                st.stated[n] = (int(c[1]), m.start)
     _close(st, text, len(text))
-    return st.items
+    return st.items, st
 
 
 # ---------------------------------------------------------------- DocText → records
@@ -570,7 +704,14 @@ def _start_offset(text: str) -> int:
 
 
 def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Recommendation]:
-    """Every numbered recommendation of a Working Group report, one record per item (sub-items too).
+    """Every numbered recommendation of a Working Group report, one record per item (sub-items too)."""
+    return find_report_recommendations_with_warnings(doc, id_prefix)[0]
+
+
+def find_report_recommendations_with_warnings(
+    doc: DocText, id_prefix: str = "rec"
+) -> tuple[list[Recommendation], list[ExtractWarning]]:
+    """The report's recommendations, and what its own numbering, counts and States say is wrong with them.
 
     `page` is the page of the unit the item starts in; `bbox` is a placeholder the
     pipeline replaces from the units' spans (their ids are in `paragraphs`).
@@ -579,9 +720,9 @@ def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Re
     units, section = found if found else (doc.units, None)
     stream = paragraph_stream(units, doc.sections)
     start = 0 if found else _start_offset(stream.text)
-    items = parse_items(stream.text, start)
+    items, st = parse_report(stream.text, start)
     if not items and start:
-        items = parse_items(stream.text, 0)
+        items, st = parse_report(stream.text, 0)
     out: list[Recommendation] = []
     lang = doc.language or "en"
     for i, it in enumerate(items, 1):
@@ -602,4 +743,100 @@ def find_report_recommendations(doc: DocText, id_prefix: str = "rec") -> list[Re
                 paragraphs=[u.id for u in us if u.id not in stream.headings],
             )
         )
+    return out, check_report(items, st, stream)
+
+
+# ---------------------------------------------------------------- the report checks itself
+
+
+def _page_at(stream: ParagraphStream, at: int) -> int | None:
+    us = stream.units_between(at, at + 1)
+    return max(1, us[0].page) if us else None
+
+
+def _shown(values: Sequence[str], limit: int = 12) -> str:
+    return ", ".join(values[:limit]) + (f" … ({len(values)} in all)" if len(values) > limit else "")
+
+
+def _missing(numbers: Sequence[int]) -> list[int]:
+    have = set(numbers)
+    return [n for n in range(1, max(numbers) + 1) if n not in have]
+
+
+def check_report(items: Sequence[ReportItem], st: _State, stream: ParagraphStream) -> list[ExtractWarning]:
+    """Warnings naming the numbers: gaps, a missing or out-of-order group, a stated count, States missing or unknown."""
+    out = [ExtractWarning(code=n.code, message=n.message, page=_page_at(stream, n.at)) for n in st.notes]
+    groups: dict[int | None, list[ReportItem]] = {}
+    for it in items:
+        groups.setdefault(it.paragraph, []).append(it)
+    for para, its in groups.items():
+        if para is not None and para in st.unread:
+            n = st.unread[para]
+            out.append(ExtractWarning(code=n.code, message=n.message, page=_page_at(stream, n.at)))
+        where = f"under paragraph {para}" if para is not None else "in the list"
+        tops = [
+            int(it.number.split(".")[1] if "." in it.number else it.number) for it in its if it.number.count(".") < 2
+        ]
+        missing = _missing(tops) if tops else []
+        if missing:
+            names = [f"{para}.{n}" if "." in its[0].number else str(n) for n in missing]
+            out.append(
+                ExtractWarning(
+                    code="recommendation_numbering_gap",
+                    message=f"the recommendations {where} lack {_shown(names)}: not found or not printed",
+                    page=_page_at(stream, its[0].start),
+                )
+            )
+        stated = st.stated.get(para) if para is not None else None
+        if stated and stated[0] != len(tops):
+            out.append(
+                ExtractWarning(
+                    code="recommendation_count_differs",
+                    message=f"paragraph {para} announces {stated[0]} recommendations; {len(tops)} were found",
+                    page=_page_at(stream, stated[1]),
+                )
+            )
+    order = [p for p in groups if p is not None]
+    for a, b in itertools.pairwise(order):
+        if b <= a:
+            out.append(
+                ExtractWarning(
+                    code="recommendation_group_out_of_order",
+                    message=f"the recommendations under paragraph {b} come after those under paragraph {a}",
+                    page=_page_at(stream, groups[b][0].start),
+                )
+            )
+            continue
+        lost = [str(n) for n in range(a + 1, b) if st.paragraphs.get(n, True)]
+        if lost:
+            out.append(
+                ExtractWarning(
+                    code="recommendation_group_missing",
+                    message=f"between the recommendations under paragraphs {a} and {b}, paragraph(s) {', '.join(lost)} "
+                    "gave no recommendation: not found, or a list whose items were not read",
+                    page=_page_at(stream, groups[b][0].start),
+                )
+            )
+    stateless = [it.number for it in items if not it.states]
+    if stateless:
+        out.append(
+            ExtractWarning(
+                code="recommendation_without_state",
+                message=f"no recommending State found for {_shown(stateless)}",
+                page=_page_at(stream, next(it.start for it in items if not it.states)),
+            )
+        )
+    for it in items:
+        for name in it.states:
+            if lookup_state(name) is not None:
+                continue
+            guess = closest_state(name)
+            hint = f" (perhaps {guess.name}, {guess.iso3})" if guess else ""
+            out.append(
+                ExtractWarning(
+                    code="recommending_state_unknown",
+                    message=f"recommendation {it.number}: {name!r} matches no UN Member or observer State{hint}",
+                    page=_page_at(stream, it.start),
+                )
+            )
     return out

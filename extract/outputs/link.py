@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from extract.finders.states import lookup_state
@@ -242,12 +243,12 @@ def _attach_addendum(add: Document, reports: list[_Report], warnings: list[LinkW
             return
     unknown: list[str] = []
     for r in add.recommendations:
-        if r.origin != "addendum" or not r.number or r.position is None:
+        if r.origin != "addendum" or not r.number:
             continue
         k = _addendum_number(r.number, target)
         if k is None:
-            unknown.append(number_key(r.number))
-        elif k not in target.addendum:
+            unknown.append(number_key(r.number))  # positionless responses too: the number itself is absent
+        elif r.position is not None and k not in target.addendum:
             target.addendum[k] = (r.position, file)
     if unknown:
         warnings.append(
@@ -640,7 +641,8 @@ def print_summary(links: CycleLinks, console: Console) -> None:
     for ref in links.reports:
         mine = [lk for lk in resolved if lk.report == ref.document]
         if ref.kind == REPORT_KIND or mine:
-            table.add_row(ref.document, ref.symbol or "-", str(len(mine)), str(sum(1 for lk in mine if lk.position)))
+            row = (escape(ref.document), escape(ref.symbol or "-"))  # names as read: "[x]" is not markup
+            table.add_row(*row, str(len(mine)), str(sum(1 for lk in mine if lk.position)))
     unresolved = len(links.links) - len(resolved)
     if unresolved:
         table.add_row("[red]not in the batch[/]", "-", str(unresolved), "-")
