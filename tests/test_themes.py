@@ -157,3 +157,62 @@ def test_100kb_input_is_quick(text: str) -> None:
     tag_text(text)
     tag_text(text, "fr")
     assert time.perf_counter() - t < 3.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Combat discrimination on the grounds of disability in the Republic of Arcadia",
+        "Combat discrimination and intolerance against lesbian, gay, bisexual, transgender and intersex persons",
+        "Combat gender-based violence and discrimination",
+    ],
+)
+def test_generic_discrimination_with_another_ground_is_not_racial(text: str) -> None:
+    got = labels(text)
+    assert "Equality & non-discrimination" in got
+    assert "Racial discrimination" not in got
+
+
+def test_generic_discrimination_alone_and_racism_are_racial() -> None:
+    assert "Racial discrimination" in labels("Redouble efforts to combat hate speech and all forms of discrimination")
+    assert "Racial discrimination" in labels("Combat racism and xenophobia")
+    assert "Racial discrimination" not in labels(
+        "Derogar las leyes que discriminan por orientación sexual y combatir la discriminación", "es"
+    )
+
+
+def test_equal_keywords_all_count() -> None:
+    # an exact keyword of one theme must not hide a prefix keyword of another at the same place
+    assert "Equality & non-discrimination" in labels("Continue the fight against discrimination")
+
+
+def test_lgbti_persons() -> None:
+    lgbti = "Lesbian, gay, bisexual, transgender and intersex persons"
+    assert lgbti in labels("Prohibit discrimination on the grounds of sexual orientation and gender identity")
+    assert lgbti in labels("Recognize same-sex partnerships")
+    assert lgbti in labels("Combatir la homofobia y la transfobia", "es")
+    assert lgbti in labels("Protéger les personnes LGBTI", "fr")
+    assert lgbti not in labels("Ensure gender equality in employment")
+    assert labels("Sexual orientation and gender identity", heading=True) >= {lgbti}
+
+
+def test_women_as_subject_of_violence_is_not_advancement_of_women() -> None:
+    got = labels("Combat all forms of violence against women and girls")
+    assert {"Violence against women", "Sexual & gender-based violence"} <= got
+    assert "Advancement of women" not in got
+    assert "Discrimination against women" not in got
+    assert "Advancement of women" in labels("Promote gender equality and the empowerment of women")
+    assert "Discrimination against women" in labels("Ensure access to health care for women in rural areas")
+    assert "Discrimination against women" not in labels("Set the minimum age of marriage at 18 for women and men")
+
+
+def test_law_enforcement_is_not_legislation() -> None:
+    assert "Constitutional & legislative framework" not in labels("Train law enforcement officials")
+    assert "Constitutional & legislative framework" in labels("Enforce the law on equal pay")
+
+
+def test_both_sexes_named_are_children_not_a_womens_rights_cue() -> None:
+    got = labels("Register all boys and girls at birth")
+    assert "Children: definition; general principles; protection" in got
+    assert "Discrimination against women" not in got
+    assert "Violence against women" not in labels("End the harassment of human rights activists")

@@ -3,13 +3,17 @@
 The theme list and the rules are package data (data/uhri_themes.json): each theme
 has keywords per language (plus acronyms read in every language), extra phrases
 read only in headings, and a few combinations of cues ("women" with "violence"
-is violence against women). The rules are transparent on purpose: a reader can
-see why a text got a theme, and a wrong tag is fixed by editing a word list.
+is violence against women) that may also name blocking cues, so a theme is tagged
+on its own evidence only (generic "discrimination" is racial discrimination only
+when no other ground such as disability or sexual orientation is named). The
+rules are transparent on purpose: a reader can see why a text got a theme, and a
+wrong tag is fixed by editing a word list.
 
 Matching works on word tokens (case and accents folded, hyphen and space alike)
 with a dictionary keyed by a keyword's first word, so it is linear in the text.
 At each place the longest keyword wins, which lets a specific phrase shadow the
-general words inside it ('human rights education' is not also 'education').
+general words inside it ('human rights education' is not also 'education');
+keywords of equal length all count, so an exact word never hides a prefix one.
 
 Public API:
     theme_list() -> list[ThemeDef]
@@ -63,7 +67,7 @@ class _Rules:
     order: dict[str, int]  # theme id → its place in the Index's list
     text: dict[str, _Matcher]
     heading: dict[str, _Matcher]
-    combinations: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+    combinations: tuple[tuple[frozenset[str], frozenset[str], tuple[str, ...]], ...]  # (all, none, add)
 
 
 def _parse_keyword(kw: str) -> tuple[tuple[str, bool, bool], ...]:
@@ -129,7 +133,9 @@ def _rules() -> _Rules:
                 _add(h, kw, t["id"])
         text[lang] = _merge(m)
         heading[lang] = _merge(h)
-    combos = tuple((frozenset(c["all"]), tuple(c["add"])) for c in data.get("combinations", []))
+    combos = tuple(
+        (frozenset(c["all"]), frozenset(c.get("none", ())), tuple(c["add"])) for c in data.get("combinations", [])
+    )
     order = {t.id: i for i, t in enumerate(themes)}
     return _Rules(data["taxonomy"], themes, {t.id: t for t in themes}, order, text, heading, combos)
 
@@ -156,22 +162,25 @@ def _scan(text: str, m: _Matcher) -> list[str]:
     i, n = 0, len(raw)
     while i < n:
         f = folded[i]
-        best = None
+        best: list[_Keyword] = []  # every keyword of the longest length matching here: ties all count
         lists = [m.exact.get(f, ()), m.prefix.get(f[:3], ())]
         if raw[i] != f:
             lists.append(m.exact.get(raw[i], ()))
         for lst in lists:
             for k in lst:  # longest first: the first match is this list's best
-                if best is not None and len(k.words) <= len(best.words):
+                if best and len(k.words) < len(best[0].words):
                     break
                 if _matches(k, raw, folded, i):
-                    best = k
+                    if best and len(k.words) > len(best[0].words):
+                        best = []
+                    best.append(k)
                     break
-        if best is None:
+        if not best:
             i += 1
             continue
-        found.extend(best.themes)
-        i += len(best.words)
+        for k in best:
+            found.extend(k.themes)
+        i += len(best[0].words)
     return found
 
 
@@ -182,8 +191,8 @@ def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     matchers = r.heading if heading else r.text
     m = matchers.get(code, matchers["en"])
     hits = set(_scan(text, m))
-    for need, add in r.combinations:
-        if need <= hits:
+    for need, block, add in r.combinations:  # in the data's order: a combination may block on an earlier one's themes
+        if need <= hits and not block & hits:
             hits.update(add)
     return sorted((h for h in hits if h in r.order), key=r.order.__getitem__)
 
