@@ -40,7 +40,7 @@ def describe(doc: DocText, meta: DocumentMeta) -> tuple[DocumentMeta, DocText]:
             "session": info.session,
             "cycle": info.cycle,
             "symbol": info.symbol,
-            "title": meta.title or info.title,
+            "title": info.title,  # the layout's title unless it is only the State, a date or a form label
         }
     )
     doc = replace(

@@ -72,5 +72,5 @@ def describe(doc: DocText) -> DocumentInfo:
     info.state_under_review = state_under_review(v, info.symbol, un)
     info.date = printed_date(v, un)
     info.session = session_number(v, un, info.symbol)
-    info.cycle = cycle_number(v)
+    info.cycle = cycle_number(v, info.session)
     return info

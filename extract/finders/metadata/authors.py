@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from extract.finders.metadata.cues import Cues, load_cues
 from extract.finders.metadata.dates import MONTHS
+from extract.finders.metadata.members import continues_enumeration, members
 from extract.finders.metadata.view import View, ws
 from extract.finders.states import lookup_state
 from extract.text.fold import fold
@@ -118,6 +119,20 @@ OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
 """Connectors a lower-case word may follow inside a name: 'Gardiens sans frontières'."""
 
 
+def _name_follows(toks: list[str], words: list[str]) -> bool:
+    """Whether the tokens go on with a name's capitalised word (an article may come first).
+
+    A name set in capitals goes on only in capitals: 'CONSEJO COMUNAL X para el Resumen' ends at 'para'.
+    """
+    caps = bool(words) and all(w.isupper() for w in words if any(c.isalpha() for c in w))
+    for raw in toks[:2]:
+        core = _clean_token(raw)[0]
+        if fold(core) in ("la", "el", "los", "las", "the", "le", "les"):
+            continue
+        return _nameish(core, None) and fold(core).split("-")[0] not in NAME_STOP_WORDS and (not caps or core.isupper())
+    return False
+
+
 def _run_forward(text: str) -> str:
     """The run of capitalised words (with connectors) that `text` starts with: an organisation's name."""
     cues = load_cues()
@@ -129,8 +144,11 @@ def _run_forward(text: str) -> str:
         f = fold(core)
         if not words and (f + " " in ARTICLES or f in {"l", "d"}):
             continue
-        if f in NAME_STOP_WORDS or f in MONTHS:
-            break
+        if (
+            f in NAME_STOP_WORDS
+            and not (core.islower() and f in cues.connectors and _name_follows(toks[i + 1 :], words))
+        ) or (f in MONTHS):
+            break  # 'X para el Examen' ends the name; 'Control Ciudadano para la Seguridad' does not
         if f in cues.connectors and words:
             words.append(core)
         elif _nameish(core, prev) or (prev is not None and fold(prev) in OPEN_CONNECTORS):
@@ -198,7 +216,12 @@ def _run_backward(text: str) -> str:
     return " ".join(words)
 
 
-LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|and|y|et|&)\s+", re.I)
+LIST_GLUE = re.compile(
+    r"^\s*(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|and|y|et|&|[-–])\s+"
+    r"(?:(?:by|por|par)\s+(?:(?:the|la|el|los|las|le|les)\s+|l[’'])?)?",  # 'A - B y por la C'
+    re.I,
+)
+NOTE_MARK = re.compile(r"^\d{1,2}(?=[\s,;])")
 LIST_GLUE_END = re.compile(r"(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|\band|\by|\bet|&)\s*$", re.I)
 LEGAL_SUFFIXES = frozenset({"inc", "ltd", "llp", "limited", "a.c", "cic", "plc", "e.v", "asbl"})
 LIST_SEP = " ¦ "
@@ -229,9 +252,15 @@ def _list_forward(text: str) -> str:
         idx = rest.find(run.split()[-1])
         after = rest[idx + len(run.split()[-1]) :] if idx >= 0 else ""
         after = after.lstrip(")’'‟s") if after[:1] in ")’'‟" else after
+        after = NOTE_MARK.sub("", after)  # 'Mujeres2 y por la …': a footnote mark after the name
         glue = LIST_GLUE.match(after)
         if not glue:
             break
+        if glue.group().strip() == ",":
+            nxt = _run_forward_enumeration(after[glue.end() :])
+            if nxt and continues_enumeration(runs[-1], nxt):
+                runs[-1] += ", " + nxt  # '... para la Seguridad, la Defensa y la Fuerza Armada': one name
+                break
         conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))
         rest = after[glue.end() :]
     if len(runs) == 2 and not conjunctions and len(_split_last_conjunction(runs[-1])) < 2:
@@ -239,6 +268,14 @@ def _list_forward(text: str) -> str:
     elif len(runs) > 1:
         runs[-1:] = _split_last_conjunction(runs[-1])
     return LIST_SEP.join(runs)
+
+
+def _run_forward_enumeration(text: str) -> str:
+    """The words a comma's continuation runs to: its article, then the name run."""
+    m = re.match(r"\s*((?:la|el|los|las|the|le|les)\s+)?", text, re.I)
+    lead = m.group(1) or "" if m else ""
+    run = _run_forward(text[m.end() if m else 0 :])
+    return (lead + run).strip() if run else ""
 
 
 def _list_backward(text: str) -> str:
@@ -384,6 +421,8 @@ class _Cand:
     name: str
     score: float = 0.0
     sources: set[str] = field(default_factory=set)
+    lists: set[str] = field(default_factory=set)
+    """The printed author lists ('by A, B and C') the name was read from."""
 
 
 def _case_fix(name: str, full: str) -> str:
@@ -466,6 +505,19 @@ def _split_co_authors(
 
 
 def organisations(v: View) -> list[str]:
+    """The authors the cues name, then every member a joint submission lists (each once)."""
+    names = _named_authors(v)
+    have = {fold(n) for n in names}
+    for m in members(v):
+        name = _strip_name(m, load_cues())  # legal forms go as they do for every author
+        key = fold(name)
+        if key and key not in have and not any(key in h or h in key for h in have):
+            have.add(key)
+            names.append(name)
+    return names
+
+
+def _named_authors(v: View) -> list[str]:
     cues = load_cues()
     acronyms = _acronym_map(v)
     full_folded = fold(v.full + " " + " ".join(v.cover) + " " + " ".join(v.furniture))
@@ -491,6 +543,8 @@ def organisations(v: View) -> list[str]:
             c.sources.add(source)
             if len(parts) > 1:
                 c.sources.add("list")
+                if source != "fallback":
+                    c.lists.add(raw)
                 if CONJOINED.search(raw):
                     c.sources.add("conjoined")
 
@@ -597,7 +651,9 @@ def organisations(v: View) -> list[str]:
     keep = [
         c
         for c in merged
-        if c is top or (c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE) and c.sources & CO_AUTHOR_SOURCES)
+        if c is top
+        or (c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE) and c.sources & CO_AUTHOR_SOURCES)
+        or (c.lists & top.lists and c.score >= MIN_SCORE)  # printed in the top author's own list of authors
     ]
     if not keep:
         keep = [max(merged, key=lambda c: c.score)]
@@ -697,13 +753,17 @@ def _merge(cands: dict[str, _Cand]) -> list[_Cand]:
                 o
                 for o in out
                 if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", fold(o.name))
-                and len(key.split()) >= max(1, len(fold(o.name).split()) - 3)
+                and (
+                    len(key.split()) >= max(1, len(fold(o.name).split()) - 3)
+                    or fold(o.name).startswith(key + ",")  # the name before an enumeration inside it
+                )
             ),
             None,
         )
         if host is not None and (len(key.split()) >= 2 or ACRONYM.match(c.name)):
             host.score += c.score
             host.sources |= c.sources
+            host.lists |= c.lists
         else:
             out.append(c)
     return out

@@ -32,6 +32,11 @@ class Cues:
     connectors: frozenset[str]
     stop_names: list[re.Pattern[str]]
     head_words: frozenset[str]
+    member_lists: list[re.Pattern[str]]
+    not_authors: list[re.Pattern[str]]
+    authoring: list[re.Pattern[str]]
+    upr_context: list[re.Pattern[str]]
+    not_submission: list[re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +69,9 @@ def load_cues() -> Cues:
         connectors=frozenset(c.casefold() for c in org["connectors"]),
         stop_names=comp(org["stop_names"]["patterns"]),
         head_words=frozenset(w.casefold() for w in words.organisation_words),
+        member_lists=comp(words.member_lists),
+        not_authors=comp(words.not_authors),
+        authoring=comp(words.authoring),
+        upr_context=comp(words.upr_context),
+        not_submission=comp(words.not_submission),
     )

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from extract.finders.metadata.cues import load_cues
+from extract.finders.metadata.cues import Cues, load_cues
 from extract.finders.metadata.symbol import WG6_SYMBOL
 from extract.finders.metadata.view import View, ws
 from extract.finders.states import lookup_state
 from extract.text.fold import fold
+
+OTHER_GENRE_MARKS = 2
+UPR_CONTEXT_CHARS = 60_000
+"""A long paper that only mentions the review in passing is read this far."""
 
 
 def un_issued(v: View, symbol: str | None) -> bool:
@@ -57,6 +61,22 @@ def submission_kind(v: View, orgs: list[str]) -> str:
     lead = fold(" ".join([*v.cover[:30], *v.titles, *v.furniture, head]))  # accents as printed or not ('Exámen')
     if len(orgs) >= 2 or any(p.search(lead) for p in cues.joint):
         return "joint_submission"
+    if _not_a_submission(v, cues):
+        return "other"  # a paper or a guide that is not about a review: not a UPR submission
     if orgs or any(p.search(lead) for p in cues.submission):
         return "ngo_submission"
     return "other"
+
+
+def _not_a_submission(v: View, cues: Cues) -> bool:
+    """An academic paper or a guide: several of their marks, and the review named nowhere on the cover.
+
+    Many real submissions never name the review (they were sent to it), so its absence alone
+    proves nothing; the marks of another genre ('Abstract', 'Keywords:', a DOI) do.
+    """
+    text = " ".join([*v.cover, *v.titles, *v.furniture, v.full[:UPR_CONTEXT_CHARS]])
+    marks = sum(1 for p in cues.not_submission if p.search(text))
+    if marks < OTHER_GENRE_MARKS:
+        return False
+    front = " ".join([*v.cover[:40], *v.titles, *v.head[:2]])
+    return not any(p.search(front) for p in cues.upr_context)

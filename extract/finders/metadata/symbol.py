@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 
+from extract import DATA_DIR
 from extract.finders.metadata.view import View
 from extract.finders.metadata.words import merged
 from extract.finders.symbols import find_symbols
@@ -114,12 +117,42 @@ def _match_session(text: str) -> int | None:
     return None
 
 
-def cycle_number(v: View) -> int | None:
-    for t in [*v.blocks[:15], *v.titles, *v.furniture]:
-        for p in CYCLE_PATTERNS:
+REVIEW_ORDINAL = re.compile(
+    rf"\b(?:{_ORD_WORD}|(?P<num>[1-4])\s*(?:st|nd|rd|th|º|°|er|e|ème|o|ª))\s+"
+    r"(?:universal periodic review|upr|review|epu|examen(?: peri[óo]dico universal)?|e\.p\.u\.)\b",
+    re.I,
+)
+"""'its second UPR', 'el segundo EPU', 'le deuxième examen': a review counted, as the cycle it is."""
+
+
+def _cycle_in(texts: list[str], patterns: list[re.Pattern[str]]) -> int | None:
+    """The highest cycle the texts name: a submission speaks of its own review and of earlier ones."""
+    found = []
+    for t in texts:
+        for p in patterns:
             for m in p.finditer(t):
                 g = m.groupdict()
                 n = _ordinal(g.get("word"), g.get("num"))
                 if n and 1 <= n <= 6:
-                    return n
-    return None
+                    found.append(n)
+    return max(found) if found else None
+
+
+def cycle_number(v: View, session: int | None = None) -> int | None:
+    """The review cycle: the one the session printed belongs to, else as the cover prints it ('third cycle').
+
+    Running text is not read: a submission to one review speaks of the earlier ones ('since its
+    second UPR'), so an ordinal there does not tell which review the document is for.
+    """
+    if session:
+        for cycle, (first, last) in cycles_by_session().items():
+            if first <= session <= last:
+                return cycle
+    return _cycle_in([*v.blocks[:15], *v.titles, *v.furniture], [*CYCLE_PATTERNS, REVIEW_ORDINAL])
+
+
+@cache
+def cycles_by_session() -> dict[int, tuple[int, int]]:
+    """Which Working Group sessions each UPR cycle held (a fact of the mechanism, kept as data)."""
+    d = json.loads((DATA_DIR / "doc_kinds.json").read_text(encoding="utf-8"))["cycles"]
+    return {int(k): (int(v[0]), int(v[1])) for k, v in d.items() if not k.startswith("_")}

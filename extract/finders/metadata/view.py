@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from extract.structure.units import DocText, StyledLine
 
 HEAD_PARAGRAPHS = 8
+LEAD_NOTE_PARAGRAPHS = 3
+LEAD_NOTE_PAGES = 2
 FULL_TEXT_CHARS = 150_000
 """Text read for counting names and spelt-out acronyms: a long report repeats, it does not add authors."""
 
@@ -28,6 +30,10 @@ class View:
     head: list[str]
     paragraphs: list[str]
     full: str
+    lead_notes: list[str]
+    layout_title: str | None = None
+    pdf_title: str | None = None
+    """Footnotes on the cover or the opening paragraphs: where a coalition lists its members."""
 
     @property
     def cover_text(self) -> str:
@@ -54,6 +60,13 @@ def _blocks(lines: list[StyledLine]) -> list[str]:
 def make_view(doc: DocText) -> View:
     paras = [u.text for u in doc.paragraphs()]
     notes = [u.text for u in doc.footnotes()]
+    opening = {u.id for u in list(doc.paragraphs())[:LEAD_NOTE_PARAGRAPHS]}
+    all_paras = {u.id for u in doc.paragraphs()}
+    lead_notes = [
+        u.text
+        for u in doc.footnotes()
+        if u.anchor in opening or (u.anchor not in all_paras and u.page <= LEAD_NOTE_PAGES)
+    ]
     cover_styled = [ln for ln in doc.cover if ln.text.strip()]
     if not cover_styled:
         first = [u for u in doc.paragraphs() if u.page == 1] or list(doc.paragraphs())[:3]
@@ -76,4 +89,7 @@ def make_view(doc: DocText) -> View:
         head=paras[:HEAD_PARAGRAPHS],
         paragraphs=paras,
         full=ws(" ".join(paras + notes))[:FULL_TEXT_CHARS],
+        lead_notes=lead_notes,
+        layout_title=doc.title,
+        pdf_title=doc.pdf_title,
     )

@@ -35,6 +35,24 @@ class MetadataWords(BaseModel):
     organisation_words: tuple[str, ...] = Field(
         default=(), description="words an organisation's name usually contains ('foundation')"
     )
+    member_lists: tuple[str, ...] = Field(
+        default=(),
+        description="what introduces the list of a joint submission's members ('composed of', 'las organizaciones ...:')",
+    )
+    authoring: tuple[str, ...] = Field(
+        default=(),
+        description="verbs that make a list's organisations the document's authors ('submitted', 'elaborado')",
+    )
+    upr_context: tuple[str, ...] = Field(
+        default=(),
+        description="what only a UPR document speaks of (the review, the Council, OHCHR): a submission names one",
+    )
+    not_submission: tuple[str, ...] = Field(
+        default=(), description="what papers and guides print and submissions do not ('abstract', 'keywords:', 'doi')"
+    )
+    not_authors: tuple[str, ...] = Field(
+        default=(), description="words that make such a list supporters or sources, not authors ('endorsed by')"
+    )
 
 
 @cache
@@ -63,6 +81,11 @@ def merged() -> MetadataWords:
                 "nhri_names",
                 "nhri_self",
                 "organisation_words",
+                "member_lists",
+                "not_authors",
+                "authoring",
+                "upr_context",
+                "not_submission",
             )
         },
     )
