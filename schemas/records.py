@@ -167,6 +167,9 @@ class UNDocumentParsed(Record):
     corrigendum: str | None = None
     revision: str | None = None
     from_url: bool = False
+    repaired: bool = Field(
+        default=False, description="the printed symbol was misprinted (a slash, dot or root missing) and corrected here"
+    )
 
 
 class UPRRecommendationParsed(Record):
@@ -266,6 +269,9 @@ class LegalArticle(Record):
 class CaseEvent(Record):
     type: str
     date: str | None = None
+    date_inferred: bool = Field(
+        default=False, description="the date's year is not printed in the event's clause but taken from a nearby date"
+    )
     text: str
     sentence: str | None = Field(
         default=None, description="a prison term or penalty as printed, e.g. '5-year prison term'"

@@ -529,3 +529,50 @@ def test_article_words_of_each_language_validate() -> None:
     data = load_each("articles", ArticleWords)
     assert {"en", "es", "fr"} <= set(data) <= set(languages())
     assert "ley" in data["es"].national_heads and "loi" in data["fr"].national_heads
+
+
+def test_spanish_constitutional_adjective_semicolon_lists_and_a_colon_after_the_keyword() -> None:
+    doc = make_doc(
+        "Ruritania viola los artículos 57 y 58 constitucionales, el artículo 267 Constitucional y el artículo 3 de"
+        " la Constitución.",
+        "Se violan los artículos 9 y 14 del Pacto Internacional de Derechos Civiles y Políticos; y 6 y 7 del"
+        " Pacto Internacional de Derechos Económicos, Sociales y Culturales.",
+        "El Código de Ética del Juez ruritano fue reformado.",
+        footnotes=("", "", "En dicha reforma se modificaron los siguientes artículos: 29 (amonestación), 34 y 44."),
+        language="es",
+    )
+    arts = find_articles(doc)
+    got = table(arts)
+    assert {("57", None), ("58", None), ("267", None), ("3", None)} == {
+        (a, s) for a, s, i in got if i.startswith("Constituci")
+    }
+    assert {("6", None, "International Covenant on Economic, Social and Cultural Rights"), ("14", None, ICCPR)} <= got
+    assert {a for a, _, i in got if i.startswith("Código de Ética")} == {"29", "34", "44"}
+    constitution = next(a for a in arts if a.article == "57")
+    assert constitution.instrument == "Constitución" and constitution.instrument_aliases == []
+    check_offsets(doc, arts)
+
+
+def test_an_abbreviation_defined_between_dashes_and_an_amended_law() -> None:
+    doc = make_doc(
+        "La reforma de la Ley Orgánica de Protección de la Infancia -LOPI- (2007) creó tribunales.",
+        "El presupuesto (Art. 7 LOPI) es prioritario, como el buen trato (Art. 32-A reforma de la LOPI).",
+        language="es",
+    )
+    got = {(a, i) for a, _, i in table(find_articles(doc))}
+    assert got == {
+        ("7", "Ley Orgánica de Protección de la Infancia"),
+        ("32-A", "Ley Orgánica de Protección de la Infancia"),
+    }
+
+
+def test_a_law_that_gives_effect_to_a_treaty_keeps_its_articles_when_named_in_full() -> None:
+    doc = make_doc(
+        "Ruritania guarantees expression by Article 10 of the ECHR and Article 10 of the Human Rights Act 1998."
+    )
+    assert table(find_articles(doc)) == {("10", None, ECHR), ("10", None, "Human Rights Act 1998")}
+
+
+def test_a_dot_abbreviated_article_only_with_its_instrument_right_after() -> None:
+    assert table(find_articles(make_doc("The right to life (A. 3 UDHR) is at stake."))) == {("3", None, UDHR)}
+    assert find_articles(make_doc("Annex A. 3 of the Universal Declaration of Human Rights is cited.")) == []

@@ -237,3 +237,23 @@ def test_symbols_in_links(url: str, symbol: str) -> None:
 )
 def test_links_without_symbols(url: str) -> None:
     assert symbol_from_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "symbol", "repaired"),
+    [
+        ("véase CRC/C/NOR2 y", "CRC/C/NOR2", "CRC/C/NOR/2", True),
+        ("doc. A/HRC/ 16/ 10.", "A/HRC/ 16/ 10", "A/HRC/16/10", False),
+        ("documento A/HRC/16/10/Add 1", "A/HRC/16/10/Add 1", "A/HRC/16/10/Add.1", True),
+        ("cote E/CN.4/2005/7", "E/CN.4/2005/7", "E/CN.4/2005/7", False),
+        ("Observations of CEDAW, 2008, C/NOR/CO/6, para 16", "C/NOR/CO/6", "CEDAW/C/NOR/CO/6", True),
+    ],
+)
+def test_misprinted_symbols_are_repaired_and_flagged(text: str, printed: str, symbol: str, repaired: bool) -> None:
+    found = find_symbols(text)
+    assert [(f.text, f.parsed.symbol, f.parsed.repaired) for f in found] == [(printed, symbol, repaired)]
+    assert text[found[0].start : found[0].end] == printed
+
+
+def test_a_rootless_symbol_needs_a_treaty_body_named_before_it() -> None:
+    assert find_symbols("See C/GBR/CO/6 at para 16") == []

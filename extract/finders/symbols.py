@@ -40,6 +40,8 @@ MODIFIERS: dict[str, str] = _T["modifiers"]
 URL_EXTENSIONS: frozenset[str] = frozenset(e.lower() for e in _T["url_extensions"])
 LANGUAGE_TAILS: frozenset[str] = frozenset(t.upper() for t in _T["language_tails"])
 RESOLUTION_TYPES = frozenset({"RES", "DEC", "PRST"})
+ROOTLESS_SERIES: tuple[str, ...] = tuple(_T["rootless"]["series"])
+ROOTLESS_WINDOW: int = _T["rootless"]["window"]
 
 _ROOT_ALT = "|".join(sorted(map(re.escape, ROOTS), key=len, reverse=True))
 _MOD_ALT = "|".join(f"{m}|{m.upper()}|{m.lower()}" for m in MODIFIERS)
@@ -113,6 +115,8 @@ def _component(p: str) -> list[str]:
             return [f"{head}.{num}"]
         if head in DOC_TYPES:
             return [head, num]
+        if len(head) == 3 and head in _iso3():
+            return [head, num]  # "CRC/C/VEN2": the slash before the number was lost
     return [p]
 
 
@@ -212,7 +216,11 @@ def parse_symbol(text: str) -> UNDocumentParsed | None:
 
 
 def find_symbols(text: str) -> list[SymbolMatch]:
-    """Every symbol printed in `text`, left to right, with exact offsets of the printed form."""
+    """Every symbol printed in `text`, left to right, with exact offsets of the printed form.
+
+    `parsed.repaired` says the normalised symbol is more than the printed one without its
+    spaces: a slash, a dot or the root was missing.
+    """
     out: list[SymbolMatch] = []
     if "/" not in text:
         return out
@@ -220,7 +228,38 @@ def find_symbols(text: str) -> list[SymbolMatch]:
         comps = _components(m.group())
         if comps is None:
             continue
-        out.append(SymbolMatch(m.start(), m.end(), m.group(), _parts(comps)))
+        parsed = _parts(comps)
+        if _SPACES.sub("", m.group()).replace("–", "-") != parsed.symbol:
+            parsed = parsed.model_copy(update={"repaired": True})
+        out.append(SymbolMatch(m.start(), m.end(), m.group(), parsed))
+    out.extend(_rootless(text, out))
+    return sorted(out, key=lambda s: s.start)
+
+
+_TREATY_ROOTS = tuple(sorted((r for r in ROOTS if any(f"{r}/{c}" in SERIES for c in ROOTLESS_SERIES)), key=len))
+_TREATY_ROOT_RE = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, _TREATY_ROOTS)) + r")(?![\w/])")
+_ROOTLESS_RE = re.compile(r"(?<![\w/.\-@])(?:" + "|".join(map(re.escape, ROOTLESS_SERIES)) + r")\s?/\s?[A-Z]")
+
+
+def _rootless(text: str, found: list[SymbolMatch]) -> list[SymbolMatch]:
+    """'CEDAW ..., C/XYZ/CO/6': a treaty body's symbol printed without its root, given the root named before it."""
+    out: list[SymbolMatch] = []
+    for m in _ROOTLESS_RE.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        roots = _TREATY_ROOT_RE.findall(text, max(0, m.start() - ROOTLESS_WINDOW), m.start())
+        if not roots:
+            continue
+        root = roots[-1]
+        whole = SYMBOL_RE.match(f"{root}/{text[m.start() :]}")
+        if whole is None:
+            continue
+        end = m.start() + whole.end() - len(root) - 1
+        comps = _components(whole.group())
+        if comps is None or comps[1] not in ROOTLESS_SERIES:
+            continue
+        parsed = _parts(comps).model_copy(update={"repaired": True})
+        out.append(SymbolMatch(m.start(), end, text[m.start() : end], parsed))
     return out
 
 

@@ -48,7 +48,8 @@ cited just before it, in the same unit or the one before.
 A treaty body or court counts as a mention of its treaty ("the Committee against Torture
 ... Articles 2 and/or 3"). A law the document cites by section is never where a bare
 "Article" points, nor a law cited by article where a bare "section" points; a law that
-gives effect to a treaty (the UK Human Rights Act 1998 and the ECHR) stands for it.
+gives effect to a treaty (the UK Human Rights Act 1998 and the ECHR) stands for it where an
+article points to it only by a short form ("the Act"); named in full, the law keeps its articles.
 
 Sections and rules ("section 58", "Rule 35") are resolved by R2-R5 only, and only to a
 national instrument: a bare "section 3" is far more often a part of a report.
@@ -161,7 +162,8 @@ def find_articles_with_warnings(doc: DocText) -> tuple[list[LegalArticle], list[
                     warnings.append(_unresolved(r, u.page))
                 continue
             if r.family == "article":
-                target = _incorporated(target)
+                if r.name is None or r.name.generic is not None:
+                    target = _incorporated(target)  # "Article 10 of the Human Rights Act 1998" keeps the Act
                 trail.last_article = (u.index, target)
                 if u.source == "heading":
                     trail.last_heading_article = target

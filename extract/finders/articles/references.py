@@ -22,7 +22,7 @@ from extract.finders.articles.names import (
     _head_of,
     parse_name,
 )
-from extract.finders.articles.words import phrases
+from extract.finders.articles.words import phrases, words
 from extract.finders.instruments import (
     InstrumentMatch,
     find_instruments,
@@ -31,6 +31,7 @@ from extract.text.fold import fold
 
 Family = Literal["article", "section", "rule"]
 
+_CONSTITUTION = next(iter(sorted(words("constitution_heads"))), "constitution")
 MAX_RANGE = 30  # a longer range ("articles 1 to 300") is kept as its two ends
 
 # ------------------------------------------------------------------ tables
@@ -48,10 +49,11 @@ KEYWORD_RE = re.compile(
     r"(?<![\w/.\-])"
     r"(?:(?P<art>[Aa]rt[ií]culos?|ART[IÍ]CULOS?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.\.?|ARTS?\.)"
     r"|(?P<sec>[Ss]ections?|SECTIONS?|[Ss]ecs?\.|(?<!['’‘`´])ss?\.|(?<!['’‘`´])s(?=\s\d{1,3}(?!\d)))"
-    r"|(?P<rule>[Rr]ules?|[Rr]egulations?|[Rr]eglas?))"
-    r"\s{0,3}(?=\d)"
+    r"|(?P<rule>[Rr]ules?|[Rr]egulations?|[Rr]eglas?)"
+    r"|(?P<abbr>" + _any("article_abbreviations") + r"))"
+    r"(?::\s{1,3}|\s{0,3})(?=\d)"
 )
-NUM_RE = re.compile(r"(\d{1,4})(?:\s?(bis|ter|quater)|([A-Za-z]))?(?![\w])")
+NUM_RE = re.compile(r"(\d{1,4})(?:\s?(bis|ter|quater)|([A-Za-z]|-[A-Z]))?(?![\w])")
 SUB_PAREN_RE = re.compile(
     r"\s?\(\s?((?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivxl]{1,6})(?:\s?[/,]\s?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})){0,5})\s?\)"
 )
@@ -83,12 +85,16 @@ THIS_ARTICLE_RE = re.compile(
     r"art[íi]culo|(?:[Cc]et|[Ll]edit|[Ll]e même)\sarticle)(?!\s{0,3}\d)(?![\w])"
 )
 # After a citation and its name, another list with its own name: "... of the ICCPR and 10 and 11 of the ECHR".
-CONTINUE_RE = re.compile(r"\s{0,3}(?:,\s{0,3})?(?:" + _any("list_and") + r")?\s{1,3}(?=\d)")
+CONTINUE_RE = re.compile(r"\s{0,3}(?:[,;]\s{0,3})?(?:" + _any("list_and") + r")?\s{1,3}(?=\d)")
 PARA_BEFORE_RE = re.compile(
     r"(?<![\w])(?:[Pp]aragraphs?|[Pp]aras?\.|[Pp]árrafos?|[Pp]arágrafos?|[Ii]ncisos?|[Nn]umeral|[Aa]linéas?|[Pp]aragraphes?)"
     r"\s{0,3}(\d{1,3}|[a-z])\s{1,3}(?:of|de|del|du)\s{1,3}(?:the\s{1,3}|l['’]\s?)?$"
 )
 COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
+# "artículo 267 constitucional", "los artículos 57 y 58 constitucionales": the State's constitution.
+CONSTITUTION_ADJ_RE = re.compile(r"\s{1,3}(" + _any("constitution_adjectives") + r")(?![\w])", re.IGNORECASE)
+# "Art. 32-A reforma de la LOPNA", "article 35 of the reform of the Law": the amended law.
+AMENDMENT_RE = re.compile(r",?\s{1,3}(?:" + _any("amendment_words") + r")\s{1,3}", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -262,7 +268,9 @@ class _Reader:
         for km in KEYWORD_RE.finditer(text):
             if km.start() < done:
                 continue  # "s 16 and s 12": the second keyword was read with the first
-            family: Family = "article" if km.group("art") else "section" if km.group("sec") else "rule"
+            family: Family = (
+                "article" if km.group("art") or km.group("abbr") else "section" if km.group("sec") else "rule"
+            )
             items, pos = _parse_items(text, km.end())
             if family == "rule":
                 items = [(a, b) for a, b in items if len(a.rstrip("abcdefghijklmnopqrstuvwxyz")) <= 3]
@@ -274,6 +282,8 @@ class _Reader:
                 ref.items = [(items[0][0], para.group(1))]  # "paragraph 3 of article 19"
                 ref.start = para.start()
             self._attach(text, ref, matches, ends, km.start())
+            if km.group("abbr") and not _named_right_after(text, pos, ref):
+                continue  # "A. 3" is an article only as in "A. 3 UDHR"
             done = ref.end
             out.append(ref)
             while ref.name is not None and (more := CONTINUE_RE.match(text, ref.end)):
@@ -296,6 +306,19 @@ class _Reader:
         kw_start: int,
     ) -> None:
         pos = ref.end
+        adj = CONSTITUTION_ADJ_RE.match(text, pos)
+        if adj:
+            ref.name = Name(
+                adj.start(1), adj.end(1), adj.group(1), ref=Ref("national", "constitution", _CONSTITUTION), short=True
+            )
+            ref.end = adj.end(1)
+            return
+        amend = AMENDMENT_RE.match(text, pos)
+        if amend:
+            name = self.name_at(text, amend.end(), matches, strong=True)
+            if name is not None and name.ref is not None:
+                ref.name, ref.end = name, name.end
+                return
         of = OF_RE.match(text, pos)
         if of:
             name = self.name_at(text, of.end(), matches)
@@ -346,6 +369,11 @@ class _Reader:
                     end - len(word.group(0)), end, word.group(0), ref=a.ref, instrument=a.instrument, short=True
                 )
                 ref.start = ref.name.start
+
+
+def _named_right_after(text: str, end: int, ref: Reference) -> bool:
+    """The instrument follows the number with nothing but spaces between: "A. 3 UDHR"."""
+    return ref.name is not None and ref.name.ref is not None and not text[end : ref.name.start].strip()
 
 
 def _ends(matches: dict[int, InstrumentMatch]) -> dict[int, InstrumentMatch]:

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, islice
 from typing import Literal
@@ -43,6 +43,7 @@ from extract.finders.articles.names import (
     parse_name,
 )
 from extract.finders.articles.references import Reference, _Reader
+from extract.finders.articles.words import phrases, words
 from extract.finders.instruments import (
     Instrument,
     InstrumentMatch,
@@ -136,8 +137,11 @@ def _walk(doc: DocText) -> list[_Unit]:
     return out
 
 
+CONSTITUTION_ADJECTIVES = words("constitution_adjectives")
+_LEADS = "|".join(map(re.escape, phrases("definition_leads")))
 DEFINITION_RE = re.compile(
-    r"\s{0,3}\(\s?(?:hereinafter(?: the)?\s|en adelante(?: la| el)?\s|ci-après\s)?[\"“']?([A-Z][A-Za-z0-9]{1,9})[\"”']?\s?\)"
+    r"\s{0,3}(?:\(\s?(?:(?:" + _LEADS + r")\s)?[\"“']?([A-Z][A-Za-z0-9]{1,9})[\"”']?\s?\)"
+    r"|[-–—]\s?([A-Z][A-Za-z0-9]{1,9})\s?[-–—](?!\w))"  # "la Ley ... -LOPNA- (2007)"
 )
 
 
@@ -147,12 +151,13 @@ def _definitions(unit: _Unit, names: Sequence[Name], table: dict[str, Name]) -> 
         if n.ref is None or n.generic is not None:
             continue
         m = DEFINITION_RE.match(unit.text, n.end)
-        if not m or m.group(1) in table:
+        short = (m.group(1) or m.group(2)) if m else None
+        if short is None or short in table:
             continue
-        abbr = fold(m.group(1))
+        abbr = fold(short)
         initials = fold(_initials(n.surface))
-        if sum(c.isupper() for c in m.group(1)) >= 2 and abbr[:1] == initials[:1] and _subsequence(abbr, initials):
-            table[m.group(1)] = n
+        if sum(c.isupper() for c in short) >= 2 and abbr[:1] == initials[:1] and _subsequence(abbr, initials):
+            table[short] = n
 
 
 def _capitalised_head(surface: str) -> bool:
@@ -520,6 +525,10 @@ def _display(resolver: _Resolver, kind: Kind, key: str) -> tuple[str, list[str]]
     info = resolver.national.get(key)
     if info is None or not info.seen:
         return key, []
+    # "artículo 267 constitucional" names the constitution without spelling it: not a spelling of its own
+    spelt = Counter({s: n for s, n in info.seen.items() if fold(s) not in CONSTITUTION_ADJECTIVES})
+    if spelt and len(spelt) < len(info.seen):
+        info = replace(info, seen=spelt, explicit=Counter({s: n for s, n in info.explicit.items() if s in spelt}))
     # the spelling cited most, without "new" or "revised" (kept among the aliases)
     pool: Counter[str] = Counter()
     full = Counter({s: n for s, n in info.seen.items() if s not in info.short}) or info.seen

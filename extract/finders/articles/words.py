@@ -49,6 +49,16 @@ class ArticleWords(BaseModel):
     list_and: Words = Field(default=(), description="'... of the Covenant and 10 of the Convention': a list goes on")
     list_end_words: Words = Field(default=(), description="words after the last number of a list: 'article 3, 5 of'")
     cross_reference_words: Words = Field(default=(), description="'article 3 above': a reference inside the text")
+    constitution_adjectives: Words = Field(
+        default=(), description="'artículo 267 constitucional': the adjective stands for the constitution"
+    )
+    amendment_words: Words = Field(
+        default=(), description="'art. 5 reforma de la Ley X': the amended law is the instrument"
+    )
+    definition_leads: Words = Field(default=(), description="'(hereinafter the ICCPR)', '(en adelante la LOPNA)'")
+    article_abbreviations: Words = Field(
+        default=(), description="'A. 3 UDHR': an article keyword kept only with an instrument right after the number"
+    )
 
 
 @cache
