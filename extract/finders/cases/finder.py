@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from extract.finders import nlp as nlp_mod
 from extract.finders.cases.context import _Collector, _Context, _lexicon, _UnitState
+from extract.finders.cases.enumerations import find_enumerations
 from extract.finders.cases.events import _analyse
 from extract.finders.cases.model import _matcher
 from extract.finders.cases.people import _cluster, _is_case, _locate, _only_a_case_title
@@ -40,6 +41,7 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     for (ui, a, _b, sents), sdoc in zip(todo, nlp.pipe(texts, batch_size=64), strict=True):
         _analyse(ui, units[ui], a, sents, sdoc, ctx, states.setdefault(ui, _UnitState()), out)
 
+    find_enumerations(units, rules, ctx.lexicon, out)
     persons = _cluster(out, units, rules, ctx.lexicon)
     _locate(persons, units, doc, rules)
     cases = [p for p in persons if not p.contact and _is_case(p, rules) and not _only_a_case_title(p, units)]

@@ -9,11 +9,23 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from extract.finders import nlp as nlp_mod
-from extract.finders.cases.names import _name_like
+from extract.finders.cases.names import _caps_surname, _name_like
 from extract.finders.cases.rules import _HYPHENS, _QUOTES, MAX_NAME_TOKENS, rules_for
 
+CAPS_CHAIN = 3
+"""Capital surnames in a row after a given name, at most ('Luis ESCOBAR UGAS')."""
+
+
+def _token_name_like(t: Token) -> bool:
+    """A name word, or a surname printed in capitals right after one ('Juan PÉREZ')."""
+    if _name_like(t.text):
+        return True
+    prev = [x.text for x in t.doc[max(0, t.i - CAPS_CHAIN) : t.i]]
+    return _caps_surname(prev, t.text)
+
+
 if not Token.has_extension("upr_name_like"):
-    Token.set_extension("upr_name_like", getter=lambda t: _name_like(t.text))
+    Token.set_extension("upr_name_like", getter=_token_name_like)
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -88,6 +88,33 @@ def _name_like(text: str) -> bool:
     if len(text) > 2 and text[1] in "'’" and text[2].islower():
         return False  # French elision: "L’administration", "D’après"
     return all(c.isalpha() or c in "'’.-" for c in text)
+
+
+CAPS_SURNAME_MIN = 3
+"""Letters of a surname printed in capitals, at least: shorter capital words are mostly acronyms."""
+
+
+def _caps_word(text: str) -> bool:
+    """A word printed all in capitals ('PÉREZ', 'O'NEILL', 'GARCÍA-MORA'), long enough not to be an acronym."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= CAPS_SURNAME_MIN
+        and text[0].isalpha()
+        and all(c.isupper() for c in letters)
+        and all(c.isalpha() or c in "'’-" for c in text)
+    )
+
+
+def _caps_surname(prev: Sequence[str], text: str) -> bool:
+    """A surname printed in capitals after a given name ('Juan PÉREZ', 'Ana María PÉREZ GIL'): the
+    capital word follows a capitalised name word, or another such surname that does."""
+    if not _caps_word(text):
+        return False
+    for w in reversed(prev):
+        if _caps_word(w):
+            continue
+        return _name_like(w) and not (len(w) == 2 and w[1] == ".")
+    return False
 
 
 def _is_full(name: str, rules: LanguageRules) -> bool:

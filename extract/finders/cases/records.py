@@ -18,6 +18,11 @@ from schemas import Case, CaseEvent, LegalArticle, Mention
 def resolve_dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str]]:
     """Every date of a text as (start, end, ISO 8601 as precise as printed). A day and month
     without a year take the year of the next full date of the same sentence, else of the last one."""
+    return [(s, e, iso) for s, e, iso, _ in _dates(text, rules)]
+
+
+def _dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str, bool]]:
+    """resolve_dates, and whether each date's year was taken from another date (inferred)."""
     found: list[tuple[int, int, int | None, int | None, int | None]] = []
     for m in rules.date_re.finditer(text):
         g = m.groupdict()
@@ -33,9 +38,10 @@ def resolve_dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str]]
         if rules.date_not_after.search(text[max(0, m.start() - 30) : m.start()]):
             continue  # 'accessed 21 November 2011' dates the reading, not the event
         found.append((m.start(), m.end(), year, month, day))
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, bool]] = []
     last_year: int | None = None
     for i, (s, e, y, mo, d) in enumerate(found):
+        inferred = y is None
         if y is not None:
             last_year = y
         else:
@@ -55,7 +61,7 @@ def resolve_dates(text: str, rules: LanguageRules) -> list[tuple[int, int, str]]
             iso += f"-{mo:02d}"
             if d:
                 iso += f"-{d:02d}"
-        out.append((s, e, iso))
+        out.append((s, e, iso, inferred))
     return out
 
 
@@ -101,7 +107,7 @@ def _records(
     rules: LanguageRules,
     articles: Sequence[LegalArticle],
 ) -> list[Case]:
-    dates: dict[int, list[tuple[int, int, str]]] = {}
+    dates: dict[int, list[tuple[int, int, str, bool]]] = {}
     items: list[tuple[tuple[int, int], str, list[str], list[_Evidence], str, list[tuple[int, int, int]]]] = []
     for p in persons:
         items.append((p.first, p.spellings[0], p.names, p.evidence, "person", p.hits))
@@ -129,16 +135,19 @@ def _records(
                 continue
             seen.add((etype, sid))
             if ui not in dates:
-                dates[ui] = resolve_dates(u.text, rules)
+                dates[ui] = _dates(u.text, rules)
             lo, hi = _clause(sentence, at - cs, rules)
             near = [d for d in dates[ui] if cs + lo <= d[0] < cs + hi]
-            date = min(near, key=lambda d: abs(d[0] - at))[2] if near else None
+            picked = min(near, key=lambda d: abs(d[0] - at)) if near else None
+            date = picked[2] if picked else None
+            inferred = picked[3] if picked else False
             term = prison_term(sentence, rules, at - cs) if etype in TERM_TYPES else None
             arts = articles_in(u.id, cs, ce, articles) if articles else []
             events.append(
                 CaseEvent(
                     type=etype,
                     date=date,
+                    date_inferred=inferred,
                     text=sentence.strip(),
                     sentence=term,
                     legal_articles=arts,

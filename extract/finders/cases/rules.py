@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -116,6 +116,9 @@ class LanguageRules:
     """'who', 'which', 'que': a clause, never a description in apposition"""
     civil_body_re: re.Pattern[str] = re.compile(r"(?!x)x")
     """'organization', 'NGO', 'union': a body whose president or coordinator is no State official"""
+    list_events: dict[str, str] = field(default_factory=dict)
+    """events that make a list of names printed after them a list of cases, and only that"""
+    list_event_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def common(self, word: str) -> bool:
         """A word never part of a person's name: an institution, place or function word, a State
@@ -130,6 +133,9 @@ class LanguageRules:
 
     def event_of(self, text: str) -> str | None:
         return self.events.get(_norm_phrase(text))
+
+    def list_event_of(self, text: str) -> str | None:
+        return self.list_events.get(_norm_phrase(text))
 
     def is_weak(self, text: str) -> bool:
         return _norm_phrase(text) in self.weak
@@ -186,6 +192,10 @@ class CaseRules(BaseModel):
         default=(), description="words naming a civil-society body (its president is no official)"
     )
     date_not_after: Words = Field(description="words before a date that make it no event's ('accessed')")
+    list_events: dict[str, str] = Field(
+        default_factory=dict,
+        description="phrase -> event type, only for a long list of names printed after it ('closure of')",
+    )
     date_patterns: Words = Field(
         description="regular expressions of a date with {day}, {mon} and {year} placeholders and the groups "
         "d1 m1 y1, m2 d2 y2, m3 y3, d4 n4 y4, y5, y6 n6 d6 (day, month name, month number, year)"
@@ -306,4 +316,6 @@ def rules_for(language: str | None) -> LanguageRules:
         relative_pronouns=low(b.relative_pronouns),
         passive_auxiliaries=low(b.passive_auxiliaries),
         civil_body_re=_phrase_regex(b.civil_bodies),
+        list_events={_norm_phrase(k): v for k, v in b.list_events.items()},
+        list_event_re=_phrase_regex(b.list_events),
     )
