@@ -637,3 +637,56 @@ def test_spanish_numbered_asks_with_exigir_and_instar() -> None:
         .build("es")
     )
     assert [r.number for r in find_recommendations(doc)] == ["1", "2", "3"]
+
+
+# ---------------------------------------------------------------- others' lists, short lead-ins
+
+
+def test_a_list_another_body_made_is_not_the_submissions_own() -> None:
+    doc = (
+        Doc()
+        .heading("Women's health")
+        .para("The Committee expressed concern and made the following recommendations to the Government of Freedonia:")
+        .bullet("A public consultation on maternity care should be initiated.")
+        .bullet("The law should be amended to remove penalties on patients.")
+        .para("The Working Group made a recommendation that other States follow Freedonia's example:")
+        .para("That the example of Freedonia in adopting its law be emulated by other countries.", number="20")
+        .heading("Recommendations")
+        .para("The Government of Freedonia should fund maternity clinics in every province.", number="31")
+        .build()
+    )
+    assert texts(doc) == ["The Government of Freedonia should fund maternity clinics in every province."]
+
+
+def test_a_short_lead_in_reads_with_the_sentence_before_it() -> None:
+    text = "The Freedonian League has put forward further recommendations. These include:"
+    assert lead_in_start(text) == text.index("These")
+    doc = (
+        Doc()
+        .heading("Defamation")
+        .para("The Freedonian League has put forward further recommendations. These include:")
+        .bullet("A limit on the ability of companies to sue for defamation; and")
+        .bullet("A stronger public interest defence")
+        .build()
+    )
+    assert texts(doc) == [
+        "A limit on the ability of companies to sue for defamation; and",
+        "A stronger public interest defence",
+    ]
+
+
+def test_an_ask_after_a_quotation_closed_by_a_reversed_mark_is_found() -> None:
+    doc = (
+        Doc()
+        .heading("Terrorism law")
+        .para(
+            "The charge amounted to a \u201ethought crime\u201f. The Ministry of Justice of Freedonia must issue "
+            "guidance to prosecutors on the reading of propaganda."
+        )
+        .para("We join the Lirin Rights Centre in urging the Human Rights Council to recognise the Charter.")
+        .build()
+    )
+    assert texts(doc) == [
+        "The Ministry of Justice of Freedonia must issue guidance to prosecutors on the reading of propaganda.",
+        "We join the Lirin Rights Centre in urging the Human Rights Council to recognise the Charter.",
+    ]

@@ -48,3 +48,46 @@ def test_a_small_bold_notice_at_a_page_foot_is_not_a_heading() -> None:
     assert "Detention" in titles
     assert not any("PRIZE" in t for t in titles)
     assert "Small bold lead of a box" in titles  # running text follows it on its page
+
+
+def test_form_labels_contact_labels_and_run_in_labels_are_not_headings() -> None:
+    blocks = [
+        block("SECTION I", 1, 60, bold=True),
+        block("Contact details of the NGO (main):", 1, 80, bold=True),
+        block("Name: Freedonia Forum  Telephone: (12-3) 456-7890  E-mail: forum@example.org", 1, 100),
+        block("SECTION II", 1, 130, bold=True),
+        block("Language: English", 1, 150),
+        block("SECTION III", 1, 170, bold=True),
+        block("Key words: detention; torture; courts", 1, 190, bold=True),
+        block(FILLER, 1, 220),
+        block("Detention", 2, 80, bold=True),
+        block(FILLER, 2, 110),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["Detention"]
+
+
+def test_a_first_heading_naming_the_report_under_a_letterhead_is_the_title() -> None:
+    blocks = [
+        block(
+            "Para la Oficina del Alto Comisionado, examen del Estado de Freedonia en su duodécima sesión, "
+            "de parte de la asociación Vigía de las Cárceles de Puerto Lirin",
+            1,
+            40,
+        ),
+        block("Informe sobre las cárceles de Freedonia", 1, 80, bold=True),
+        block(FILLER, 1, 110),
+        block(FILLER, 1, 140),
+        block("Recommendations", 2, 80, bold=True),
+        block(FILLER, 2, 110),
+    ]
+    headings, cover = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["Recommendations"]
+    assert any(b.text.startswith("Informe sobre") for b in cover)
+
+
+def test_a_spanish_paragraph_number_with_a_dash_is_a_list_number() -> None:
+    from extract.structure.blocks import bullet_of
+
+    assert bullet_of("3.- Situación de las cárceles: el informe") == ("3.-", "3")
+    assert bullet_of("1.1.- Marco legal") == ("1.1.-", "1.1")

@@ -83,6 +83,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]?$")
 PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\u2013])\s+(?=[^\W\d_])")
 """A list number the text still carries: '1.- ', '2) ', 'a. ', '3 – '."""
+REVERSED_CLOSE = "\u201f\u201b"
+"""'‟' and '‛': printed where a font maps the closing mark of a '„…‟' pair; they close an open quotation."""
 SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)")
 NEXT_START = re.compile(r"\s+[\"\u201c\u2018(\u00bf\u00a1]*(?:[^\W\d_]|\d)")
 
@@ -118,6 +120,8 @@ class _Lang:
     bad_subject_start: re.Pattern[str]
     bad_subject_word: re.Pattern[str]
     question_lead: re.Pattern[str]
+    other_voice: re.Pattern[str]
+    short_lead: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,10 @@ class RecommendationCues(BaseModel):
     bad_subject_start: str
     bad_subject_word: str
     question_lead: str = NEVER
+    other_voice: str = NEVER
+    """A lead-in reporting another body's asks ('The Committee made the following recommendations:')."""
+    short_lead: str = NEVER
+    """A lead-in too short to read alone ('These include:'): the sentence before it says what follows."""
 
 
 def _compiled(value: str | tuple[str, ...]) -> re.Pattern[str] | tuple[re.Pattern[str], ...]:
@@ -254,10 +262,10 @@ def _inside_quotes(text: str, positions: list[int]) -> list[bool]:
     for pos in positions:
         while i < pos:
             ch = text[i]
-            if ch in opening:
+            if ch in opening and not (ch in REVERSED_CLOSE and depth > 0):
                 depth += 1
-            elif ch in closing:
-                depth -= 1
+            elif ch in closing or ch in REVERSED_CLOSE:
+                depth = max(0, depth - 1)
             elif ch == '"':
                 straight ^= 1
             i += 1
@@ -283,6 +291,8 @@ def lead_in_start(text: str, in_context: bool = False) -> int | None:
         return None
     s, e = spans[-1]
     last = text[s:e].rstrip()
+    if last.endswith(":") and len(spans) > 1 and _cues().any(lambda t: t.short_lead, last):
+        last = text[spans[-2][0] : e].rstrip()  # "... has offered further recommendations. These include:"
     if last.endswith(":"):
         if in_context or cues.any(lambda t: t.rec_noun, last) or cues.any(lambda t: t.strong_cue, last):
             return s
@@ -612,6 +622,8 @@ class _Walker:
         self.item: _Draft | None = None
         self.strong = False
         """The list's lead-in asks outright ('We recommend that:'), so its bullets need no reading."""
+        self.foreign = False
+        """The list's lead-in reports another body's asks: its items are not the submission's own."""
 
     def within_list(self, u: TextUnit) -> bool:
         """Whether `u` still sits under the section the list's lead-in stood in."""
@@ -628,6 +640,13 @@ class _Walker:
         self.list_section = u.section
         self.item = None
         self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead) or _asks_whether(lead)
+        lead_st = GLYPHS.sub("", lead).strip()
+        self.foreign = (
+            bool(lead_st)
+            and _cues().any(lambda t: t.other_voice, lead_st)
+            and not _frame(lead_st)
+            and not _actor_modal(lead_st)
+        )
 
     def add(self, d: _Draft) -> _Draft:
         self.drafts.append(d)
@@ -673,9 +692,13 @@ class _Walker:
                     self.add(_Draft(order, [prefix], [u], u.number, u.section, u.page))
                 elif not context:
                     self.drafts.extend(_body_asks(u, prefix, order))
-            self.start_list(u, text[lead:])
+            self.start_list(u, _lead_text(text, lead))
             return
         if context:
+            if self.foreign and self.active and (u.kind == "bullet" or self.item is None):
+                # another body's list or the one ask it quotes after its lead-in: not the submission's own
+                self.item = _Draft(order, [], [u], None, u.section, u.page, kind=u.kind, indent=u.indent)
+                return
             if self.fold(u):
                 return
             first = _first_sentence(text)
@@ -765,6 +788,15 @@ def _bare_number(number: str | None) -> str | None:
         return None
     bare = number.strip().strip("()").rstrip(".)").strip()
     return bare or None
+
+
+def _lead_text(text: str, lead: int) -> str:
+    """The lead-in from `lead` on, with the sentence before it when it is too short to say what follows."""
+    own = text[lead:]
+    if not _cues().any(lambda t: t.short_lead, own.strip()):
+        return own
+    spans = [sp for sp in split_sentences(text[:lead]) if text[sp[0] : sp[1]].strip()]
+    return text[spans[-1][0] :] if spans else own
 
 
 def _first_sentence(text: str) -> str:

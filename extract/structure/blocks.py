@@ -19,11 +19,12 @@ from extract.structure.layout import PageLayout
 
 ENUMERATOR = re.compile(
     r"^(?:"
-    r"(?P<num>\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])(?=\s)"  # 1.  1.2  12)  124.1 (not '16 June')
+    r"(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}\.-|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])(?=\s)"  # 1.-  1.  1.2  12)
     r"|\((?P<paren>[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)(?=\s)"  # (a) (iv) (3)
     r"|(?P<letter>[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)](?=\s)"  # a.  b)  iv.  IV.  A.
     r")"
 )
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 TERMINAL = tuple(".:;!?…”\"’')")
 DOT_LEADER = re.compile(r"(?:\.\s?){6,}|…{3,}|(?:_\s?){6,}")
 
@@ -103,7 +104,7 @@ def bullet_of(text: str, odd_lead: bool = False) -> tuple[str, str | None] | Non
     m = ENUMERATOR.match(text)
     if m:
         num = m.group("num") or m.group("paren") or m.group("letter")
-        return m.group(0), num.rstrip(".)")
+        return m.group(0), num.rstrip(".)-").rstrip(".")
     return None
 
 
@@ -174,7 +175,16 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
         and not (prev.is_bold or prev.is_italic)
         and not _mid_heading(prev)
     )
-    flows = _continues(prev.text, cur.text) or wrapped
+    # a bold run-in label wrapped to the margin and ending in the paragraph's next line ('3.- Situation of the
+    # prisons in / Freedonia: the report ...'): the label belongs to its paragraph
+    label_runs_on = (
+        prev.is_bold
+        and 0.0 < cur.bold < 0.85
+        and not prev.text.rstrip().endswith(TERMINAL)
+        and prev.x1 >= geo.right - 2 * prev.size
+        and not _mid_heading(prev)
+    )
+    flows = _continues(prev.text, cur.text) or wrapped or label_runs_on
     if restyled and not (flows and gap <= geo.gap + 0.3 * cur.size):
         return True
     if (id(cur) in table) != (id(prev) in table):
@@ -182,6 +192,8 @@ def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
     if id(cur) in table and abs(cur.bottom - prev.bottom) > 0.4 * cur.size and gap > geo.gap + 0.2 * cur.size:
         return True
     opener = line_bullet(cur)
+    if opener and opener[1] and THOUSANDS.fullmatch(opener[1]) and not prev.text.rstrip().endswith(TERMINAL):
+        opener = None  # '14.500 personas' carrying on a sentence: a figure, not a list number ('90.101' after a stop)
     if opener and (opener[1] is None or cur.x0 <= prev.x0 + 2 or prev.text.rstrip().endswith(TERMINAL)):
         return True  # a bullet always opens an item; a number only at the margin or after a full stop
     ended = prev.text.rstrip().endswith(TERMINAL)

@@ -35,6 +35,7 @@ HEADING_NUMBER = re.compile(
 # Bold lead-in sentences and labels that head a list or a box but not a section.
 NOT_HEADING = re.compile(
     r"^(?:case stud(?:y|ies)|for (?:more|further) information|contact|source|note|table|figure|box|ends?"
+    r"|(?:key\s?words?|palabras\s+claves?|mots[- ]cl[ée]s|t[ií]tulo|title|titre)\s*:"
     r"|(?:recommendation|recomendaci[oó]n|recommandation)s?\s*(?:\d+\s*)?[:.]\s*\S)",
     re.I,
 )
@@ -168,7 +169,10 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False  # a numbered paragraph or list item in bold, not a heading
     if rest.startswith("[") and rest.rstrip(" .:").endswith("]"):
         return False  # an editorial note such as "[English only]"
-    if text.endswith(":") and (len(words) > 8 or LEAD_IN.search(text)):
+    numclass = _numbering(text)[1]
+    # "I. INICIATIVAS DEL ESTADO:": a part heading in capitals may close on a colon
+    part_colon = numclass in ("R", "A", "chapter") and _caps(rest) and not LEAD_IN.search(text)
+    if text.endswith(":") and (len(words) > 8 or LEAD_IN.search(text)) and not part_colon:
         b.extra["lead_in"] = True
         return False  # a lead-in sentence
     if URL_OR_DATE.match(rest.strip(" .")):
@@ -259,6 +263,65 @@ def _drop_trailing(blocks: list[Block]) -> None:
             return
 
 
+BARE_LABEL = re.compile(
+    r"^(?:chapter|part|section|cap[ií]tulo|parte|secci[oó]n|chapitre|partie)\s+[\dIVXLC]+[.:]?$", re.I
+)
+FORM_LABELS = 3
+"""Bare numbered labels ('SECTION I', 'Sección II.') in one document from which they are a form's fields."""
+LETTERHEAD_WORDS = 40
+"""Words of a block above which a page-1 block is running text rather than a letterhead line."""
+
+
+def _not_headings(blocks: list[Block]) -> None:
+    """Drop the heading mark from lines that only look like headings.
+
+    The numbered fields of a submission form ('SECTION I' … 'SECTION VI', nothing
+    after the number), a label over an address ('Contact details of the NGO:'), and
+    a bold-italic heading quoted with the italic text it heads when no other heading
+    is in italics (a statute's heading cited in the body).
+    """
+    marked = [b for b in blocks if b.heading]
+    bare = [b for b in marked if BARE_LABEL.match(b.text.strip())]
+    if len(bare) >= FORM_LABELS:
+        for b in bare:
+            b.heading = False
+            b.extra["form_label"] = True
+    italic_heads = [b for b in marked if b.italic]
+    for i, b in enumerate(blocks):
+        if not b.heading:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None:
+            continue
+        if b.text.rstrip().endswith(":") and CONTACT.search(nxt.text):
+            b.heading = False  # a label over an address
+        elif (
+            len(italic_heads) == 1
+            and b is italic_heads[0]
+            and nxt.italic
+            and not nxt.bold
+            and not nxt.heading
+            and nxt.page == b.page
+        ):
+            b.heading = False  # the heading of a quoted text
+
+
+def _title_heading(blocks: list[Block], first_page: int) -> Block | None:
+    """The first heading, on page 1 under letterhead lines only, that names the report itself is its title."""
+    for b in blocks:
+        if b.page != first_page:
+            return None
+        if b.heading:
+            if _numbering(b.text)[0] is None and UPR_TITLE.search(b.text):
+                b.heading = False
+                b.extra["cover"] = True
+                return b
+            return None
+        if len(b.text.split()) >= LETTERHEAD_WORDS:
+            return None
+    return None
+
+
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
     """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
     verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
@@ -268,6 +331,7 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
     candidates += [b for b, v in verdicts if v is None and _style(b) in sure_styles]
     for b in candidates:
         b.heading = True
+    _not_headings(blocks)
     # the cover: display blocks on page 1 before the first body paragraph
     cover: list[Block] = []
     first_page = blocks[0].page if blocks else 1
@@ -297,6 +361,9 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
             b.heading = False
             b.extra["cover"] = True
             cover.append(b)
+    titled_block = _title_heading(blocks, first_page)
+    if titled_block is not None:
+        cover.append(titled_block)
     _drop_trailing(blocks)
     headings: list[Heading] = []
     for b in blocks:
