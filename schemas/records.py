@@ -308,7 +308,11 @@ class Recommendation(Record):
     section: str | None = None
     themes: list[str] = Field(default_factory=list)
     action: Action = Field(default_factory=Action)
-    recommending_states: list[str] = Field(default_factory=list)
+    recommending_states: list[str] = Field(default_factory=list, description="as printed")
+    recommending_state_refs: list[StateRef] = Field(
+        default_factory=list,
+        description="the printed States that name a UN member or observer, as its UN short name and ISO3, in order",
+    )
     position: Position | None = None
     legal_articles: list[str] = Field(default_factory=list)
     page: int = Field(ge=1)

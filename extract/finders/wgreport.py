@@ -39,7 +39,7 @@ from extract.finders.actions import classify_action
 from extract.finders.states import closest_state, lookup_state
 from extract.structure.units import DocText, TextUnit
 from schemas import ExtractWarning, Recommendation, Section
-from schemas.records import Position
+from schemas.records import Position, StateRef
 
 # ---------------------------------------------------------------- patterns (data)
 
@@ -736,6 +736,7 @@ def find_report_recommendations_with_warnings(
                 section=section or (us[0].section if us else None),
                 action=classify_action(it.text, lang),
                 recommending_states=it.states,
+                recommending_state_refs=_state_refs(it.states),
                 position=it.position,
                 page=max(1, page),
                 bbox=(0.0, 0.0, 0.0, 0.0),
@@ -840,3 +841,14 @@ def check_report(items: Sequence[ReportItem], st: _State, stream: ParagraphStrea
                 )
             )
     return out
+
+
+def _state_refs(names: Sequence[str]) -> list[StateRef]:
+    """Each printed State that names a UN member or observer, normalised; a name that does not is
+    warned about by `check_report` and left out here (never guessed)."""
+    refs: list[StateRef] = []
+    for name in names:
+        ref = lookup_state(name)
+        if ref is not None and ref not in refs:
+            refs.append(ref)
+    return refs
