@@ -52,3 +52,13 @@ def test_a_year_taken_from_another_date_is_marked_inferred() -> None:
     by_type = {e.type: e for e in case.events}
     assert by_type["arrested"].date == "2018-05-03" and not by_type["arrested"].date_inferred
     assert by_type["sentenced"].date == "2018-06-09" and by_type["sentenced"].date_inferred
+
+
+def test_signatories_after_a_petition_are_no_cases() -> None:
+    """A petition's event word, then organisations and signatories with their roles: not the event's people."""
+    doc = _doc(
+        "Exigimos la liberación de los presos. Firman: Asociación Norvaliana de Estudiantes, Colectivo Ribera "
+        "Alta, Ilda Marcó Ferrán, Senadora; Ramiro Oltes Vidal, Defensor; Berta Sáenz Ocampo, Docente; "
+        "Gustavo Ledra, Periodista; Lucía Ferrol Baena, Concejala."
+    )
+    assert find_cases(doc) == []

@@ -26,6 +26,12 @@ MAX_PROSE = 3
 CUE_REACH = 300
 """Characters before a list's first name in which the event it lists people for is printed."""
 MAX_WORDS = 5
+LEAD_END = re.compile(r"[.!?](?:\s|$)(?!\s*\d)|\n\s*\n")
+"""A sentence end between the event word and the list's first name."""
+LEAD_REACH = 120
+"""Characters between the event word and the list, at most ('la clausura de las 34 emisoras siguientes:')."""
+LEAD_NAMES = 3
+_CAPITALISED = re.compile(rf"(?<![\w])[{_UPPER}][\w'’-]+")
 
 _WORD = rf"[{_UPPER}][a-zß-öø-ÿ'’-]+"
 _CAPS = rf"[{_UPPER}]{{3,}}(?:[-'’][{_UPPER}]+)*"
@@ -141,6 +147,11 @@ def _close(
     if cue is None:
         return
     at = max(0, first - CUE_REACH) + cue.start()
+    lead = u.text[at + len(cue.group(0)) : first]
+    if LEAD_END.search(lead) or len(lead) > LEAD_REACH or len(_CAPITALISED.findall(lead)) > LEAD_NAMES:
+        # the event word ends an earlier sentence, or names and organisations come between it and the
+        # list: the list (signatories, members) is not the people the event happened to
+        return
     bounds = sentences(u.text, rules)
     idx, (a, b) = next(((i, s) for i, s in enumerate(bounds) if s[0] <= at < s[1]), (0, (0, len(u.text))))
     sid = len(out.sentences)
