@@ -447,7 +447,8 @@ def test_a_states_own_human_rights_commission_is_an_nhri() -> None:
 
 
 def test_submission_cues_read_without_accents() -> None:
-    doc = _doc(["Aportes al Exámen Periódico Universal de Chile"], ["Los campamentos están llenos."])
+    body = "Los campamentos están llenos y las familias que viven en ellos no tienen agua potable ni luz " * 2
+    doc = _doc(["Aportes al Exámen Periódico Universal de Chile"], [body, body])
     assert describe(doc).kind == "ngo_submission"
 
 
@@ -607,3 +608,67 @@ def test_kazakhstan_pair_on_the_corpus() -> None:
     assert info.kind == "ngo_submission"
     assert info.organisations == ["Amnesty International"]
     assert info.state_under_review is not None and info.state_under_review.iso3 == "KAZ"
+
+
+PROSE = "La situación de los derechos humanos en el país empeoró durante el periodo que cubre este informe, " * 2
+
+
+def test_a_coalitions_members_in_a_footnote_are_its_co_authors() -> None:
+    doc = _doc(
+        [("Presentación de Coalición de organizaciones agrupadas en la Mesa Cívica de Norvalia", 14.0, True)],
+        ["La Mesa Cívica de Norvalia es una plataforma de organizaciones de derechos humanos.", PROSE],
+        notes=[
+            (
+                "p1",
+                "Integrada por las siguientes organizaciones: Centro de Estudios Legales del Sur (CELS), "
+                "Fundación Río Claro, Red de Defensoras de Norvalia (REDENOR) y Comité de Familiares de Víctimas.",
+            )
+        ],
+    )
+    info = describe(doc)
+    assert info.kind == "joint_submission"
+    assert info.organisations[1:] == [
+        "Centro de Estudios Legales del Sur",
+        "Fundación Río Claro",
+        "Red de Defensoras de Norvalia",
+        "Comité de Familiares de Víctimas",
+    ]
+
+
+def test_supporters_are_not_co_authors() -> None:
+    doc = _doc(
+        ["Joint submission by the Norvalia Rights Network"],
+        [
+            "This report is supported by the following organisations: Harbour Trust, Valley Aid Centre, "
+            "North Coast Forum and River Union.",
+            PROSE,
+        ],
+    )
+    assert "Harbour Trust" not in describe(doc).organisations
+
+
+def test_an_infographic_is_no_submission() -> None:
+    doc = _doc(["The Universal Periodic Review", "Trends in supported recommendations"], ["47%", "Norvalia"])
+    assert describe(doc).kind == "other"
+
+
+def test_an_academic_paper_is_no_submission() -> None:
+    doc = _doc(
+        ["Journal of Comparative Rights Studies", "Abstract"],
+        [PROSE, PROSE, "Keywords: treaty bodies; compliance. doi: 10.1000/xyz123"],
+    )
+    assert describe(doc).kind == "other"
+
+
+def test_the_cycle_follows_from_the_session() -> None:
+    doc = _doc(["Submission by the Norvalia Rights Network", "UPR 13th session, May 2032"], [PROSE, PROSE])
+    info = describe(doc)
+    assert info.session == 13 and info.cycle == 2
+
+
+def test_a_title_that_is_only_the_state_gives_way_to_the_submissions_title() -> None:
+    doc = _doc(
+        [("Chile", 20.0, True), ("Norvalia Rights Network submission to the Universal Periodic Review", 16.0, True)],
+        [PROSE, PROSE],
+    )
+    assert describe(doc).title == "Norvalia Rights Network submission to the Universal Periodic Review"

@@ -11,6 +11,8 @@ from extract.finders.states import lookup_state
 from extract.text.fold import fold
 
 OTHER_GENRE_MARKS = 2
+PROSE_WORDS = 25
+PROSE_PARAGRAPHS = 2
 UPR_CONTEXT_CHARS = 60_000
 """A long paper that only mentions the review in passing is read this far."""
 
@@ -63,9 +65,14 @@ def submission_kind(v: View, orgs: list[str]) -> str:
         return "joint_submission"
     if _not_a_submission(v, cues):
         return "other"  # a paper or a guide that is not about a review: not a UPR submission
-    if orgs or any(p.search(lead) for p in cues.submission):
+    if orgs or (any(p.search(lead) for p in cues.submission) and _prose(v)):
         return "ngo_submission"
-    return "other"
+    return "other"  # no author and no running text (an infographic, a form): not a submission
+
+
+def _prose(v: View) -> bool:
+    """Whether the document is written in paragraphs, as every submission is."""
+    return sum(1 for p in v.paragraphs if len(p.split()) >= PROSE_WORDS) >= PROSE_PARAGRAPHS
 
 
 def _not_a_submission(v: View, cues: Cues) -> bool:

@@ -80,6 +80,10 @@ def _ordinal(word: str | None, num: str | None) -> int | None:
     return None
 
 
+UN_SESSION_PARAGRAPHS = 40
+"""'The Working Group … held its twelfth session': the introduction of a report, after its contents."""
+
+
 def session_number(v: View, is_un: bool, symbol: str | None) -> int | None:
     if symbol:
         m = WG6_SYMBOL.search(symbol)
@@ -93,7 +97,7 @@ def session_number(v: View, is_un: bool, symbol: str | None) -> int | None:
                     n = _match_session(nxt)
                     if n:
                         return n
-        for t in v.head[:6]:
+        for t in v.paragraphs[:UN_SESSION_PARAGRAPHS]:  # past a report's table of contents
             m = SESSION_PATTERNS[3].search(t)
             if m:
                 n = _ordinal(m.group("word"), None)

@@ -81,7 +81,7 @@ def _cover_sizes(v: View) -> Iterable[str]:
     lines = [ln for ln in v.cover_styled[:15] if ln.text.strip() and ln.size > 0]
     if not lines:
         return
-    body = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    body = max(Counter(round(ln.size) for ln in lines).items(), key=lambda kv: (kv[1], -kv[0]))[0]  # ties: smaller
     for size in sorted({round(ln.size) for ln in lines if round(ln.size) >= body}, reverse=True):
         # at the running text's size only bold lines can be a title
         text = " – ".join(ln.text.strip() for ln in lines if round(ln.size) == size and (size > body or ln.bold))
