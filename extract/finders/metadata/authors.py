@@ -507,13 +507,13 @@ def _split_co_authors(
 def organisations(v: View) -> list[str]:
     """The authors the cues name, then every member a joint submission lists (each once)."""
     names = _named_authors(v)
-    have = {fold(n) for n in names}
     for m in members(v):
         name = _strip_name(m, load_cues())  # legal forms go as they do for every author
         key = fold(name)
-        if key and key not in have and not any(key in h or h in key for h in have):
-            have.add(key)
-            names.append(name)
+        if not key or any(key in fold(n) for n in names):
+            continue  # already found, whole or inside a longer name
+        # a name found that is only a fragment of this member ('Consejo Comunal') gives way to it
+        names = [n for n in names if fold(n) not in key] + [name]
     return names
 
 

@@ -31,7 +31,9 @@ ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th|er|º|°|o)?$")
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-H])[.)]\s")
 """'1. Introduction', 'A. UNIONS IN CUBA': a numbered heading of the body, not the document's title."""
 MIN_WORDS = 2
-MAX_PDF_TITLE_WORDS = 16
+MAX_PDF_TITLE_WORDS = 80
+FIRST_PERSON = re.compile(r"\bI(?:['’](?:ll|m|ve|d))?\b(?!\.)|\bmy\b")
+TITLE_LABEL = re.compile(r"^(?:t[íi]tulo|title|titre)\s*:\s*", re.I)
 MAX_COVER_WORDS = 40
 MAX_CHARS = 300
 
@@ -69,7 +71,7 @@ def _junk_part(part: str) -> bool:
 
 
 def _clean(candidate: str) -> str | None:
-    parts = [p.strip(" -–—_=") for p in PART_SEP.split(ws(candidate)) if not _junk_part(p)]
+    parts = [p.strip(" -–—_=") for p in PART_SEP.split(TITLE_LABEL.sub("", ws(candidate))) if not _junk_part(p)]
     title = " – ".join(p for p in parts if p).strip()
     if len(title.split()) < MIN_WORDS or FILE_NAME.search(title) or _state_only(title):
         return None
@@ -90,8 +92,8 @@ def _cover_sizes(v: View) -> Iterable[str]:
 
 
 def _pdf_title(title: str | None) -> str | None:
-    """The PDF's Title entry when it reads as a title: short, no quotation (not an author's note to self)."""
-    if not title or len(title.split()) > MAX_PDF_TITLE_WORDS or any(q in title for q in '"“”«»'):
+    """The PDF's Title entry when it reads as a title, not an author's note to self ('I'll dig further')."""
+    if not title or len(title.split()) > MAX_PDF_TITLE_WORDS or FIRST_PERSON.search(title):
         return None
     return title
 
