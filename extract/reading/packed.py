@@ -32,6 +32,28 @@ class PackedBoxes:
         else:
             self._a.extend(box)
 
+    @classmethod
+    def from_flat(cls, width: int, values: Iterable[float]) -> PackedBoxes:
+        """Boxes from their fields laid end to end (a loop collects floats faster than tuples)."""
+        out = cls(width)
+        out._a = array("f", values)
+        if len(out._a) % width:
+            raise ValueError("the values do not make whole boxes")
+        return out
+
+    def append_prefixed(self, first: float, src: PackedBoxes, i: int) -> None:
+        """Append (first, *src[i]) without building the tuple: a text map's (page, box) per character."""
+        w = src.width
+        k = i * w
+        if self.width != w + 1 or i < 0 or k + w > len(src._a):
+            raise IndexError(i)
+        self._a.append(first)
+        self._a.extend(src._a[k : k + w])
+
+    def column(self, j: int) -> array[float]:
+        """Field `j` of every box, in order (an empty entry reads as 0.0)."""
+        return self._a[j :: self.width]
+
     def pop(self) -> None:
         del self._a[-self.width :]
 

@@ -147,6 +147,33 @@ class _Chars:
         self.fonts: dict[bytes, str] = {}
 
 
+def _address_of(fn: Any) -> Any:
+    """The same C function, returning its pointer as an int (None for NULL): cheap to compare."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError("PDFium function without an address")
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *fn.argtypes)(address)
+
+
+_TEXT_OBJECT = _address_of(pdfium_c.FPDFText_GetTextObject)
+
+
+def _units(textpage: Any, n: int) -> list[int]:
+    """Every char's code in one call (one call per char costs a tenth of the loop).
+
+    The bulk text is UTF-16 and writes U+FFFE for control characters; the loop asks those
+    chars one by one, and a page whose text is not one unit per char (a pair of surrogates)
+    gets zeros, so every char is asked.
+    """
+    if n <= 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    if pdfium_c.FPDFText_GetText(textpage, 0, n, buf) != n + 1:
+        return [0] * n
+    units = buf[:n]
+    return [0] * n if any(0xD800 <= u <= 0xDFFF for u in units) else units
+
+
 def _chars(textpage: Any, frame: _PageFrame, cx: _Chars) -> list[dict[str, Any]]:
     """The page's characters as pdfplumber char dicts (text, x0, x1, top, bottom, size, fontname, upright)."""
     c = pdfium_c
@@ -167,9 +194,17 @@ def _chars(textpage: Any, frame: _PageFrame, cx: _Chars) -> list[dict[str, Any]]
     prev_obj = None
     prev_i = -2
     gap_space = False
+    units = _units(textpage, n)
+    text_object = _TEXT_OBJECT
+    style_of = None  # the text object whose matrix, size and font `a, b, cc, d, size, font` hold
+    a = b = cc = d = size = 0.0
+    font = ""
     for i in range(n):
-        u = get_unicode(textpage, i)
-        if is_generated(textpage, i):
+        u = units[i]
+        if u < 0x20 or u == 0xFFFE or 0xD800 <= u <= 0xDFFF:  # the bulk text's stand-ins: ask the char
+            u = get_unicode(textpage, i)
+        # PDFium generates only spaces and line breaks (CR, LF): other codes are printed chars
+        if u <= 0x20 and is_generated(textpage, i):
             # PDFium drops some real spaces and writes its own with no box; one between two glyphs of
             # a line becomes a space spanning the gap again (pdfplumber would have had the real one)
             gap_space = u == 32 and prev is not None
@@ -190,16 +225,23 @@ def _chars(textpage: Any, frame: _PageFrame, cx: _Chars) -> list[dict[str, Any]]
                 prev_i = i
                 continue
         prev_obj = None
-        get_matrix(textpage, i, m_ref)
-        a, b, cc, d = m.a, m.b, m.c, m.d
-        if not plain:
-            a, b, cc, d = a * ra + b * rc, a * rb + b * rd, cc * ra + d * rc, cc * rb + d * rd
-        size = get_size(textpage, i) * abs(d)
-        k = get_font(textpage, i, fbuf, 512, flags_ref)
-        raw = fbuf.raw[: max(k - 1, 0)]
-        font = fonts.get(raw)
-        if font is None:
-            font = fonts[raw] = raw.decode("utf-8", errors="replace")
+        # PDFium gives every char of a text object that object's matrix, size and font: ask once per object
+        owner = text_object(textpage, i)
+        if owner is None or owner != style_of:
+            style_of = owner
+            get_matrix(textpage, i, m_ref)
+            a, b, cc, d = m.a, m.b, m.c, m.d
+            if not plain:
+                a, b, cc, d = a * ra + b * rc, a * rb + b * rd, cc * ra + d * rc, cc * rb + d * rd
+            size = get_size(textpage, i) * abs(d)
+            k = get_font(textpage, i, fbuf, 512, flags_ref)
+            raw = fbuf.value  # up to the first NUL: the name, unless it holds a NUL or did not fit
+            if len(raw) != k - 1:
+                raw = fbuf.raw[: max(k - 1, 0)]
+            known = fonts.get(raw)
+            if known is None:
+                known = fonts[raw] = raw.decode("utf-8", errors="replace")
+            font = known
         get_origin(textpage, i, ox_ref, oy_ref)
         if plain:
             # the loose box reaches past the advance for overhanging glyphs; the origin does not

@@ -183,9 +183,8 @@ def _glyphs(chars: list[dict[str, Any]]) -> list[_Glyph]:
 
 
 def _most_common(values: Iterable[_H]) -> _H:
-    counts: dict[_H, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
+    """The commonest value; of a tie, the one seen first (Counter keeps first-seen order)."""
+    counts = Counter(values)
     return max(counts, key=counts.__getitem__)
 
 
@@ -332,14 +331,14 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
     core = [g for g in vis if not g.flags & (SUP | SMALL)] or vis
     size = _most_common(g.size for g in core)
     text: list[str] = []
-    boxes = PackedBoxes(4)
+    coords: list[float] = []  # four per character, packed once the line is done
     flags = bytearray()
     prev: _Glyph | None = None
     for g in seg:
         if g.text == " ":
             if text and text[-1] != " ":
                 text.append(" ")
-                boxes.append((g.x0, g.top, g.x1, g.bottom))
+                coords.extend((g.x0, g.top, g.x1, g.bottom))
                 flags.append(0)
             continue
         if prev is not None and text and text[-1] != " ":
@@ -347,17 +346,22 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
             both_sup = (g.flags & SUP) and (prev.flags & SUP)
             if gap > 0.17 * min(g.size, prev.size) and not (g.flags & SUP and not prev.flags & SUP) and not both_sup:
                 text.append(" ")
-                boxes.append((prev.x1, min(prev.top, g.top), g.x0, max(prev.bottom, g.bottom)))
+                coords.extend((prev.x1, min(prev.top, g.top), g.x0, max(prev.bottom, g.bottom)))
                 flags.append(0)
         box = (g.x0, g.top, g.x1, g.bottom)
-        for ch in g.text:
-            text.append(ch)
-            boxes.append(box)
+        if len(g.text) == 1:  # most glyphs
+            text.append(g.text)
+            coords.extend(box)
             flags.append(g.flags)
+        else:
+            for ch in g.text:
+                text.append(ch)
+                coords.extend(box)
+                flags.append(g.flags)
         prev = g
     while text and text[-1] == " ":
         text.pop()
-        boxes.pop()
+        del coords[-4:]
         flags.pop()
     n = len(core)
     bold = sum(1 for g in core if g.flags & BOLD) / n
@@ -370,7 +374,7 @@ def _line(page: int, seg: list[_Glyph]) -> Line:
         x1=max(g.x1 for g in vis),
         bottom=max(g.bottom for g in core),
         text="".join(text),
-        boxes=boxes,
+        boxes=PackedBoxes.from_flat(4, coords),
         flags=flags,
         size=size,
         bold=bold,

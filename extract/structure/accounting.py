@@ -83,10 +83,11 @@ def _lines(lines: Iterable[Line], place: str, by_page: dict[int, PageAccount]) -
 
 def _map(tm: TextMap, place: str, by_page: dict[int, PageAccount]) -> None:
     """Characters of a text map by the page each was printed on (joining spaces have no page)."""
-    for ch, box in zip(tm.chars, tm.boxes, strict=True):
-        if box is None or ch.isspace():
+    pages = tm.boxes.column(0)  # the page field only: an empty box (a joining space) reads 0
+    for ch, page in zip(tm.chars, pages, strict=True):
+        if page == 0.0 or ch.isspace():
             continue
-        acc = by_page.get(int(box[0]))
+        acc = by_page.get(int(page))
         if acc is not None:
             acc.placed[place] += 1
     for m in tm.markers:

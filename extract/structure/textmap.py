@@ -101,6 +101,7 @@ class TextMap:
         flags = line.flags
         page = line.page
         boxes = cast("Sequence[tuple[float, ...]]", line.boxes)  # a line's boxes are never None
+        packed = line.boxes if isinstance(line.boxes, PackedBoxes) else None  # copied without tuples
         while i < n:
             f = flags[i]
             if f & SUP:
@@ -132,8 +133,12 @@ class TextMap:
                     self.markers.append(Marker(text[i:j], len(self.chars), page, (b0[0], b0[1], b1[2], b1[3])))
                     i = j
                     continue
-            b = boxes[i]
-            self._push(ch, (page, b[0], b[1], b[2], b[3]))
+            self.chars.append(ch)
+            if packed is not None:
+                self.boxes.append_prefixed(page, packed, i)
+            else:
+                b = boxes[i]
+                self.boxes.append((page, b[0], b[1], b[2], b[3]))
             i += 1
         if len(self.chars) > start_len:
             self.spans.append(LineSpan(start_len, len(self.chars), page, (line.x0, line.top, line.x1, line.bottom)))
