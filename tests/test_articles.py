@@ -576,3 +576,31 @@ def test_a_law_that_gives_effect_to_a_treaty_keeps_its_articles_when_named_in_fu
 def test_a_dot_abbreviated_article_only_with_its_instrument_right_after() -> None:
     assert table(find_articles(make_doc("The right to life (A. 3 UDHR) is at stake."))) == {("3", None, UDHR)}
     assert find_articles(make_doc("Annex A. 3 of the Universal Declaration of Human Rights is cited.")) == []
+
+
+def test_a_short_name_in_parentheses_that_is_not_an_acronym() -> None:
+    doc = make_doc(
+        "L’article 10 de la Loi de protection civile en montagne (Loi Alpina), adoptée en 2004, permet tout."
+        " Des chaînes sont soumises à la Loi\nAlpina.",
+        "Que soit supprimé l’article 10 de la loi\nAlpina – soit désormais limité.",
+        language="fr",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("10", None, "Loi de protection civile en montagne")}
+    assert "loi Alpina" in arts[0].instrument_aliases
+    check_offsets(doc, arts)
+    doc = make_doc(
+        "Article 4 of the Ruritanian Broadcasting Responsibility Act (Radio Act) is vague.",
+        "We urge the repeal of article 4 of the Radio Act.",
+    )
+    arts = find_articles(doc)
+    assert table(arts) == {("4", None, "Ruritanian Broadcasting Responsibility Act")}
+    assert "Radio Act" in arts[0].instrument_aliases
+
+
+def test_keywords_come_from_the_language_data() -> None:
+    from extract.finders.articles.references import KEYWORD_RE
+
+    for text in ("artículo 5", "ARTÍCULO 5", "Arts. 5", "ARTICLES 5", "sec. 5", "ss. 5", "s 5", "reglas 5", "Rule 5"):
+        assert KEYWORD_RE.match(text), text
+    assert KEYWORD_RE.match("country’s 2008") is None

@@ -78,6 +78,27 @@ LOWER_HEAD_BEFORE = words("lower_heads_before")
 TITLE_LEAD_RE = re.compile(r"^[\s\-–—:.(]{0,6}")
 TITLE_STOP = words("title_stop")
 KEYWORD_WORDS = words("keyword_words")
+# "Loi de protection civile en montagne (Loi Alpina)": a name that opens with its head and runs in
+# lower case up to the short name the document gives it in parentheses (head word first or last).
+SHORT_NAME_TOKEN = r"[A-Z][^\W_]*(?:-[^\W_]+)?"
+LONG_NAME_RE = re.compile(
+    r"((?:\s{1,3}[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*){1,14})\s{0,3}"
+    r"\(\s?(?:([^\W\d_]+)\s{1,3}(" + SHORT_NAME_TOKEN + r")|(" + SHORT_NAME_TOKEN + r")\s{1,3}([^\W\d_]+))\s?\)"
+)
+
+
+def short_name(text: str, head_end: int, head: str) -> tuple[int, str] | None:
+    """(end of the full name, the short name's distinctive word) when the head at `head_end`
+    opens a long name followed by "(Head Word)" or "(Word Head)" with the same head."""
+    m = LONG_NAME_RE.match(text, head_end)
+    if m is None:
+        return None
+    paren_head, word = (m.group(2), m.group(3)) if m.group(3) else (m.group(5), m.group(4))
+    if fold(paren_head) != head or fold(word) in HEADS:
+        return None
+    if any(fold(w) in KEYWORD_WORDS for w in m.group(1).split()):
+        return None
+    return m.end(1), word
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +272,8 @@ def parse_name(text: str, pos: int) -> Name | None:
             inner = raw[1:-1]
             if not inner.isdigit() and len(inner) > 3 and lookup_state(inner) is not None:
                 break  # "Constitution (Belgium)": a State speaking, not part of the name
+            if prev.role == "head" and prev.fold in {fold(w) for w in inner.split()} and len(inner.split()) == 2:
+                break  # "Broadcasting Act (Radio Act)": the short name the document gives the law
             acronym = inner.isupper() and len(inner) > 1
             if acronym and _subsequence(fold(inner), fold(_initials(text[toks[0].start : prev.end]))):
                 break  # "Human Rights Act (HRA)": the document defines an abbreviation
@@ -283,6 +306,13 @@ def parse_name(text: str, pos: int) -> Name | None:
     if heads and heads[0].fold in ROMANCE_HEADS and toks[0] is not heads[0]:
         toks = toks[toks.index(heads[0]) :]  # "Tanto la Constitución": a Spanish name starts at its head
     start, end = toks[0].start, toks[-1].end
+    if heads and toks[0] is heads[0] and heads[0].fold in ROMANCE_HEADS and text[heads[0].start].isupper():
+        long = short_name(text, heads[0].end, heads[0].fold)
+        if long is not None and long[0] > end:
+            # "Loi de protection civile en montagne (Loi Alpina)": the lower-case words are the name's
+            end = long[0]
+            toks = [heads[0], _Tok("w", text[heads[0].end : end], "", heads[0].end, end, "cap")]
+            heads = [heads[0]]
     surface = text[start:end]
     if not heads:
         return Name(start, end, surface)  # no instrument here; the caller decides what that means

@@ -45,11 +45,22 @@ def _any(field: str) -> str:
     return "|".join(map(re.escape, phrases(field)))
 
 
+def _keywords(field: str) -> str:
+    """Keywords of every language as printed; a lower-case first letter matches either case."""
+    return "|".join(
+        f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if w[0].islower() else re.escape(w) for w in phrases(field)
+    )
+
+
+_LETTERS = "|".join(map(re.escape, phrases("section_letter_keywords")))
+_ONE_LETTER = "|".join(re.escape(w) for w in phrases("section_letter_keywords") if len(w) == 1)
+
 KEYWORD_RE = re.compile(
     r"(?<![\w/.\-])"
-    r"(?:(?P<art>[Aa]rt[ií]culos?|ART[IÍ]CULOS?|[Aa]rticles?|ARTICLES?|[Aa]rts?\.\.?|ARTS?\.)"
-    r"|(?P<sec>[Ss]ections?|SECTIONS?|[Ss]ecs?\.|(?<!['’‘`´])ss?\.|(?<!['’‘`´])s(?=\s\d{1,3}(?!\d)))"
-    r"|(?P<rule>[Rr]ules?|[Rr]egulations?|[Rr]eglas?)"
+    r"(?:(?P<art>" + _keywords("article_keywords") + r")"
+    r"|(?P<sec>" + _keywords("section_keywords") + r"|(?<!['’‘`´])(?:" + _LETTERS + r")\."
+    r"|(?<!['’‘`´])(?:" + _ONE_LETTER + r")(?=\s\d{1,3}(?!\d)))"
+    r"|(?P<rule>" + _keywords("rule_keywords") + r")"
     r"|(?P<abbr>" + _any("article_abbreviations") + r"))"
     r"(?::\s{1,3}|\s{0,3})(?=\d)"
 )
@@ -90,6 +101,8 @@ PARA_BEFORE_RE = re.compile(
     r"(?<![\w])(?:[Pp]aragraphs?|[Pp]aras?\.|[Pp]árrafos?|[Pp]arágrafos?|[Ii]ncisos?|[Nn]umeral|[Aa]linéas?|[Pp]aragraphes?)"
     r"\s{0,3}(\d{1,3}|[a-z])\s{1,3}(?:of|de|del|du)\s{1,3}(?:the\s{1,3}|l['’]\s?)?$"
 )
+# A head word and a short name the document defined: "la loi Alpina", "the Alpina Law" is not read.
+HEADED_SHORT_RE = re.compile(r"([^\W\d_]+)\s{1,3}([^\W\d_][^\W_]*(?:-[^\W_]+)?)(?![\w])")
 COMMA_ONLY_RE = re.compile(r"\s{0,3},\s{0,3}")
 # "artículo 267 constitucional", "los artículos 57 y 58 constitucionales": the State's constitution.
 CONSTITUTION_ADJ_RE = re.compile(r"\s{1,3}(" + _any("constitution_adjectives") + r")(?![\w])", re.IGNORECASE)
@@ -233,6 +246,14 @@ class _Reader:
             return Name(
                 hit.start, hit.end, hit.text, ref=Ref("international", inst.id, _head_of(inst)), instrument=inst
             )
+        headed = HEADED_SHORT_RE.match(text, p)
+        if headed:
+            head, short = (headed.group(1), headed.group(2))
+            if short not in self.abbreviations:
+                head, short = short, head
+            if fold(head) in HEADS and short in self.abbreviations:
+                a = self.abbreviations[short]  # "la loi Alpina", "the Radio Act": a short name the document gave
+                return Name(p, headed.end(), headed.group(0), ref=a.ref, instrument=a.instrument, short=True)
         word = re.match(r"[A-Z][A-Za-z]{1,9}(?![\w])", text[p : p + 12])
         if word and word.group(0) in self.abbreviations:
             a = self.abbreviations[word.group(0)]

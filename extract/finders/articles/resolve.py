@@ -30,6 +30,7 @@ from extract.finders.articles.names import (
     NAME_WINDOW,
     NUMBER_TAG_RE,
     QUALIFIER_LEAD_RE,
+    SHORT_NAME_TOKEN,
     TITLE_LEAD_RE,
     TITLE_STOP,
     WORD_RE,
@@ -41,6 +42,7 @@ from extract.finders.articles.names import (
     _subsequence,
     national_key,
     parse_name,
+    short_name,
 )
 from extract.finders.articles.references import Reference, _Reader
 from extract.finders.articles.words import phrases, words
@@ -145,11 +147,29 @@ DEFINITION_RE = re.compile(
 )
 
 
+SHORT_PAREN_RE = re.compile(
+    r"\s{0,3}\(\s?(?:([^\W\d_]+)\s{1,3}(" + SHORT_NAME_TOKEN + r")|(" + SHORT_NAME_TOKEN + r")\s{1,3}([^\W\d_]+))\s?\)"
+)
+
+
 def _definitions(unit: _Unit, names: Sequence[Name], table: dict[str, Name]) -> None:
-    """Abbreviations a unit defines for instruments it names: 'the 1998 Human Rights Act (HRA)'."""
+    """Abbreviations a unit defines for instruments it names: 'the 1998 Human Rights Act (HRA)';
+    and short names, acronyms or not: 'Loi de protection civile en montagne (Loi Alpina)'."""
     for n in names:
         if n.ref is None or n.generic is not None:
             continue
+        if n.ref.kind == "national":
+            head = HEAD_SEARCH_RE.match(unit.text, n.start)
+            long = short_name(unit.text, head.end(), fold(head.group(0))) if head else None
+            sp = SHORT_PAREN_RE.match(unit.text, n.end)
+            if long is None and sp is not None:
+                first, second = (sp.group(1), sp.group(2)) if sp.group(2) else (sp.group(3), sp.group(4))
+                paren_head, word = (first, second) if fold(first) == n.ref.head else (second, first)
+                if fold(paren_head) == n.ref.head and word[:1].isupper() and fold(word) not in HEADS:
+                    long = (n.end, word)  # "... Broadcasting Act (Radio Act)"
+            if long is not None and long[0] == n.end and long[1] not in table:
+                table[long[1]] = n  # later "la loi Alpina", "the Radio Act", "Alpina" name this law
+                continue
         m = DEFINITION_RE.match(unit.text, n.end)
         short = (m.group(1) or m.group(2)) if m else None
         if short is None or short in table:

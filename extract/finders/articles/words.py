@@ -44,6 +44,14 @@ class ArticleWords(BaseModel):
     lower_heads_after: Words = Field(default=(), description="lower-case heads closing a name: 'criminal code'")
     lower_heads_before: Words = Field(default=(), description="lower-case heads before a modifier: 'code pénal'")
     title_stop: Words = Field(default=(), description="words ignored in official article headings")
+    article_keywords: Words = Field(
+        default=(), description="article keywords as printed; a lower-case first letter also matches in capitals"
+    )
+    section_keywords: Words = Field(default=(), description="section keywords as printed: 'section', 'sec.'")
+    section_letter_keywords: Words = Field(
+        default=(), description="one-letter section abbreviations read with a dot ('s.', 'ss.') or before a number"
+    )
+    rule_keywords: Words = Field(default=(), description="rule keywords as printed: 'rule', 'regla'")
     keyword_words: Words = Field(default=(), description="'article', 'section': a name stops before them")
     range_words: Words = Field(default=(), description="'articles 3 to 7', 'arts. 3 al 7'")
     list_and: Words = Field(default=(), description="'... of the Covenant and 10 of the Convention': a list goes on")
