@@ -272,6 +272,10 @@ class CaseEvent(Record):
     date_inferred: bool = Field(
         default=False, description="the date's year is not printed in the event's clause but taken from a nearby date"
     )
+    alleged: bool = Field(
+        default=False,
+        description="the clause reports the event as an allegation ('reportedly', 'habría sido'), not as established",
+    )
     text: str
     sentence: str | None = Field(
         default=None, description="a prison term or penalty as printed, e.g. '5-year prison term'"

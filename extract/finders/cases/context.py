@@ -66,6 +66,8 @@ class _Collector:
     groups: dict[str, _Evidence] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     """words after the first of the full names met so far: printed alone, they still name someone"""
+    printed: dict[str, list[tuple[int, int, int]]] = field(default_factory=dict)
+    """(unit, start, end) where a name completed from the text around it is printed ('Ana' of the Ruiz family)"""
 
     def ev(self, name: str) -> _Evidence:
         return self.evidence.setdefault(name, _Evidence())

@@ -8,6 +8,7 @@ from extract.finders import nlp as nlp_mod
 from extract.finders.cases.context import _Collector, _Context, _lexicon, _UnitState
 from extract.finders.cases.enumerations import find_enumerations
 from extract.finders.cases.events import _analyse
+from extract.finders.cases.families import find_families
 from extract.finders.cases.model import _matcher
 from extract.finders.cases.people import _cluster, _is_case, _locate, _only_a_case_title
 from extract.finders.cases.records import _records
@@ -42,9 +43,14 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
         _analyse(ui, units[ui], a, sents, sdoc, ctx, states.setdefault(ui, _UnitState()), out)
 
     find_enumerations(units, rules, ctx.lexicon, out)
+    find_families(units, rules, ctx.lexicon, out)
     persons = _cluster(out, units, rules, ctx.lexicon)
     _locate(persons, units, doc, rules)
-    cases = [p for p in persons if not p.contact and _is_case(p, rules) and not _only_a_case_title(p, units)]
+    for p in persons:  # names completed by a family's surname are printed as given names only
+        p.hits += sorted({h for s in p.spellings for h in out.printed.get(s, ())} - set(p.hits))
+    cases = [
+        p for p in persons if not p.contact and _is_case(p, rules, out, units) and not _only_a_case_title(p, units)
+    ]
     # a named relative of a case ('X's wife, Y') belongs to the case file too
     names = {n for p in cases for n in (*p.spellings, *p.singles)}
     cases += [

@@ -18,7 +18,7 @@ from extract.finders.cases.names import (
     name_keys,
     same_person,
 )
-from extract.finders.cases.rules import _UPPER, NO_EVENT_TYPES, LanguageRules
+from extract.finders.cases.rules import _ARTICLES, _UPPER, NO_EVENT_TYPES, LanguageRules
 from extract.structure.units import DocText, TextUnit
 from extract.text.fold import fold_aligned
 
@@ -134,8 +134,13 @@ def _only_a_case_title(p: _Person, units: list[TextUnit]) -> bool:
     return not said and not roles and not in_body
 
 
-def _is_case(p: _Person, rules: LanguageRules) -> bool:
-    """Enough said about this person: an event or a victim's role; officials need two event sentences."""
+def _is_case(
+    p: _Person, rules: LanguageRules, out: _Collector | None = None, units: list[TextUnit] | None = None
+) -> bool:
+    """Enough said about this person: an event or a victim's role. An official (a title in office
+    before the name, an official role after it) acts in office in most sentences that name them:
+    they are a case only with two event sentences of which one says they suffered it ('Judge X was
+    detained', 'the arrest of Judge X'), or with a victim's role."""
     if not p.spellings:
         return False
     sentences = {e[0] for ev in p.evidence for e in ev.events if e[3] not in NO_EVENT_TYPES}
@@ -143,10 +148,64 @@ def _is_case(p: _Person, rules: LanguageRules) -> bool:
     any_event = any(ev.events for ev in p.evidence)
     roles = {r for ev in p.evidence for r in ev.roles}
     if p.official:
-        return len(sentences) >= 2 and strong >= 1
+        said = len(sentences) >= 2 and strong >= 1
+        if out is not None and units is not None:
+            return bool(roles - rules.weak_roles) or (said and _suffered(p, out, units, rules))
+        return said
     if strong >= 1 or any_event:
         return True
     return bool(roles - rules.weak_roles)
+
+
+def _suffered(p: _Person, out: _Collector, units: list[TextUnit], rules: LanguageRules) -> bool:
+    """Whether one of the person's events names them as the one who suffered it: a passive
+    auxiliary right before the cue ('X was arrested'), or the cue before the name with only
+    'of' or 'against', articles and titles between ('the detention of Judge X')."""
+    for ev in p.evidence:
+        for sid, at, matched, etype in ev.events:
+            if etype in NO_EVENT_TYPES:
+                continue
+            ui, a, b = out.sentences[sid]
+            text = units[ui].text
+            for hu, s, e in p.hits:
+                if hu != ui or not a <= s < b:
+                    continue
+                if e <= at and _passive_before(text[e:at], rules):
+                    return True
+                if at + len(matched) <= s and _object_after(text[at + len(matched) : s], rules):
+                    return True
+    return False
+
+
+def _passive_before(between: str, rules: LanguageRules) -> bool:
+    """'X was arrested', 'X, ..., fue detenida', or a possessive: 'X's arrest', 'X and his son's arrest'."""
+    words = re.findall(r"[\w'’-]+|[.;:]", between)
+    if len(between) > 150 or any(w in ".;:" for w in words):
+        return False
+    if len(words) <= 4 and re.search(r"(?:['’]s|s['’])\s*$", between):
+        return True
+    return bool(words) and words[-1].lower() in rules.passive_auxiliaries
+
+
+def _object_after(between: str, rules: LanguageRules) -> bool:
+    """'the detention of Judge X', 'an investigation into the responsibility of X': the last plain
+    word before the name (titles and capitalised words aside) links the event to it."""
+    words = [w for w in re.findall(r"[\w'’.-]+|[;:]", between)]
+    if len(words) > 7 or any(w in ";:" for w in words):
+        return False
+    plain = [
+        w.lower()
+        for w in words
+        if not (
+            w.lower() in _ARTICLES
+            or w.lower().rstrip(".") in rules.official_titles
+            or w in rules.honorifics
+            or w[:1].isupper()
+        )
+    ]
+    if not plain:
+        return True  # 'detained Judge X'
+    return plain[-1] in rules.suffered_links and len(plain) <= 3
 
 
 def _locate(persons: list[_Person], units: list[TextUnit], doc: DocText, rules: LanguageRules) -> None:

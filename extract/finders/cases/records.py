@@ -137,6 +137,7 @@ def _records(
             if ui not in dates:
                 dates[ui] = _dates(u.text, rules)
             lo, hi = _clause(sentence, at - cs, rules)
+            alleged = bool(rules.allegation_re.search(sentence, lo, max(lo, at - cs)))
             near = [d for d in dates[ui] if cs + lo <= d[0] < cs + hi]
             picked = min(near, key=lambda d: abs(d[0] - at)) if near else None
             date = picked[2] if picked else None
@@ -148,6 +149,7 @@ def _records(
                     type=etype,
                     date=date,
                     date_inferred=inferred,
+                    alleged=alleged,
                     text=sentence.strip(),
                     sentence=term,
                     legal_articles=arts,

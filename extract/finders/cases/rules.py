@@ -119,6 +119,14 @@ class LanguageRules:
     list_events: dict[str, str] = field(default_factory=dict)
     """events that make a list of names printed after them a list of cases, and only that"""
     list_event_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    family_words: frozenset[str] = frozenset()
+    """'familia', 'family': printed next to a surname, they name a family whose members follow"""
+    suffered_links: frozenset[str] = frozenset()
+    """'of', 'against', 'de': between an event cue and the name of the one who suffered it"""
+    allegation_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    """'reportedly', 'habría', 'presuntamente': before an event in its clause, the event is alleged"""
+    kin_words: frozenset[str] = frozenset()
+    """'hermanos', 'brothers': before a run of given names of the family named before"""
 
     def common(self, word: str) -> bool:
         """A word never part of a person's name: an institution, place or function word, a State
@@ -195,6 +203,16 @@ class CaseRules(BaseModel):
     list_events: dict[str, str] = Field(
         default_factory=dict,
         description="phrase -> event type, only for a long list of names printed after it ('closure of')",
+    )
+    family_words: Words = Field(default=(), description="words next to a surname naming a family ('familia')")
+    suffered_links: Words = Field(
+        default=(), description="words between an event and the name of the one who suffered it ('of')"
+    )
+    allegations: Words = Field(
+        default=(), description="words before an event in its clause that report it as alleged ('reportedly')"
+    )
+    kin_words: Words = Field(
+        default=(), description="plural kin words before a run of a named family's given names ('hermanos')"
     )
     date_patterns: Words = Field(
         description="regular expressions of a date with {day}, {mon} and {year} placeholders and the groups "
@@ -318,4 +336,8 @@ def rules_for(language: str | None) -> LanguageRules:
         civil_body_re=_phrase_regex(b.civil_bodies),
         list_events={_norm_phrase(k): v for k, v in b.list_events.items()},
         list_event_re=_phrase_regex(b.list_events),
+        family_words=low(b.family_words),
+        kin_words=low(b.kin_words),
+        allegation_re=_phrase_regex(b.allegations),
+        suffered_links=low(b.suffered_links),
     )
