@@ -690,3 +690,58 @@ def test_an_ask_after_a_quotation_closed_by_a_reversed_mark_is_found() -> None:
         "The Ministry of Justice of Freedonia must issue guidance to prosecutors on the reading of propaganda.",
         "We join the Lirin Rights Centre in urging the Human Rights Council to recognise the Charter.",
     ]
+
+
+def test_numbered_paragraphs_under_a_bare_recommendations_heading_are_items_whatever_their_wording() -> None:
+    doc = (
+        Doc()
+        .heading("Recommendations.")
+        .para("Promptly close the Lirin dump.", number="19")
+        .para("Rehabilitation of the Vell treatment plant.", number="20")
+        .para("Legislate on the disposal of waste by type: 1.- paper; 2.- glass;", number="21")
+        .para("metals and 4.- hazardous waste.", number="3")
+        .para("Cerrar el vertedero de Lirin.", number="22")
+        .build()
+    )
+    recs = find_recommendations(doc)
+    assert [r.number for r in recs] == ["19", "20", "21", "22"]
+    assert recs[2].text.endswith("hazardous waste.")
+
+
+def test_each_sentence_that_asks_on_its_own_is_an_ask_of_its_own() -> None:
+    doc = (
+        Doc()
+        .heading("Treaties")
+        .para(
+            "We recommend that Freedonia ratify the Convention. The Government should also withdraw its reservations. "
+            "Some declarations remain a concern and we recommend that they be reviewed. "
+            "We also urge that detainees be given a lawyer on their first day. "
+            "We join our partners in the Lirin Detention Forum in recommending that Freedonia set a time limit."
+        )
+        .build()
+    )
+    assert texts(doc) == [
+        "We recommend that Freedonia ratify the Convention.",
+        "The Government should also withdraw its reservations.",
+        "Some declarations remain a concern and we recommend that they be reviewed.",
+        "We also urge that detainees be given a lawyer on their first day.",
+        "We join our partners in the Lirin Detention Forum in recommending that Freedonia set a time limit.",
+    ]
+
+
+def test_a_sentence_that_spells_out_the_ask_stays_with_it_and_a_subject_urged_in_the_indicative_is_no_ask() -> None:
+    doc = (
+        Doc()
+        .heading("Seguridad")
+        .para(
+            "Recomendamos al Estado crear una política nacional de seguridad. Esto significa reformar la policía. "
+            "Nuestra recomendación desde la sociedad civil es que el plan tenga metas claras."
+        )
+        .heading("Summary")
+        .para("We therefore urge that press freedom and privacy are prominent issues of the coming review.")
+        .build("es")
+    )
+    assert texts(doc) == [
+        "Recomendamos al Estado crear una política nacional de seguridad. Esto significa reformar la policía.",
+        "Nuestra recomendación desde la sociedad civil es que el plan tenga metas claras.",
+    ]

@@ -91,3 +91,51 @@ def test_a_spanish_paragraph_number_with_a_dash_is_a_list_number() -> None:
 
     assert bullet_of("3.- Situación de las cárceles: el informe") == ("3.-", "3")
     assert bullet_of("1.1.- Marco legal") == ("1.1.-", "1.1")
+
+
+def test_a_section_prefix_belongs_to_the_number_and_an_introduction_heads_no_lettered_series() -> None:
+    blocks = [
+        block("Report on Freedonia", 1, 60, size=16, bold=True),
+        block(FILLER, 1, 100),
+        block(FILLER, 1, 130),
+        block("Introduction", 2, 60, bold=True),
+        block(FILLER, 2, 90),
+        block(
+            "a. The water of the Lirin valley and what the families who drink it were never told about it.",
+            2,
+            200,
+            bold=True,
+        ),
+        block(FILLER, 2, 230),
+        block("b. Recommendations.", 2, 300, bold=True),
+        block(FILLER, 2, 330),
+        block("Section 1: the courts of Freedonia", 3, 60, bold=True),
+        block(FILLER, 3, 90),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [(h.title, h.number, h.level) for h in headings] == [
+        ("Introduction", None, 1),
+        ("The water of the Lirin valley and what the families who drink it were never told about it.", "a", 1),
+        ("Recommendations.", "b", 1),
+        ("the courts of Freedonia", "Section 1", 1),
+    ]
+
+
+def test_the_title_page_of_a_second_language_version_is_a_cover_too() -> None:
+    def title_page(page: int, words: tuple[str, str]) -> list[Block]:
+        return [
+            block("FREEDONIA", page, 40, size=24),
+            block(words[0], page, 80, size=14, bold=True),
+            block(words[1], page, 100, size=14, bold=True),
+            block("Introduction", page, 130, bold=True),
+            block(FILLER, page, 160),
+            block(FILLER, page, 190),
+        ]
+
+    blocks = title_page(1, ("Report to the UN", "Universal Periodic Review")) + title_page(
+        2, ("Informe para la ONU", "Examen Periódico Universal")
+    )
+    headings, cover = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["Introduction", "Introduction"]
+    assert [b.text for b in cover if b.text == "FREEDONIA"] == ["FREEDONIA"]  # the title comes from page 1
+    assert all(b.extra.get("cover") for b in blocks[6:9])

@@ -26,7 +26,7 @@ How a paragraph is read, in document order:
   with a modal, a first-person frame).
 * Elsewhere only sentences with an explicit frame count, from that sentence on
   while the following sentences keep the modal ("... should ... . Specifically,
-  it should ..."). Such narrative asks carry no number.
+  it should ..."); a following sentence with a frame of its own is a new ask. Such narrative asks carry no number.
 
 Sub-bullets fold into their parent item when the layout shows the nesting
 (deeper `indent`, or lettered items under a numbered one). Cues are data:
@@ -69,6 +69,9 @@ SUBJECT_WORDS = 12
 
 MODAL_REACH = 160
 """Characters into a sentence a subject's modal may sit."""
+
+CARRIED_WORDS = 3
+"""Words of a lower-case paragraph that carries an item on (fewer: a stray note marker or a page number)."""
 
 CONNECTORS = frozenset("and of y de del et du des".split())
 """Words that join the names of a compound subject ('The UK and Scottish Governments')."""
@@ -122,6 +125,9 @@ class _Lang:
     question_lead: re.Pattern[str]
     other_voice: re.Pattern[str]
     short_lead: re.Pattern[str]
+    elaboration: re.Pattern[str]
+    clause_frame: re.Pattern[str]
+    that_verb: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +179,12 @@ class RecommendationCues(BaseModel):
     """A lead-in reporting another body's asks ('The Committee made the following recommendations:')."""
     short_lead: str = NEVER
     """A lead-in too short to read alone ('These include:'): the sentence before it says what follows."""
+    elaboration: str = NEVER
+    """A sentence that spells out the ask before it ('This means ...'): part of that ask."""
+    clause_frame: str = NEVER
+    """A coordinator after which a clause opens with an ask frame ('..., and we recommend that ...')."""
+    that_verb: str = NEVER
+    """A weak frame verb in the present with a that-clause in the subjunctive ('urge that detainees be heard')."""
 
 
 def _compiled(value: str | tuple[str, ...]) -> re.Pattern[str] | tuple[re.Pattern[str], ...]:
@@ -444,6 +456,8 @@ def _frame(s: str, review: bool = True) -> bool:
             continue
         if _asks_someone(after, review):
             return True
+        if t.that_verb.match(head, m.start("verb") if m.group("verb") else m.start("verb2")):
+            return True
     return False
 
 
@@ -479,7 +493,12 @@ def _trigger(s: str, review: bool = True) -> bool:
         return False
     if _cues().any(lambda t: t.treaty_voice, st[:HEAD]):
         return False  # "urges the State party to ...": a treaty body's words reported
-    return _frame(st, review) or _actor_modal(st) or (review and _review_frame(st))
+    if _frame(st, review) or _actor_modal(st) or (review and _review_frame(st)):
+        return True
+    # '..., and we recommend that they be withdrawn': the ask opens inside the sentence
+    return any(
+        _frame(st[m.end() :], review) for t in _cues().langs.values() for m in t.clause_frame.finditer(st[:HEAD])
+    )
 
 
 def _rec_like(s: str, lang: str, review: bool = True, scope: bool = False) -> bool:
@@ -498,6 +517,8 @@ def _rec_like(s: str, lang: str, review: bool = True, scope: bool = False) -> bo
     quoted = st[0] in _cues().quote_open or _cues().any(lambda t: t.treaty_voice, st[:HEAD])
     if scope and not quoted and _actor_modal(st, any_subject=True):
         return True
+    if scope and any(_imperative(st, code) for code in _cues().langs):
+        return True  # a recommendations section of a document in two languages: each half in its own
     return _imperative(st, lang) or _trigger(st, review)
 
 
@@ -601,8 +622,10 @@ def _body_asks(u: TextUnit, text: str, order: float) -> list[_Draft]:
         while j < len(spans):
             ns, ne = spans[j]
             nxt = text[ns:ne].rstrip()
-            if nxt.endswith((":", "?")) or quoted[j] or not _has_modal(nxt):
+            if nxt.endswith((":", "?")) or quoted[j] or _trigger(nxt):
                 break
+            if not _has_modal(nxt) and not _cues().any(lambda t: t.elaboration, nxt.lstrip()[:HEAD]):
+                break  # a sentence that asks on its own ('The State should also ...') is an ask of its own
             j += 1
         end = spans[j - 1][1]
         out.append(_Draft(order + i / 100, [text[s:end]], [u], None, u.section, u.page))
@@ -622,6 +645,16 @@ class _Walker:
         self.item: _Draft | None = None
         self.strong = False
         """The list's lead-in asks outright ('We recommend that:'), so its bullets need no reading."""
+        self.bare_scope = {
+            s.id
+            for s in doc.sections
+            if s.id in self.scope
+            and _cues().any(lambda t: t.rec_noun, _bare_title(s.title).strip(" .:"))
+            and len(WORD.findall(s.title)) <= 2
+        }
+        """Recommendation sections whose heading is the bare word, their paragraphs all asks."""
+        self.numbered: set[str | None] = set()
+        """Recommendation sections in which a numbered paragraph has been met."""
         self.foreign = False
         """The list's lead-in reports another body's asks: its items are not the submission's own."""
 
@@ -706,7 +739,13 @@ class _Walker:
             # in a recommendations section the first numbered paragraph after a lead-in opens its series
             # (elsewhere numbered paragraphs are as often the document's own narrative numbering)
             opens_series = self.active and self.strong and self.item is None and _number(u) is not None and in_scope
-            if bullet_ok or opens_series or self.next_in_series(u) or _rec_like(first, self.lang, scope=in_scope):
+            if (
+                bullet_ok
+                or opens_series
+                or self.next_in_series(u)
+                or self.scope_series(u, in_scope)
+                or _rec_like(first, self.lang, scope=in_scope)
+            ):
                 self.item = self.add(self.item_draft(order, u, text))
                 return
             self.end_list()
@@ -741,6 +780,20 @@ class _Walker:
             return False
         return _successor(prev.number, number)
 
+    def scope_series(self, u: TextUnit, in_scope: bool) -> bool:
+        """In a recommendations section, a numbered paragraph that follows the previous numbered item of the
+        same series is an item too, lead-in or not and whatever its wording ('21. Rehabilitation of ...')."""
+        number = _number(u)
+        if not in_scope or number is None:
+            return False
+        first = u.section not in self.numbered
+        self.numbered.add(u.section)
+        prev = self.item
+        if prev is None or prev.number is None or prev.section != u.section:
+            # the first numbered paragraph of a section headed by the word alone ('Recommendations.')
+            return first and (_bare_number(number) or "").isdigit() and u.section in self.bare_scope
+        return _successor(prev.number, number)
+
     def item_draft(self, order: float, u: TextUnit, text: str) -> _Draft:
         number = _number(u)
         if u.number is None and number is not None:
@@ -759,7 +812,15 @@ class _Walker:
             and (u.kind == "bullet" or (u.number is not None and LETTERED.match(u.number) is not None))
         )
         bullets_under_number = parent.open and lettered_under_number
-        if deeper or bullets_under_number:
+        # a paragraph opening in lower case is the item's own text carried over a page or a layout break
+        carried = (
+            u.text[:1].islower()
+            and u.kind == parent.kind == "body"
+            and u.section == parent.section
+            and u.section in self.bare_scope
+            and len(WORD.findall(u.text)) >= CARRIED_WORDS
+        )
+        if deeper or bullets_under_number or carried:
             parent.parts.append(u.text)
             parent.units.append(u)
             return True

@@ -23,7 +23,7 @@ from extract.structure.textmap import GluedMarkers, TextMap, roman_value, vocabu
 from schemas import Box, Paragraph, Section, Span
 
 HEADING_NUMBER = re.compile(
-    r"^(?:(?P<chapter>(?:chapter|part|section|cap[ií]tulo|parte|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
+    r"^(?:(?P<chapter>(?i:chapter|part|section|cap[ií]tulo|parte|secci[oó]n|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
     r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
     r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?-?"
     r"|(?P<roman>[IVXLC]{1,6})[.)]-?"
@@ -145,7 +145,7 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     words = text.split()
     # a part numbered I., II. or A. in bold may run long; other headings are short
     part = b.bold and _numbering(text)[1] in ("R", "A", "chapter")
-    max_lines, max_words = (5, 40) if part else (4, 24)
+    max_lines, max_words = (5, 40) if b.bold and _numbering(text)[0] else (4, 24)
     if b.kind == "table" or len(b.lines) > max_lines:
         return False
     if not words or len(words) > max_words or len(text) > 8 * max_words:
@@ -185,6 +185,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False
     if text.endswith(".") and len(words) > 10 and not number:
         return None
+    if number and not part and len(words) > 24:
+        return None  # a long numbered bold line: a heading only when shorter ones share its style
     return True
 
 
@@ -306,6 +308,28 @@ def _not_headings(blocks: list[Block]) -> None:
             b.heading = False  # the heading of a quoted text
 
 
+def _repeated_cover(blocks: list[Block], lead: list[Block], body_size: float) -> list[tuple[Block, Block]]:
+    """The opening lines of later pages that repeat the first page's display lines style for style: the
+    title page of the same report in another language, whose lines are no headings either."""
+    named = [k for k, b in enumerate(lead) if UPR_TITLE.search(b.text)]
+    lead = lead[: named[-1] + 1] if named else []  # the title lines end with the one naming the review
+    if len(lead) < 2:
+        return []
+    styles = [_style(b) for b in lead]
+    pages: dict[int, list[Block]] = {}
+    for b in blocks:
+        pages.setdefault(b.page, []).append(b)
+    out: list[tuple[Block, Block]] = []
+    for page, on_page in pages.items():
+        head = on_page[: len(lead)]
+        if page == lead[0].page or len(head) < len(lead) or [_style(b) for b in head] != styles:
+            continue
+        if any(_is_body(b, body_size) for b in head) or not any(UPR_TITLE.search(b.text) for b in head):
+            continue
+        out.extend(zip(head, lead, strict=True))
+    return out
+
+
 def _title_heading(blocks: list[Block], first_page: int) -> Block | None:
     """The first heading, on page 1 under letterhead lines only, that names the report itself is its title."""
     for b in blocks:
@@ -344,7 +368,12 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
         # a style that heads sections later (with or without a number, alike) is not a title style;
         # a first page with no running text at all is a cover page: only numbered headings survive
         cover_page = len(lead) < len(blocks) and blocks[len(lead)].page != first_page
-        later = Counter((_style(b), _numbering(b.text)[0] is None) for b in candidates if b not in lead)
+        again = _repeated_cover(blocks, lead, body_size)
+        later = Counter(
+            (_style(b), _numbering(b.text)[0] is None)
+            for b in candidates
+            if b not in lead and not any(b is o for o, _ in again)
+        )
         for k, b in enumerate(lead):
             number, numclass, _ = _numbering(b.text)
             nxt = lead[k + 1] if k + 1 < len(lead) else None
@@ -361,6 +390,11 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
             b.heading = False
             b.extra["cover"] = True
             cover.append(b)
+        for b, twin in again:
+            if twin.extra.get("cover"):
+                b.heading = False
+                b.extra["cover"] = True
+                b.extra["cover_again"] = True
     titled_block = _title_heading(blocks, first_page)
     if titled_block is not None:
         cover.append(titled_block)
@@ -411,8 +445,11 @@ def _assign_levels(headings: list[Heading]) -> None:
     for h in headings:
         key = h.numclass or str(h.style)
         prom = _prominence(first_style[key], h.numclass)
-        if stack and stack[-1][0] in front and h.numclass is None and key != stack[-1][0]:
-            stack.pop()  # an executive summary or an introduction heads no sub-sections of its own
+        same_type = h.numclass is not None and first_style[stack[-1][0]] == h.style if stack else False
+        if stack and stack[-1][0] in front and (h.numclass is None or same_type) and key != stack[-1][0]:
+            # an executive summary or an introduction heads no sub-sections of its own, nor does it
+            # head a numbered series printed in its own type
+            stack.pop()
         keys = [k for k, _ in stack]
         if key in keys:
             del stack[keys.index(key) + 1 :]
