@@ -157,6 +157,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     number, _, rest = _numbering(text)
     if not any(c.isalpha() for c in rest):
         return False
+    if number and rest[:1].islower() and _numbering(text)[1] != "chapter":
+        return False  # "a) prosiga sus esfuerzos …": an item that carries on the sentence above it
     typographic = b.bold or b.size >= body_size + 1.0 or _caps(rest) or b.underline
     italic_alone = b.italic and len(b.lines) <= 2 and len(words) <= 18 and b.size >= body_size - 0.5
     if not (typographic or italic_alone):
@@ -186,6 +188,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     if text.endswith(".") and len(words) > 10 and not number:
         return None
     if number and not part and len(words) > 24:
+        if rest.rstrip().endswith((".", ";")) and re.search(r"[;,]\s", rest):
+            return False  # "a. Public education became …; by 1979 …": a lettered sentence, not a title
         return None  # a long numbered bold line: a heading only when shorter ones share its style
     return True
 
@@ -204,6 +208,8 @@ CONTACT = re.compile(
     r"\b(?:contact|contacto|persona de contacto)\s*:|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}",
     re.I,
 )
+ADDRESS_WORDS = 40
+"""An address or contact block is short; a paragraph that mentions a street or a number is not one."""
 # A place and a date, as a letter is dated: not a title.
 DATELINE = re.compile(r"^[\w .'-]{2,30},\s*(?:le\s+|el\s+|the\s+)?\d{1,2}(?:er|º)?\s+\w+\s+(?:de\s+)?\d{4}\.?$", re.I)
 
@@ -295,8 +301,8 @@ def _not_headings(blocks: list[Block]) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is None:
             continue
-        if b.text.rstrip().endswith(":") and CONTACT.search(nxt.text):
-            b.heading = False  # a label over an address
+        if b.text.rstrip().endswith(":") and CONTACT.search(nxt.text) and len(nxt.text.split()) <= ADDRESS_WORDS:
+            b.heading = False  # a label over an address (a paragraph that cites one is no address)
         elif (
             len(italic_heads) == 1
             and b is italic_heads[0]
