@@ -105,10 +105,10 @@ def test_states_missing_or_unknown_are_named_with_a_guess() -> None:
     _, warns = run(
         "98. The following recommendations enjoy the support of Ruritania:",
         "98.1 Ratify the CRPD;",
-        "98.2 Adopt a plan on housing (Trinidad an Tobago).",
+        "98.2 Adopt a plan on housing (Trinidad adn Tobago).",
     )
     assert "98.1" in warns["recommendation_without_state"][0]
-    assert "Trinidad an Tobago" in warns["recommending_state_unknown"][0]
+    assert "Trinidad adn Tobago" in warns["recommending_state_unknown"][0]
     assert "TTO" in warns["recommending_state_unknown"][0]
 
 
@@ -118,7 +118,7 @@ def test_state_names_mended_and_normalised() -> None:
     _, states = split_states("Adopt a plan (the former Yugoslav Republic of Macedonia, Iran (Islamic Republic of))")
     refs = [lookup_state(s) for s in states]
     assert [(r.name, r.iso3) for r in refs if r] == [("North Macedonia", "MKD"), ("Iran (Islamic Republic of)", "IRN")]
-    assert closest_state("Trinidad an Tobago") is not None
+    assert closest_state("Trinidad adn Tobago") is not None
     assert closest_state("Ruritania") is None
 
 

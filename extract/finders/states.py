@@ -197,7 +197,7 @@ CLOSE_ENOUGH = 0.88
 
 @lru_cache(maxsize=4096)
 def closest_state(name: str) -> StateRef | None:
-    """The State a misprinted or broken name most likely means ('Trinidad an Tobago'), or None.
+    """The State a misprinted or broken name most likely means ('Bosnia an Herzegovina'), or None.
 
     Only for telling an analyst what a name that `lookup_state` refuses may be:
     never used to accept a name silently.

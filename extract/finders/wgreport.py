@@ -206,7 +206,7 @@ BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[a-z])")
 
 
 def _mend_broken_name(piece: str) -> str | None:
-    """A State's name a line break cut ('Herze-govina', 'Luxem bourg'), joined again when that makes a known name."""
+    """A State's name a line break cut ('Swit-zerland', 'Guate mala'), joined again when that makes a known name."""
     if "-" in piece:
         joined = BROKEN_HYPHEN.sub("", piece)
         if joined != piece and _known(joined):

@@ -122,7 +122,7 @@ OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
 def _name_follows(toks: list[str], words: list[str]) -> bool:
     """Whether the tokens go on with a name's capitalised word (an article may come first).
 
-    A name set in capitals goes on only in capitals: 'CONSEJO COMUNAL X para el Resumen' ends at 'para'.
+    A name set in capitals goes on only in capitals: 'COMITÉ VECINAL X para el Resumen' ends at 'para'.
     """
     caps = bool(words) and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     for raw in toks[:2]:
@@ -148,7 +148,7 @@ def _run_forward(text: str) -> str:
             f in NAME_STOP_WORDS
             and not (core.islower() and f in cues.connectors and _name_follows(toks[i + 1 :], words))
         ) or (f in MONTHS):
-            break  # 'X para el Examen' ends the name; 'Control Ciudadano para la Seguridad' does not
+            break  # 'X para el Examen' ends the name; 'Vigía Ciudadana para la Seguridad' does not
         if f in cues.connectors and words:
             words.append(core)
         elif _nameish(core, prev) or (prev is not None and fold(prev) in OPEN_CONNECTORS):
@@ -246,7 +246,7 @@ def _list_forward(text: str) -> str:
         if not run:
             break
         if runs and fold(run).rstrip(".") in LEGAL_SUFFIXES:
-            runs[-1] += ", " + run  # "Venezuela Analysis, Inc."
+            runs[-1] += ", " + run  # "Harbour Analysis, Inc."
         else:
             runs.append(run)
         idx = rest.find(run.split()[-1])
@@ -264,7 +264,7 @@ def _list_forward(text: str) -> str:
         conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))
         rest = after[glue.end() :]
     if len(runs) == 2 and not conjunctions and len(_split_last_conjunction(runs[-1])) < 2:
-        runs = runs[:1]  # "Sinergia, Asociación Venezolana de ...": a description in apposition, not a co-author
+        runs = runs[:1]  # "Vigía, Asociación Norvaliana de ...": a description in apposition, not a co-author
     elif len(runs) > 1:
         runs[-1:] = _split_last_conjunction(runs[-1])
     return LIST_SEP.join(runs)
@@ -512,7 +512,7 @@ def organisations(v: View) -> list[str]:
         key = fold(name)
         if not key or any(key in fold(n) for n in names):
             continue  # already found, whole or inside a longer name
-        # a name found that is only a fragment of this member ('Consejo Comunal') gives way to it
+        # a name found that is only a fragment of this member ('Comité Vecinal') gives way to it
         names = [n for n in names if fold(n) not in key] + [name]
     return names
 

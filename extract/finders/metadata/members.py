@@ -55,7 +55,7 @@ CONNECTORS = frozenset(
 
 
 def _is_acronym(word: str) -> bool:
-    """'CECODAP', 'MovPaz', 'A.C.': a short name with capitals inside."""
+    """'NORVIDA', 'RedSur', 'A.C.': a short name with capitals inside."""
     w = word.strip(".,;:")
     return bool(MIXED_ACRONYM.match(w)) and sum(c.isupper() for c in w) >= 2
 
