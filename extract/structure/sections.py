@@ -188,8 +188,6 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
     if text.endswith(".") and len(words) > 10 and not number:
         return None
     if number and not part and len(words) > 24:
-        if rest.rstrip().endswith((".", ";")) and re.search(r"[;,]\s", rest):
-            return False  # "a. Public education became …; by 1979 …": a lettered sentence, not a title
         return None  # a long numbered bold line: a heading only when shorter ones share its style
     return True
 
