@@ -67,3 +67,27 @@ def test_an_allegation_is_kept_and_marked_alleged() -> None:
     kinds = {(e.type, e.alleged) for e in case.events}
     assert ("tortured", True) in kinds
     assert ("detained", False) in kinds
+
+
+def test_a_person_introduced_with_an_office_is_an_official_for_the_whole_text() -> None:
+    doc = _doc(
+        "Since Oskar Lindqvist took over as acting president, in July 2018, three journalists have been "
+        "sentenced to prison terms.",
+        "Additionally, the Office of the Ombudsman through its highest authority, Irena Vasko, has threatened "
+        "to prosecute people who report water pollution.",
+        "Judge Mira Kostel was arrested in March 2020 after she ordered the release of a defendant. "
+        "Judge Kostel was detained for eight months without trial.",
+    )
+    names = _names(doc)
+    assert not any("Lindqvist" in n or "Vasko" in n for n in names)
+    assert any("Kostel" in n for n in names)
+
+
+def test_a_spanish_office_held_makes_an_official() -> None:
+    doc = _doc(
+        "Desde que Oskar Lindqvist asumió como presidente interino en 2018, tres periodistas fueron condenados.",
+        "La Defensoría del Pueblo, a través de su máxima autoridad, Irena Vasko, ha amenazado a los denunciantes.",
+        language="es",
+    )
+    names = _names(doc)
+    assert not any("Lindqvist" in n or "Vasko" in n for n in names)

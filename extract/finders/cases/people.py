@@ -266,6 +266,29 @@ def _official_text(text: str, s: int, e: int, rules: LanguageRules) -> bool:
     if m and after[m.end() :].split(" ", 1)[0].lower() not in rules.former:
         om = rules.official_roles.match(after, m.end())
         return om is not None and not _civil_role(after, m.end(), rules)
+    return _office_held(after, rules)
+
+
+def _office_held(after: str, rules: LanguageRules) -> bool:
+    """'X took over as acting president', 'X asumió como presidente interino': an office link right
+    after the name, then the office, with only modifiers, articles or capitalised words between."""
+    link = rules.office_link_re.match(after, len(after) - len(after.lstrip()))
+    if link is None:
+        return False
+    rest = after[link.end() :]
+    words = rest.split()
+    for i in range(min(len(words), 5) + 1):
+        if i and not (
+            words[i - 1][:1].isupper()
+            or words[i - 1].lower() in rules.office_modifiers
+            or words[i - 1].lower() in rules.title_connectors
+            or words[i - 1].lower() in _ARTICLES
+        ):
+            return False
+        tail = " " + " ".join(words[i:])
+        om = rules.official_roles.match(tail, 1)
+        if om is not None and not _civil_role(tail, 1, rules):
+            return True
     return False
 
 

@@ -127,6 +127,10 @@ class LanguageRules:
     """'reportedly', 'habría', 'presuntamente': before an event in its clause, the event is alleged"""
     kin_words: frozenset[str] = frozenset()
     """'hermanos', 'brothers': before a run of given names of the family named before"""
+    office_link_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    """'as', 'took over as', 'como': after a name, they introduce the office the person holds"""
+    office_modifiers: frozenset[str] = frozenset()
+    """'acting', 'interino': words between an office link and the office ('as acting president')"""
 
     def common(self, word: str) -> bool:
         """A word never part of a person's name: an institution, place or function word, a State
@@ -213,6 +217,12 @@ class CaseRules(BaseModel):
     )
     kin_words: Words = Field(
         default=(), description="plural kin words before a run of a named family's given names ('hermanos')"
+    )
+    office_links: Words = Field(
+        default=(), description="words after a name introducing the office held ('took over as')"
+    )
+    office_modifiers: Words = Field(
+        default=(), description="words between an office link and the office ('acting', 'interim')"
     )
     date_patterns: Words = Field(
         description="regular expressions of a date with {day}, {mon} and {year} placeholders and the groups "
@@ -340,4 +350,6 @@ def rules_for(language: str | None) -> LanguageRules:
         kin_words=low(b.kin_words),
         allegation_re=_phrase_regex(b.allegations),
         suffered_links=low(b.suffered_links),
+        office_link_re=_phrase_regex(b.office_links),
+        office_modifiers=low(b.office_modifiers),
     )
