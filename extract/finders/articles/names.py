@@ -174,27 +174,32 @@ def _lower_name_word_next(text: str, pos: int) -> bool:
     return False
 
 
+def skip_determiners(text: str, pos: int) -> tuple[int, bool]:
+    """Past up to three determiners and anaphora before a name ("the", "this", "su", "ladite"):
+    where the name may start, and whether an anaphoric word ("this", "ladite") was among them."""
+    p = pos
+    anaphoric = False
+    for _ in range(3):
+        m = NAME_TOKEN_RE.match(text, p)
+        if not m or not m.group("w"):
+            break
+        f = fold(m.group("w"))
+        if f not in DETERMINERS and f not in ANAPHORIC:
+            break
+        anaphoric = anaphoric or f in ANAPHORIC
+        p = m.end()
+        while p < len(text) and text[p] == " ":
+            p += 1
+    return p, anaphoric
+
+
 def parse_name(text: str, pos: int) -> Name | None:
     """Read a national or unknown instrument name (or a generic short form) starting at `pos`.
 
     Returns None when no instrument name starts there. Linear: each token is read once
     and a name has at most 30 tokens.
     """
-    p = pos
-    anaphoric = False
-    # determiners and anaphora: "the", "this", "su", "ladite"
-    for _ in range(3):
-        m = NAME_TOKEN_RE.match(text, p)
-        if not m or not m.group("w"):
-            break
-        f = fold(m.group("w"))
-        if f in DETERMINERS:
-            p = m.end()
-        elif f in ANAPHORIC:
-            anaphoric = True
-            p = m.end()
-        else:
-            break
+    p, anaphoric = skip_determiners(text, pos)
     first = NAME_TOKEN_RE.match(text, p)
     if first and first.group("w") and fold(first.group("w")) in LEAD_STOP:
         return None  # "According to the Constitution": the name starts later

@@ -10,17 +10,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extract.finders.articles.names import (
-    ANAPHORIC,
     ANAPHORIC_NOUNS,
     CLOSE_QUOTES,
-    DETERMINERS,
     HEADS,
-    NAME_TOKEN_RE,
     OPEN_QUOTES,
     Name,
     Ref,
     _head_of,
     parse_name,
+    skip_determiners,
 )
 from extract.finders.articles.words import phrases, words
 from extract.finders.instruments import (
@@ -218,20 +216,7 @@ class _Reader:
         ("article 3 ECHR"): a table instrument, a defined abbreviation or a law whose
         name carries a head word and a capital.
         """
-        p = pos
-        anaphoric = False
-        for _ in range(3):
-            m = NAME_TOKEN_RE.match(text, p)
-            if not m or not m.group("w"):
-                break
-            f = fold(m.group("w"))
-            if f in DETERMINERS or f in ANAPHORIC:
-                anaphoric = anaphoric or f in ANAPHORIC
-                p = m.end()
-                while p < len(text) and text[p] == " ":
-                    p += 1
-            else:
-                break
+        p, anaphoric = skip_determiners(text, pos)
         while p < len(text) and text[p].isspace():
             p += 1
         if p + 1 < len(text) and text[p] in OPEN_QUOTES and text[p + 1] not in OPEN_QUOTES:

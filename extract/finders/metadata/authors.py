@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from extract.finders.metadata.cues import Cues, load_cues
 from extract.finders.metadata.dates import MONTHS
-from extract.finders.metadata.members import continues_enumeration, members
+from extract.finders.metadata.members import LEGAL_SUFFIXES, NAME_ARTICLES, continues_enumeration, members
 from extract.finders.metadata.view import View, ws
 from extract.finders.states import lookup_state
 from extract.text.fold import fold
@@ -127,7 +127,7 @@ def _name_follows(toks: list[str], words: list[str]) -> bool:
     caps = bool(words) and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     for raw in toks[:2]:
         core = _clean_token(raw)[0]
-        if fold(core) in ("la", "el", "los", "las", "the", "le", "les"):
+        if fold(core) in NAME_ARTICLES:
             continue
         return _nameish(core, None) and fold(core).split("-")[0] not in NAME_STOP_WORDS and (not caps or core.isupper())
     return False
@@ -221,9 +221,9 @@ LIST_GLUE = re.compile(
     r"(?:(?:by|por|par)\s+(?:(?:the|la|el|los|las|le|les)\s+|l[’'])?)?",  # 'A - B y por la C'
     re.I,
 )
+ARTICLE_LEAD = re.compile(r"\s*((?:" + "|".join(sorted(NAME_ARTICLES)) + r")\s+)?", re.I)
 NOTE_MARK = re.compile(r"^\d{1,2}(?=[\s,;])")
 LIST_GLUE_END = re.compile(r"(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|\band|\by|\bet|&)\s*$", re.I)
-LEGAL_SUFFIXES = frozenset({"inc", "ltd", "llp", "limited", "a.c", "cic", "plc", "e.v", "asbl"})
 LIST_SEP = " ¦ "
 """Separates the authors of a printed list ("A (AA), B y C (CC)"): always split there."""
 
@@ -272,7 +272,7 @@ def _list_forward(text: str) -> str:
 
 def _run_forward_enumeration(text: str) -> str:
     """The words a comma's continuation runs to: its article, then the name run."""
-    m = re.match(r"\s*((?:la|el|los|las|the|le|les)\s+)?", text, re.I)
+    m = ARTICLE_LEAD.match(text)
     lead = m.group(1) or "" if m else ""
     run = _run_forward(text[m.end() if m else 0 :])
     return (lead + run).strip() if run else ""

@@ -36,6 +36,8 @@ class Cues:
     not_authors: list[re.Pattern[str]]
     authoring: list[re.Pattern[str]]
     upr_context: list[re.Pattern[str]]
+    cycles: dict[int, tuple[int, int]]
+    """The Working Group sessions each UPR cycle held (first, last)."""
     not_submission: list[re.Pattern[str]]
 
 
@@ -73,5 +75,6 @@ def load_cues() -> Cues:
         not_authors=comp(words.not_authors),
         authoring=comp(words.authoring),
         upr_context=comp(words.upr_context),
+        cycles={int(k): (int(v[0]), int(v[1])) for k, v in d["cycles"].items() if not k.startswith("_")},
         not_submission=comp(words.not_submission),
     )

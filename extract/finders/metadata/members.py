@@ -47,7 +47,8 @@ ENUMERATION_END = re.compile(
 PREPOSITIONS = frozenset("de del of des du da do para por pour for".split())
 NAME_ARTICLES = frozenset("la el los las the le les".split())
 LINE_CONTINUES = re.compile(rf"(?:[,;:]|\s{CONJUNCTION})\s*$", re.I)
-LEGAL_SUFFIXES = frozenset({"inc", "inc.", "ltd", "ltd.", "llp", "a.c", "a.c.", "cic", "plc", "e.v.", "asbl", "ac"})
+LEGAL_SUFFIXES = frozenset({"inc", "ltd", "llp", "limited", "a.c", "ac", "cic", "plc", "e.v", "asbl"})
+"""A legal form that follows a name after a comma ('X, Inc.'), folded and without its final dot."""
 CONNECTORS = frozenset(
     "de del la las los el y e en para por con sin a al of the for and in on to with at des du le les et pour sur "
     "aux au d l".split()
@@ -117,7 +118,7 @@ def _items(text: str) -> list[str]:
         piece = ws(raw).strip(' .:“”«»"')
         if not piece:
             continue
-        if items and fold(piece) in LEGAL_SUFFIXES:
+        if items and fold(piece).rstrip(".") in LEGAL_SUFFIXES:
             items[-1] += ", " + piece  # 'X, Inc.'
             continue
         if items and continues_enumeration(items[-1], piece):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 
-from extract import DATA_DIR
+from extract.finders.metadata.cues import load_cues
 from extract.finders.metadata.view import View
 from extract.finders.metadata.words import merged
 from extract.finders.symbols import find_symbols
@@ -149,14 +147,7 @@ def cycle_number(v: View, session: int | None = None) -> int | None:
     second UPR'), so an ordinal there does not tell which review the document is for.
     """
     if session:
-        for cycle, (first, last) in cycles_by_session().items():
+        for cycle, (first, last) in load_cues().cycles.items():
             if first <= session <= last:
                 return cycle
     return _cycle_in([*v.blocks[:15], *v.titles, *v.furniture], [*CYCLE_PATTERNS, REVIEW_ORDINAL])
-
-
-@cache
-def cycles_by_session() -> dict[int, tuple[int, int]]:
-    """Which Working Group sessions each UPR cycle held (a fact of the mechanism, kept as data)."""
-    d = json.loads((DATA_DIR / "doc_kinds.json").read_text(encoding="utf-8"))["cycles"]
-    return {int(k): (int(v[0]), int(v[1])) for k, v in d.items() if not k.startswith("_")}
