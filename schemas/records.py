@@ -297,6 +297,37 @@ class Case(Record):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+# ---------------------------------------------------------------- follow-ups
+
+StateResponse = Literal["accepted", "noted", "rejected", "accepted_claimed_implemented"]
+FollowUpStatus = Literal["implemented", "partially_implemented", "not_implemented", "regressed", "unclear"]
+
+
+class FollowUp(Record):
+    """What a submission says became of recommendations the State received in an earlier review."""
+
+    id: str
+    numbers: list[str] = Field(
+        default_factory=list, description="earlier recommendation numbers as cited; [] when described only in words"
+    )
+    report: str | None = Field(default=None, description="the report symbol the passage or its note cites")
+    subject: str | None = Field(default=None, description="what was recommended, as the passage words it")
+    state_response: StateResponse | None = Field(
+        default=None, description="what the submission says the State answered, if it says"
+    )
+    status: FollowUpStatus = Field(description="the submission's own verdict on implementation")
+    text: str = Field(description="the sentence that carries the verdict")
+    cues: list[str] = Field(default_factory=list, description="the words the verdict was read from, as printed")
+    citations: list[str] = Field(default_factory=list, description="ids of the upr_recommendation citations assessed")
+    paragraph: str | None = None
+    footnote: str | None = Field(default=None, description="the note holding the verdict, when a note carries it")
+    start: int | None = Field(default=None, ge=0, description="char offset of the sentence in its paragraph or note")
+    end: int | None = Field(default=None, ge=0)
+    page: int = Field(ge=1)
+    bbox: BBox | None = None
+    boxes: list[Box] = Field(default_factory=list, description="one box per printed line when the sentence wraps")
+
+
 # ---------------------------------------------------------------- recommendations
 
 
@@ -367,6 +398,7 @@ class Document(Record):
     recommendations: list[Recommendation] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     contributors: list[Contributor] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
     warnings: list[ExtractWarning] = Field(default_factory=list)
 
 

@@ -19,6 +19,7 @@ def test_the_registry_is_in_order_and_names_every_record_list_it_fills() -> None
         "cases",
         "recommendations",
         "themes",
+        "follow_ups",
         "contributors",
     ]
 

@@ -19,6 +19,7 @@ from extract.finders import (
     cases,
     citations,
     contributors,
+    followups,
     recommendations,
     themes,
     wgreport,
@@ -103,6 +104,11 @@ def _contributors(doc: DocText, earlier: Earlier, options: FinderOptions) -> Fou
     return Found(contributors.find_contributors(doc))
 
 
+def _follow_ups(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
+    records, warnings = followups.find_follow_ups(doc, earlier["citations"])
+    return Found(records, warnings)
+
+
 FINDERS: tuple[Finder, ...] = (
     Finder("citations", _citations, about="UN symbols, earlier UPR recommendations, URLs, communications, court cases"),
     Finder("legal_articles", _articles, about="articles and sections of named instruments"),
@@ -124,6 +130,13 @@ FINDERS: tuple[Finder, ...] = (
         _themes,
         needs=("sections", "recommendations"),
         about="UHRI themes of sections and recommendations",
+    ),
+    Finder(
+        "follow_ups",
+        _follow_ups,
+        needs=("citations",),
+        applies=lambda doc: doc.kind in SUBMISSIONS and followups.has_rules(doc.language),
+        about="what a submission says became of an earlier review's recommendations",
     ),
     Finder(
         "contributors",

@@ -17,8 +17,10 @@ from extract.structure.textmap import TextMap
 from extract.structure.units import DocText
 from schemas import (
     Box,
+    CaseEvent,
     Citation,
     DocumentMeta,
+    FollowUp,
     LegalArticle,
     Mention,
     Paragraph,
@@ -73,6 +75,14 @@ def _locate(m: Mention, maps: dict[str, TextMap]) -> Mention:
     return m.model_copy(update=where) if where else m
 
 
+def _event_page(e: CaseEvent, maps: dict[str, TextMap]) -> CaseEvent:
+    """The page where the event's sentence is printed, not its paragraph's first page."""
+    tm = maps.get(e.paragraph or e.footnote or "")
+    at = tm.text.find(e.text) if tm is not None else -1
+    lines = tm.line_boxes(at, at + len(e.text)) if tm is not None and at >= 0 else []
+    return e.model_copy(update={"page": lines[0][0]}) if lines else e
+
+
 def _locate_citation(c: Citation, maps: dict[str, TextMap]) -> Citation:
     where = _placed(c.paragraph or c.footnote, c.start, c.end, maps)
     return c.model_copy(update=where) if where else c
@@ -100,9 +110,26 @@ def locate_all(
 ) -> tuple[list[Citation], list[LegalArticle], list[CaseRecord], list[Recommendation]]:
     cits = [_locate_citation(c, maps) for c in cits]
     arts = [a.model_copy(update={"mentions": [_locate(m, maps) for m in a.mentions]}) for a in arts]
-    found_cases = [c.model_copy(update={"mentions": [_locate(m, maps) for m in c.mentions]}) for c in found_cases]
+    found_cases = [
+        c.model_copy(
+            update={
+                "mentions": [_locate(m, maps) for m in c.mentions],
+                "events": [_event_page(e, maps) for e in c.events],
+            }
+        )
+        for c in found_cases
+    ]
     recs = [_place_recommendation(r, pars) for r in recs]
     return cits, arts, found_cases, recs
+
+
+def locate_follow_ups(found: list[FollowUp], maps: dict[str, TextMap]) -> list[FollowUp]:
+    """Each verdict sentence's page and boxes, from its paragraph's or note's text map."""
+    out = []
+    for f in found:
+        where = _placed(f.paragraph or f.footnote, f.start, f.end, maps)
+        out.append(f.model_copy(update=where) if where else f)
+    return out
 
 
 # ---------------------------------------------------------------- all records

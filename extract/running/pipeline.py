@@ -19,7 +19,7 @@ from extract.structure import layout as layout_mod
 from extract.structure import sections as sections_mod
 from extract.structure.textmap import GluedMarkers, Marker, TextMap
 from extract.structure.units import DocText, StyledLine, TextUnit
-from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph
+from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph, Section
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,15 @@ def doctext(spine: Spine) -> DocText:
             )
     for f in loose:
         units.append(
-            TextUnit(id=f.id, source="footnote", page=f.page, text=f.text, kind="footnote", number=str(f.number))
+            TextUnit(
+                id=f.id,
+                source="footnote",
+                page=f.page,
+                text=f.text,
+                section=_heading_of(f, built.sections),
+                kind="footnote",
+                number=str(f.number),
+            )
         )
     cover = [
         StyledLine(text=ln.text, page=ln.page, size=ln.size, bold=ln.is_bold, italic=ln.is_italic, top=ln.top)
@@ -176,6 +184,20 @@ def doctext(spine: Spine) -> DocText:
         furniture=furniture,
         pdf_title=spine.raw.metadata.get("Title") or None,
     )
+
+
+def _heading_of(note: Footnote, sections: list[Section]) -> str | None:
+    """The section whose heading carries the note's marker: the note speaks for that whole section."""
+    for a in note.anchors:
+        if a.bbox is None:
+            continue
+        for s in sections:
+            if s.page_start != a.page or s.bbox is None:
+                continue
+            x0, top, x1, bottom = s.bbox
+            if a.bbox[1] < bottom + 2 and a.bbox[3] > top - 4 and x0 - 2 <= a.bbox[0] <= x1 + 8:
+                return s.id
+    return None
 
 
 def _unit(p: Paragraph, bold: bool = False, indent: int = 0) -> TextUnit:
@@ -223,6 +245,7 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
         spine.maps(),
         {p.id: p for p in built.paragraphs},
     )
+    follow_ups = assemble.locate_follow_ups(found.get("follow_ups"), spine.maps())
     return Document(
         document=meta,
         sections=found.get("sections"),
@@ -234,6 +257,7 @@ def build_document(raw: RawDocument, options: Options | None = None) -> Document
         recommendations=recs,
         themes=found.get("themes"),
         contributors=found.get("contributors"),
+        follow_ups=follow_ups,
         warnings=spine.warnings + found.warnings,
     )
 
