@@ -27,6 +27,8 @@ class _Mention:
     honorific: str | None = None
     citation: bool = False
     speaker: bool = False
+    quote: tuple[int, int] | None = None
+    """the quotation (unit offsets) the name is printed in, if any"""
 
 
 @dataclass(slots=True)
@@ -52,6 +54,11 @@ class _UnitState:
     recent: list[str] = field(default_factory=list)
     last_sent: int = -10
     """sentence id of the last name"""
+    last_quote: tuple[int, int] | None = None
+    """the quotation the last name is printed in: a pronoun outside it does not resume it"""
+    group_quoted: bool = False
+    quotes: list[tuple[int, int]] | None = None
+    """the unit's closed quotations, found once"""
 
 
 @dataclass

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from extract.finders.cases.context import _Collector, _Context, _Evidence, _Marks, _Mention, _UnitState
 from extract.finders.cases.lists import _apposition_head, _group_of, _joined, _linked
 from extract.finders.cases.mentions import _candidates, _is_citation, _name_count, _named_after, _official_context
+from extract.finders.cases.quotes import quote_at, quoted_spans
 from extract.finders.cases.rules import (
     _POSSESSIVES,
     MODAL_REACH,
@@ -100,6 +101,10 @@ def _analyse(
     cues = _find_cues(doc, offset, rules)
     cue_at, marks = _cue_positions(doc, cues, rules, ctx)
     names = _find_names(win, ctx, cue_at, marks, out)
+    if state.quotes is None:
+        state.quotes = quoted_spans(unit.text)
+    for mn in names:
+        mn.quote = quote_at(state.quotes, offset + doc[mn.start].idx)
     _spread_citations(names, doc, rules)
     mentions = _resolve_pronouns(win, names, rules, marks, state, out)
     _mark_speakers(mentions, doc, rules)
@@ -230,9 +235,12 @@ def _resolve_pronouns(
             mentions.append(cur)
             if prev is not None and _linked(doc, prev.end, cur.start, rules, marks):
                 state.last_group = (*state.last_group, cur.text)
+                state.group_quoted = state.group_quoted or cur.quote is not None
             else:
                 state.last_group = (cur.text,)
+                state.group_quoted = cur.quote is not None
             state.last_single = cur.text
+            state.last_quote = cur.quote
             state.last_sent = out.order[cur.sent]
             if cur.text not in state.recent[-1:]:
                 state.recent.append(cur.text)
@@ -244,13 +252,40 @@ def _resolve_pronouns(
         distance = out.order[tok_sent[i]] - state.last_sent
         if distance > PRONOUN_REACH:
             continue
+        if (low in rules.pron_sg or low in rules.pron_pl) and _resolved_nearer(doc, i, rules):
+            continue  # 'le inflige al condenado': the pronoun doubles the object printed after it
         if low in rules.pron_sg and state.last_single:
+            quote = state.last_quote
+            if quote is not None and not quote[0] < win.offset + t.idx < quote[1]:
+                continue  # a name quoted from someone else is no antecedent outside the quotation
             mentions.append(_Mention(i, i + 1, t.text, tok_sent[i], pronoun_of=(state.last_single,)))
-        elif low in rules.pron_pl and distance <= 1:
+        elif low in rules.pron_pl and distance <= 1 and not state.group_quoted:
             group = state.last_group if len(state.last_group) >= 2 else tuple(dict.fromkeys(state.recent[-2:]))
             if len(group) >= 2:
                 mentions.append(_Mention(i, i + 1, t.text, tok_sent[i], pronoun_of=group))
     return mentions
+
+
+def _resolved_nearer(doc: Doc, i: int, rules: LanguageRules) -> bool:
+    """An object pronoun whose object is printed a few words on, after 'a'/'al': a person noun or
+    a name ('le dijo a su madre', 'le inflige al condenado'), which is its antecedent, not a name before."""
+    if doc[i].lower_ not in rules.doubled_pronouns:
+        return False
+    for j in range(i + 1, min(len(doc), i + 1 + DOUBLING_REACH)):
+        t = doc[j]
+        if t.is_punct:
+            return False
+        if t.lower_ in rules.doubling_markers:
+            words = [x for x in doc[j + 1 : j + 4] if not x.is_punct and x.lower_ not in rules.doubling_determiners]
+            if not words:
+                return False
+            w = words[0]
+            return w._.upr_name_like or w.lower_ in rules.person_nouns or w.lower_ in rules.relatives
+    return False
+
+
+DOUBLING_REACH = 4
+"""Words between a doubled object pronoun and the 'a' that introduces its object."""
 
 
 def _mark_speakers(mentions: list[_Mention], doc: Doc, rules: LanguageRules) -> None:

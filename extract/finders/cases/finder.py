@@ -10,7 +10,7 @@ from extract.finders.cases.enumerations import find_enumerations
 from extract.finders.cases.events import _analyse
 from extract.finders.cases.families import find_families
 from extract.finders.cases.model import _matcher
-from extract.finders.cases.people import _cluster, _is_case, _locate, _only_a_case_title
+from extract.finders.cases.people import _cluster, _is_case, _locate, _only_a_case_title, _only_quoted
 from extract.finders.cases.records import _records
 from extract.finders.cases.rules import rules_for
 from extract.finders.cases.windows import _has_cue, windows
@@ -48,8 +48,14 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     _locate(persons, units, doc, rules)
     for p in persons:  # names completed by a family's surname are printed as given names only
         p.hits += sorted({h for s in p.spellings for h in out.printed.get(s, ())} - set(p.hits))
+    quotes: dict[int, list[tuple[int, int]]] = {}
     cases = [
-        p for p in persons if not p.contact and _is_case(p, rules, out, units) and not _only_a_case_title(p, units)
+        p
+        for p in persons
+        if not p.contact
+        and _is_case(p, rules, out, units)
+        and not _only_a_case_title(p, units)
+        and not _only_quoted(p, units, quotes)
     ]
     # a named relative of a case ('X's wife, Y') belongs to the case file too
     names = {n for p in cases for n in (*p.spellings, *p.singles)}

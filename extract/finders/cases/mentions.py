@@ -182,7 +182,20 @@ def _named_after(doc: Doc, s: int, rules: LanguageRules) -> bool:
     j = s - 1
     if j >= 0 and doc[j].lower_ in _OF_WORDS:
         j -= 1
-    return j >= 0 and doc[j].lower_ in rules.named_after
+    if j >= 0 and doc[j].lower_ in rules.named_after:
+        return True
+    # 'la escuela secundaria básica X': the kind of school between the word and the name
+    for k in range(j, max(-1, j - NAMED_AFTER_MODIFIERS), -1):
+        t = doc[k]
+        if not (t.is_alpha and t.is_lower) or t.lower_ in rules.cue_words or t.lower_ in rules.stop_words:
+            return False
+        if k - 1 >= 0 and doc[k - 1].lower_ in rules.named_after:
+            return True
+    return False
+
+
+NAMED_AFTER_MODIFIERS = 2
+"""Lower-case words allowed between an institution word and the name it bears."""
 
 
 def _common_edge(doc: Doc, s: int, e: int, ctx: _Context) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from extract.finders.cases.names import (
     name_keys,
     same_person,
 )
+from extract.finders.cases.quotes import quote_at, quoted_spans
 from extract.finders.cases.rules import _ARTICLES, _UPPER, NO_EVENT_TYPES, LanguageRules
 from extract.structure.units import DocText, TextUnit
 from extract.text.fold import fold_aligned
@@ -132,6 +133,19 @@ def _only_a_case_title(p: _Person, units: list[TextUnit]) -> bool:
     roles = any(ev.roles for ev in p.evidence)
     in_body = any(units[u].source == "paragraph" for u, _, _ in p.hits)
     return not said and not roles and not in_body
+
+
+def _only_quoted(p: _Person, units: list[TextUnit], quotes: dict[int, list[tuple[int, int]]]) -> bool:
+    """Every printed mention inside quotation marks: the document quotes what someone else said
+    of the person ('a letter reads: "X has executed 300 ..."'), and says nothing of its own."""
+    if not p.hits:
+        return False
+    for ui, a, _ in p.hits:
+        if ui not in quotes:
+            quotes[ui] = quoted_spans(units[ui].text)
+        if quote_at(quotes[ui], a) is None:
+            return False
+    return True
 
 
 def _is_case(

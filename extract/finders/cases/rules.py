@@ -128,6 +128,12 @@ class LanguageRules:
     kin_words: frozenset[str] = frozenset()
     """'hermanos', 'brothers': before a run of given names of the family named before"""
     office_link_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    doubled_pronouns: frozenset[str] = frozenset()
+    """'le', 'les': object pronouns a clause may double with its object printed after 'a'"""
+    doubling_markers: frozenset[str] = frozenset()
+    doubling_determiners: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    """'condenado', 'detenido': common nouns for a person, antecedents a pronoun may point to"""
     """'as', 'took over as', 'como': after a name, they introduce the office the person holds"""
     office_modifiers: frozenset[str] = frozenset()
     """'acting', 'interino': words between an office link and the office ('as acting president')"""
@@ -223,6 +229,16 @@ class CaseRules(BaseModel):
     )
     office_modifiers: Words = Field(
         default=(), description="words between an office link and the office ('acting', 'interim')"
+    )
+    doubled_pronouns: Words = Field(
+        default=(), description="object pronouns doubled by an object printed after a marker ('le ... al condenado')"
+    )
+    doubling_markers: Words = Field(default=(), description="words introducing a doubled object ('a', 'al')")
+    doubling_determiners: Words = Field(
+        default=(), description="determiners between a doubling marker and its noun ('su', 'los')"
+    )
+    person_nouns: Words = Field(
+        default=(), description="common nouns for a person ('condenado'): a pronoun's antecedent, no name"
     )
     date_patterns: Words = Field(
         description="regular expressions of a date with {day}, {mon} and {year} placeholders and the groups "
@@ -352,4 +368,8 @@ def rules_for(language: str | None) -> LanguageRules:
         suffered_links=low(b.suffered_links),
         office_link_re=_phrase_regex(b.office_links),
         office_modifiers=low(b.office_modifiers),
+        doubled_pronouns=low(b.doubled_pronouns),
+        doubling_markers=low(b.doubling_markers),
+        doubling_determiners=low(b.doubling_determiners),
+        person_nouns=low(b.person_nouns),
     )
