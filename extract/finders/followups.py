@@ -21,8 +21,9 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.lang import abbreviations, load
+from extract.lang import abbreviations, language, load
 from extract.structure.units import DocText, TextUnit
+from extract.text.fold import fold
 from extract.text.sentences import split_sentences
 from schemas import ExtractWarning, FollowUp, FollowUpStatus, StateResponse, UPRRecommendationCitation
 
@@ -31,6 +32,8 @@ MAX_NEXT_PARAGRAPHS = 6
 or where the next passage starts."""
 
 SUBJECT_WORDS = 20
+TOPIC_WORDS = 4
+"""A marker closes a short phrase ('… on violence against women[3]'); the words before it are the lead-in's."""
 
 
 class FollowUpRules(BaseModel):
@@ -58,6 +61,9 @@ class FollowUpRules(BaseModel):
     contrast_inside: str
     concession_start: str
     subject: str
+    generic: tuple[str, ...] = Field(
+        default=(), description="words too common in assessments to tell one topic from another ('rights')"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,7 @@ class Cues:
     contrast_inside: re.Pattern[str]
     concession_start: re.Pattern[str]
     subject: re.Pattern[str]
+    generic: frozenset[str]
 
 
 RESPONSE_ORDER: tuple[StateResponse, ...] = ("accepted_claimed_implemented", "rejected", "noted", "accepted")
@@ -90,6 +97,11 @@ def _any(patterns: Sequence[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _function_words(lang: str) -> tuple[str, ...]:
+    data = language(lang)
+    return data.function_words if data else ()
 
 
 @cache
@@ -117,6 +129,7 @@ def cues(lang: str) -> Cues | None:
         contrast_inside=re.compile(rules.contrast_inside, re.IGNORECASE),
         concession_start=re.compile(rules.concession_start, re.IGNORECASE),
         subject=re.compile(rules.subject, re.IGNORECASE),
+        generic=frozenset(fold(w) for w in rules.generic) | frozenset(fold(w) for w in _function_words(lang)),
     )
 
 
@@ -501,6 +514,9 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
         at = body.position(passage)
         win = window(body, passage, _next(at, starts), _previous(at, starts))
         claimed.update(s.unit.id for s in win)
+        words = topic(passage, numbered, body, c)
+        if words:
+            win = [x for x in win if x.unit is passage.unit or _mentions(x.unit.text, words)]
         found.append(_record(passage, win, c, len(found) + 1))
     words = [p for p in word_passages(doc, c) if p.unit.id not in claimed]
     numbered_starts = starts
@@ -523,6 +539,45 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
 def _judges_itself(passage: Passage, lang: str, c: Cues) -> bool:
     """The passage's own paragraph gives a plain verdict (not only a concern) from its sentence on."""
     return any(judge(s.text, None, c) is not None for s in _sentences(passage.unit, lang, passage.start))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def topic(passage: Passage, passages: Sequence[Passage], body: Body, c: Cues) -> set[str]:
+    """What a note's recommendations are about, when one sentence cites several notes for several topics.
+
+    'accepted recommendations on counter-terrorism[2], violence against women[3] and armed conflict[4]':
+    each marker closes its own topic, and the verdict on note 3 is where the text speaks of violence
+    against women. Returns the topic's distinctive words, or nothing when the note has no siblings.
+    """
+    unit = passage.unit
+    if not unit.is_footnote or unit.anchor is None or unit.anchor_offset is None or unit.anchor not in body.index:
+        return set()
+    para = body.paras[body.index[unit.anchor]]
+    sentence = next((x for x in _sentences(para, body.lang) if x.start <= unit.anchor_offset <= x.end + 1), None)
+    if sentence is None:
+        return set()
+    offsets = sorted(
+        {
+            p.unit.anchor_offset
+            for p in passages
+            if p.unit.is_footnote
+            and p.unit.anchor == unit.anchor
+            and p.unit.anchor_offset is not None
+            and sentence.start <= p.unit.anchor_offset <= sentence.end + 1
+        }
+    )
+    if len(offsets) < 2:
+        return set()
+    before = [o for o in offsets if o < unit.anchor_offset]
+    start = before[-1] if before else sentence.start
+    words = _WORD.findall(para.text[start : unit.anchor_offset])[-TOPIC_WORDS:]  # the phrase the marker closes
+    return {fold(w) for w in words} - c.generic
+
+
+def _mentions(text: str, words: set[str]) -> bool:
+    return bool(words & {fold(w) for w in _WORD.findall(text)})
 
 
 def _warnings(found: Sequence[FollowUp]) -> list[ExtractWarning]:

@@ -111,10 +111,12 @@ def doctext(spine: Spine) -> DocText:
     """The finders' view: paragraphs in reading order, each note right after its first citing paragraph."""
     built, linked = spine.built, spine.linked
     first_anchor: dict[str, str] = {}
+    anchor_offset: dict[str, int] = {}
     for f in linked.footnotes:
         for a in f.anchors:
             if a.paragraph is not None:
                 first_anchor.setdefault(f.id, a.paragraph)
+                anchor_offset.setdefault(f.id, a.offset)
                 break
     notes_after: dict[str, list[Footnote]] = {}
     loose: list[Footnote] = []
@@ -139,6 +141,7 @@ def doctext(spine: Spine) -> DocText:
                     kind="footnote",
                     number=str(f.number),
                     anchor=p.id,
+                    anchor_offset=anchor_offset.get(f.id),
                 )
             )
     for f in loose:

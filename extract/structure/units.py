@@ -35,6 +35,8 @@ class TextUnit:
     kind: str = "body"
     number: str | None = None
     anchor: str | None = None
+    anchor_offset: int | None = None
+    """For a footnote, where its first marker sits in the anchor paragraph's text."""
     indent: int = 0
     """List nesting depth of a bullet (0 = top level), so sub-items can fold into their parent."""
     bold: bool = False
