@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from schemas.records import SCHEMA_VERSION, Position, Record
+from schemas.records import SCHEMA_VERSION, FollowUpStatus, Position, Record, StateResponse
 
 
 class ReportRef(Record):
@@ -24,6 +24,19 @@ class CitedBy(Record):
     )
 
 
+class Verdict(Record):
+    """One citing document's word on what became of an earlier recommendation (a follow_ups record)."""
+
+    document: str = Field(description="source_file of the document that gives the verdict")
+    follow_up: str = Field(description="follow_ups id in that document")
+    status: FollowUpStatus
+    state_response: StateResponse | None = Field(
+        default=None, description="what that document says the State answered, if it says"
+    )
+    text: str = Field(description="the sentence that carries the verdict")
+    page: int = Field(ge=1)
+
+
 class RecommendationLink(Record):
     number: str
     report: str | None = None
@@ -37,6 +50,15 @@ class RecommendationLink(Record):
     )
     matched_by: str | None = Field(default=None, description="'symbol', 'numbers_and_states' or 'number_only'")
     cited_by: list[CitedBy] = Field(default_factory=list)
+    follow_ups: list[Verdict] = Field(
+        default_factory=list, description="every citing document's verdict on this recommendation, by document"
+    )
+    verdicts: dict[str, int] = Field(
+        default_factory=dict, description="documents per status (a document counts once per status it gives)"
+    )
+    verdict_summary: str | None = Field(
+        default=None, description="the State's position and the verdicts in one line, for reading at a glance"
+    )
 
 
 class LinkWarning(Record):

@@ -34,6 +34,7 @@ from schemas import (
     Document,
     DocumentMeta,
     ExtractWarning,
+    FollowUp,
     Footnote,
     LegalArticle,
     Mention,
@@ -449,3 +450,75 @@ def test_write_atomic_takes_text_and_bytes(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "t.txt").read_bytes() == "é\n".encode()
     assert (tmp_path / "a" / "b.bin").read_bytes() == b"\x00\x01"
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b.bin", "t.txt"]
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def with_follow_ups(doc: Document) -> Document:
+    fus = [
+        FollowUp(
+            id="fu1",
+            numbers=["88.12", "88.13"],
+            report="A/HRC/99/1",
+            subject="amend the Press Act",
+            state_response="accepted",
+            status="not_implemented",
+            text="However, the law has still not been amended.",
+            cues=["still not been amended"],
+            paragraph="p1",
+            start=0,
+            end=44,
+            page=1,
+            bbox=(72.0, 100.0, 300.0, 112.0),
+        ),
+        FollowUp(id="fu2", status="unclear", text="Little has changed since.", footnote="fn1", page=2),
+    ]
+    return doc.model_copy(update={"follow_ups": fus})
+
+
+def test_follow_ups_table_in_every_format(tmp_path: Path) -> None:
+    folder = write_docs(tmp_path / "json", with_follow_ups(make_doc()))
+    t = build_tables(load_run(folder))
+    fu1, fu2 = t.rows["follow_ups"]
+    assert (fu1["document_id"], fu1["id"], fu1["numbers"], fu1["report"]) == (
+        "ngo_lantern_arcadia",
+        "fu1",
+        "88.12; 88.13",
+        "A/HRC/99/1",
+    )
+    assert (fu1["state_response"], fu1["status"], fu1["paragraph"], fu1["page"]) == (
+        "accepted",
+        "not_implemented",
+        "p1",
+        1,
+    )
+    assert (fu1["subject"], fu1["text"], fu1["state_iso3"]) == (
+        "amend the Press Act",
+        "However, the law has still not been amended.",
+        "ARC",
+    )
+    assert (fu2["numbers"], fu2["state_response"], fu2["status"], fu2["footnote"]) == (None, None, "unclear", "fn1")
+    assert [(r["follow_up_id"], r["number"]) for r in t.rows["follow_up_numbers"]] == [
+        ("fu1", "88.12"),
+        ("fu1", "88.13"),
+    ]
+
+    db = tmp_path / "out.sqlite"
+    export(folder, "sqlite", db)
+    con = sqlite3.connect(db)
+    q = "SELECT f.status, n.number FROM follow_ups f JOIN follow_up_numbers n ON n.document_id = f.document_id AND n.follow_up_id = f.id ORDER BY n.number"
+    assert con.execute(q).fetchall() == [("not_implemented", "88.12"), ("not_implemented", "88.13")]
+    con.close()
+    export(folder, "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "follow_ups.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["status"] for r in rows] == ["not_implemented", "unclear"]
+    export(folder, "xlsx", tmp_path / "out.xlsx")
+    ws = load_workbook(tmp_path / "out.xlsx", read_only=True)["follow_ups"]
+    header, *values = list(ws.values)
+    assert values[0][header.index("numbers")] == "88.12; 88.13"
+    export(folder, "jsonl", tmp_path / "out.jsonl")
+    lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    fu = [x for x in lines if x["type"] == "follow_up"]
+    assert [x["id"] for x in fu] == ["fu1", "fu2"] and fu[0]["state_iso3"] == "ARC"

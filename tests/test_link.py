@@ -26,6 +26,7 @@ from schemas import (
     CycleLinks,
     Document,
     DocumentMeta,
+    FollowUp,
     Recommendation,
     StateRef,
     UPRRecommendationCitation,
@@ -480,3 +481,121 @@ def test_extract_can_write_the_batch_link_file(tmp_path: Path) -> None:
     data = json.loads(links.read_text(encoding="utf-8"))
     numbers = {lk["number"] for lk in data["links"] if lk["report"]}
     assert {"98.12", "98.13"} <= numbers
+
+
+# ---------------------------------------------------------------- follow-up verdicts (fictional Ruritania)
+
+
+def follow_up(fid: str, numbers: list[str], status: str, citations: list[str] | None = None, **kw: object) -> FollowUp:
+    return FollowUp(
+        id=fid,
+        numbers=numbers,
+        status=status,  # type: ignore[arg-type]
+        text=f"Verdict {fid}: the law has still not been amended.",
+        citations=citations or [],
+        page=2,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def with_follow_ups(doc: Document, fus: list[FollowUp]) -> Document:
+    return doc.model_copy(update={"follow_ups": fus})
+
+
+def test_verdicts_of_every_citing_document_sit_beside_the_position() -> None:
+    subs = [
+        with_follow_ups(
+            submission(f"ngo{i}.pdf", [cite("c1", "120.1", ["Chile"], "A/HRC/30/7")]),
+            [follow_up("fu1", ["120.1"], "not_implemented", ["c1"], state_response="accepted")],
+        )
+        for i in range(3)
+    ]
+    subs.append(
+        with_follow_ups(
+            submission("ngo9.pdf", [cite("c4", "120.1", ["Chile"], "A/HRC/30/7")]),
+            [
+                follow_up("fu7", ["120.1"], "partially_implemented"),  # no citation id: found by its number
+                follow_up("fu8", ["120.1"], "unclear", ["c4"]),
+            ],
+        )
+    )
+    links = link_documents([*subs, REPORT_2015])
+    (lk,) = links.links
+    assert [(v.document, v.follow_up, v.status) for v in lk.follow_ups] == [
+        ("ngo0.pdf", "fu1", "not_implemented"),
+        ("ngo1.pdf", "fu1", "not_implemented"),
+        ("ngo2.pdf", "fu1", "not_implemented"),
+        ("ngo9.pdf", "fu7", "partially_implemented"),
+        ("ngo9.pdf", "fu8", "unclear"),
+    ]
+    assert lk.follow_ups[0].model_dump() == {
+        "document": "ngo0.pdf",
+        "follow_up": "fu1",
+        "status": "not_implemented",
+        "state_response": "accepted",
+        "text": "Verdict fu1: the law has still not been amended.",
+        "page": 2,
+    }
+    assert lk.verdicts == {"partially_implemented": 1, "not_implemented": 3, "unclear": 1}
+    assert lk.verdict_summary == (
+        "supported — 1 submission says partly implemented, 3 submissions say not implemented, "
+        "1 submission gives no clear verdict"
+    )
+    assert links.warnings == []
+
+
+def test_a_link_without_verdicts_keeps_its_old_shape() -> None:
+    links = link_documents([submission("ngo.pdf", [cite("c1", "120.1", ["Chile"], "A/HRC/30/7")]), REPORT_2015])
+    (lk,) = links.links
+    assert (lk.follow_ups, lk.verdicts, lk.verdict_summary) == ([], {}, None)
+
+
+def test_a_verdict_on_several_numbers_reaches_each_link_once() -> None:
+    sub = with_follow_ups(
+        submission("ngo.pdf", [cite("c1", "120.1", ["Chile"]), cite("c2", "120.2", ["Russia"])]),
+        [follow_up("fu1", ["120.1", "120.2"], "regressed", ["c1", "c2"])],
+    )
+    links = link_documents([sub, REPORT_2015])
+    assert {lk.number: [v.follow_up for v in lk.follow_ups] for lk in links.links} == {
+        "120.1": ["fu1"],
+        "120.2": ["fu1"],
+    }
+    # the report prints no position for 120.2: the summary says so
+    assert by_number(links)["120.2"].verdict_summary == "position unknown — 1 submission says regressed"  # type: ignore[attr-defined]
+
+
+def test_an_uncited_verdict_number_is_resolved_or_listed_as_not_in_the_batch() -> None:
+    sub = with_follow_ups(
+        submission("ngo.pdf", []),
+        [
+            follow_up("fu1", ["121.10"], "implemented", state_response="noted"),
+            follow_up("fu2", ["77.7"], "not_implemented", report="A/HRC/19/3", state_response="accepted"),
+            follow_up("fu3", [], "unclear"),  # described in words only: no number, no link
+        ],
+    )
+    links = link_documents([sub, REPORT_2015])
+    lk = by_number(links)
+    assert lk["121.10"].report == "wg_2015.pdf" and lk["121.10"].position == "noted"  # type: ignore[attr-defined]
+    assert lk["121.10"].cited_by == [] and lk["121.10"].verdicts == {"implemented": 1}  # type: ignore[attr-defined]
+    assert lk["77.7"].report is None  # type: ignore[attr-defined]
+    assert lk["77.7"].verdict_summary == "accepted (say the submissions) — 1 submission says not implemented"  # type: ignore[attr-defined]
+    assert codes(links) == ["follow_up_number_not_in_batch"]
+    assert "A/HRC/19/3" in links.warnings[0].message and "fu2" in links.warnings[0].message
+    assert len(links.links) == 2
+
+
+def test_cli_link_prints_verdict_counts(tmp_path: Path) -> None:
+    from cli import app
+
+    folder, out = tmp_path / "cycle", tmp_path / "links.json"
+    sub = with_follow_ups(
+        submission("ngo.pdf", [cite("c1", "120.1", ["Chile"], "A/HRC/30/7")]),
+        [follow_up("fu1", ["120.1"], "not_implemented", ["c1"])],
+    )
+    write_docs(folder, [REPORT_2015, sub])
+    result = CliRunner().invoke(app, ["link", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "verdicts on 1 cited recommendations: not implemented 1" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["links"][0]["verdicts"] == {"not_implemented": 1}
+    CycleLinks.model_validate(data)

@@ -26,6 +26,7 @@ import pytest
 
 from extract.outputs.review import (
     Overlay,
+    PageImage,
     _char_boxes,
     overlays,
     page_html,
@@ -33,7 +34,7 @@ from extract.outputs.review import (
     write_review,
     write_reviews,
 )
-from schemas import Document, DocumentMeta, LegalArticle, Mention, Paragraph, Recommendation
+from schemas import Document, DocumentMeta, FollowUp, LegalArticle, Mention, Paragraph, Recommendation
 from schemas.records import Box, Span
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,6 +100,7 @@ def record_ids(doc: Document) -> set[str]:
         "citations",
         "legal_articles",
         "cases",
+        "follow_ups",
         "recommendations",
         "themes",
         "contributors",
@@ -531,3 +533,60 @@ def test_panel_counts_records_not_boxes() -> None:
         Overlay("c2", "case", 2, (0, 4, 1, 5)),
     ]
     assert record_counts(boxes) == {"recommendation": 1, "case": 2}
+
+
+def test_follow_ups_are_drawn_and_listed_with_status_and_numbers() -> None:
+    """A verdict sentence with a box, one wrapped over two lines, and one placed from its paragraph's spans."""
+    evil = 'Still <b>not</b> amended & "ignored"'
+    doc = Document(
+        document=DocumentMeta(source_file="x.pdf", sha256="0" * 64, pages=1),
+        paragraphs=[
+            Paragraph(
+                id="p1",
+                page=1,
+                bbox=(72, 100, 272, 124),
+                text="The State accepted 88.12. The law is unchanged.",
+                spans=[
+                    Span(page=1, bbox=(72, 100, 272, 112), start=0, end=25),
+                    Span(page=1, bbox=(72, 112, 272, 124), start=26, end=47),
+                ],
+            )
+        ],
+        follow_ups=[
+            FollowUp(
+                id="fu1", numbers=["88.12"], status="not_implemented", text=evil, page=1, bbox=(72, 100, 200, 112)
+            ),
+            FollowUp(
+                id="fu2",
+                status="partially_implemented",
+                state_response="accepted",
+                text="Wrapped.",
+                page=1,
+                boxes=[Box(page=1, bbox=(72, 100, 272, 112)), Box(page=1, bbox=(72, 112, 120, 124))],
+            ),
+            FollowUp(
+                id="fu3",
+                numbers=["88.13", "88.14"],
+                status="regressed",
+                text="The law is unchanged.",
+                paragraph="p1",
+                start=26,
+                end=47,
+                page=1,
+            ),
+        ],
+    )
+    boxes = [o for o in overlays(doc) if o.type == "follow_up"]
+    assert [(o.record, o.approx) for o in boxes] == [("fu1", False), ("fu2", False), ("fu2", False), ("fu3", True)]
+    assert boxes[3].bbox[1] == 112  # the second line, from the span
+    assert record_counts(boxes) == {"follow_up": 3}
+    page = PageImage(1, 595, 842, (0, 0), "page-001.png", (893, 1263))
+    c = parse(page_html(doc, [page]))
+    drawn = [a for _, a in c.elements if a.get("data-type") == "follow_up" and "data-record" in a]
+    assert {a["data-record"] for a in drawn} == {"fu1", "fu2", "fu3"}
+    items = [a for t, a in c.elements if t == "li" and a.get("data-type") == "follow_up"]
+    assert [a["data-target"] for a in items] == ["fu1", "fu2", "fu3"]
+    assert any(evil in t for t in c.text) and "<b>not</b>" not in page_html(doc, [page])
+    assert "not implemented · 88.12" in c.text and "regressed · 88.13, 88.14" in c.text
+    assert "described in words" in c.text and "accepted" in c.text
+    assert any(a.get("data-toggle") == "follow_up" for _, a in c.elements)

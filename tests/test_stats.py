@@ -92,3 +92,83 @@ def test_plot_writes_a_png(run_dir: Path, tmp_path: Path) -> None:
 def test_documents_are_plain_models(run_dir: Path) -> None:
     for f in run_dir.glob("*.json"):
         Document.model_validate_json(f.read_bytes())
+
+
+def test_follow_up_verdicts_per_state_and_theme(tmp_path: Path) -> None:
+    """Linked verdicts take their recommendation's themes; the others their section's, else '(none)'."""
+    from schemas import DocumentMeta, FollowUp, Footnote, Paragraph, Recommendation, Section, StateRef
+    from schemas.records import Anchor
+
+    def meta(name: str, kind: str, state: StateRef | None) -> DocumentMeta:
+        return DocumentMeta(source_file=name, sha256="0" * 64, pages=1, kind=kind, state_under_review=state)  # type: ignore[arg-type]
+
+    def fu(
+        fid: str, numbers: list[str], status: str, paragraph: str | None = None, note: str | None = None
+    ) -> FollowUp:
+        return FollowUp(
+            id=fid, numbers=numbers, status=status, text="Nothing changed.", paragraph=paragraph, footnote=note, page=1
+        )  # type: ignore[arg-type]
+
+    arcadia = StateRef(name="Arcadia", iso3="ARC")
+    report = Document(
+        document=meta("wg_arcadia.pdf", "working_group_report", arcadia),
+        recommendations=[
+            Recommendation(
+                id="r1",
+                number="88.12",
+                text="Amend the press law.",
+                page=1,
+                bbox=(0, 0, 1, 1),
+                origin="report",
+                themes=["freedom-of-expression"],
+            )
+        ],
+    )
+    sub = Document(
+        document=meta("ngo_arcadia.pdf", "ngo_submission", arcadia),
+        sections=[Section(id="s1", title="Detention", level=1, page_start=1, page_end=1, themes=["detention"])],
+        paragraphs=[Paragraph(id="p1", section="s1", page=1, bbox=(0, 0, 1, 1), text="Nothing changed.")],
+        follow_ups=[
+            fu("fu1", ["88.12"], "not_implemented", "p1"),  # linked: the recommendation's theme, not the section's
+            fu("fu2", [], "partially_implemented", "p1"),
+            fu("fu3", [], "not_implemented"),
+            fu("fu4", [], "partially_implemented", note="fn1"),  # in a note: the section of its marker
+        ],
+        footnotes=[
+            Footnote(
+                id="fn1",
+                number=1,
+                text="Nothing changed.",
+                page=1,
+                bbox=(0, 0, 1, 1),
+                anchors=[Anchor(paragraph="p1", page=1, offset=3)],
+            )
+        ],
+    )
+    other = Document(
+        document=meta("ngo_nowhere.pdf", "ngo_submission", None), follow_ups=[fu("fu1", ["5.1"], "implemented")]
+    )
+    s = stats(write_docs(tmp_path / "json", report, sub, other))
+    assert [(v.key, v.label, v.counts) for v in s.verdicts_per_state] == [
+        ("ARC", "Arcadia", {"partially_implemented": 2, "not_implemented": 2}),
+        ("(unknown)", "(unknown)", {"implemented": 1}),
+    ]
+    assert {v.key: v.counts for v in s.verdicts_per_theme} == {
+        "freedom-of-expression": {"not_implemented": 1},
+        "detention": {"partially_implemented": 2},
+        "(none)": {"implemented": 1, "not_implemented": 1},
+    }
+    buf = io.StringIO()
+    print_stats(s, Console(file=buf, width=120, color_system=None))
+    text = buf.getvalue()
+    assert "follow-up verdicts per State" in text and "follow-up verdicts per theme" in text
+    assert "Arcadia (ARC)" in text and "not implemented" in text
+    assert json.loads(json.dumps(s.to_dict()))["verdicts_per_state"][0]["counts"]["not_implemented"] == 2
+
+
+def test_no_follow_ups_no_verdict_tables(run_dir: Path) -> None:
+    s = stats(run_dir)
+    assert s.verdicts_per_state == [] and s.verdicts_per_theme == []
+    buf = io.StringIO()
+    print_stats(s, Console(file=buf, width=100, color_system=None))
+    assert "verdicts" not in buf.getvalue()

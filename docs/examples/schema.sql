@@ -158,6 +158,7 @@ CREATE TABLE recommendations (
   action_verb TEXT,
   action_category INTEGER,
   recommending_states TEXT,
+  recommending_iso3 TEXT,
   position TEXT,
   legal_articles TEXT,
   origin TEXT,
@@ -194,6 +195,34 @@ CREATE TABLE contributors (
   PRIMARY KEY (document_id, id),
   FOREIGN KEY (document_id) REFERENCES documents(id)
 );
+
+CREATE TABLE follow_ups (
+  document_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  source_file TEXT,
+  doc_kind TEXT,
+  organisations TEXT,
+  state TEXT,
+  state_iso3 TEXT,
+  page INTEGER,
+  numbers TEXT,
+  report TEXT,
+  subject TEXT,
+  state_response TEXT,
+  status TEXT,
+  text TEXT,
+  cues TEXT,
+  citations TEXT,
+  paragraph TEXT,
+  footnote TEXT,
+  bbox TEXT,
+  PRIMARY KEY (document_id, id),
+  FOREIGN KEY (document_id) REFERENCES documents(id)
+);
+
+CREATE INDEX ix_follow_ups_state_iso3 ON follow_ups (state_iso3);
+
+CREATE INDEX ix_follow_ups_status ON follow_ups (status);
 
 CREATE TABLE warnings (
   document_id TEXT NOT NULL,
@@ -254,6 +283,17 @@ CREATE TABLE recommendation_legal_articles (
 );
 
 CREATE INDEX ix_recommendation_legal_articles_document_id_legal_article_id ON recommendation_legal_articles (document_id, legal_article_id);
+
+CREATE TABLE follow_up_numbers (
+  document_id TEXT NOT NULL,
+  follow_up_id TEXT NOT NULL,
+  number TEXT NOT NULL,
+  PRIMARY KEY (document_id, follow_up_id, number),
+  FOREIGN KEY (document_id) REFERENCES documents(id),
+  FOREIGN KEY (document_id, follow_up_id) REFERENCES follow_ups(document_id, id)
+);
+
+CREATE INDEX ix_follow_up_numbers_number ON follow_up_numbers (number);
 
 CREATE TABLE case_legal_articles (
   document_id TEXT NOT NULL,

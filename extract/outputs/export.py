@@ -4,7 +4,7 @@ One row per record, one table per record type (the contract's "Tables"), plus
 link tables for the list fields people filter on (themes, recommending States,
 organisations, legal articles). Every table carries `document_id`, and the
 tables analysts open on their own (footnotes, citations, legal articles, cases,
-recommendations, warnings) repeat the document's file, kind, organisations and
+recommendations, follow-ups, warnings) repeat the document's file, kind, organisations and
 State so a spreadsheet row makes sense without a join.
 
 Conventions (also in the README):
@@ -434,6 +434,39 @@ RECORD_TABLES: dict[str, Table] = {
             items=lambda doc: doc.contributors,
         ),
         Table(
+            "follow_ups",
+            "what a submission says became of recommendations the State received in an earlier review",
+            (
+                DOC_ID,
+                ID,
+                *DOC_COLUMNS,
+                _c("page", "INTEGER", "page of the verdict sentence"),
+                _joined("numbers", "earlier recommendation numbers as cited, '; '-joined (empty: described in words)"),
+                _c("report", "TEXT", "symbol of the earlier review's report, as cited"),
+                _c("subject", "TEXT", "what was recommended, as the passage words it"),
+                _c(
+                    "state_response",
+                    "TEXT",
+                    "what the submission says the State answered: accepted, noted, rejected, "
+                    "accepted_claimed_implemented or empty",
+                ),
+                _c(
+                    "status",
+                    "TEXT",
+                    "the submission's verdict: implemented, partially_implemented, not_implemented, regressed, unclear",
+                ),
+                _c("text", "TEXT", "the sentence that carries the verdict"),
+                _joined("cues", "the words the verdict was read from, '; '-joined"),
+                _joined("citations", "citations.id of the earlier recommendations assessed, '; '-joined"),
+                _c("paragraph", "TEXT", "paragraphs.id holding the sentence"),
+                _c("footnote", "TEXT", "footnotes.id holding the sentence, when a note carries the verdict"),
+                BBOX,
+            ),
+            key=("document_id", "id"),
+            items=lambda doc: doc.follow_ups,
+            indexes=(("state_iso3",), ("status",)),
+        ),
+        Table(
             "warnings",
             "what the extractor could not do cleanly",
             (
@@ -496,6 +529,15 @@ LINK_TABLES: tuple[Table, ...] = (
         ("document_id", "legal_article_id"),
     ),
     _link_table(
+        "follow_up_numbers",
+        "one row per earlier recommendation number a follow-up assesses",
+        "follow_ups",
+        _c("follow_up_id", "TEXT", "follow_ups.id", lambda at: at.item[0].id),
+        _c("number", "TEXT", "recommendation number as cited", VALUE_OF_PAIR),
+        _each("follow_ups", "numbers"),
+        ("number",),
+    ),
+    _link_table(
         "case_legal_articles",
         "one row per legal article a case is charged or tried under",
         "cases",
@@ -515,7 +557,9 @@ TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 JSONL_TYPES: tuple[tuple[str, str], ...] = tuple((t, t[:-1]) for t in record_types())
 """(Document attribute, JSONL "type"): every list of records, the type its singular."""
-DENORMALISED_TYPES = frozenset({"footnote", "citation", "legal_article", "case", "recommendation", "warning"})
+DENORMALISED_TYPES = frozenset(
+    {"footnote", "citation", "legal_article", "case", "recommendation", "follow_up", "warning"}
+)
 """The types analysts open on their own carry the document columns (a choice, not every record type)."""
 
 

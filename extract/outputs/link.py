@@ -12,6 +12,12 @@ becomes a warning that names both sides, so a reader can check the link.
 Positions come from the report, or from its addendum (the State's responses) when
 the report prints none.
 
+A submission's follow-up verdicts (`follow_ups[]`: "accepted, but still not
+implemented") hang under the link of every number they assess, found through the
+citations they name or, failing that, their numbers; so a link reads "supported —
+3 submissions say not implemented". A verdict on a number no citation carries is
+resolved like one and still listed when no report holds it.
+
 Public API:
     link_documents(docs) -> CycleLinks          pure
     read_folder(folder) -> (documents, problems)
@@ -34,7 +40,8 @@ from extract.finders.states import lookup_state
 from extract.finders.symbols import parse_symbol
 from extract.outputs.files import load_run
 from schemas import CitedBy, CycleLinks, Document, LinkWarning, Recommendation, RecommendationLink, ReportRef
-from schemas.records import Position, UPRRecommendationCitation
+from schemas.links import Verdict
+from schemas.records import FollowUp, Position, UPRRecommendationCitation
 
 REPORT_KIND = "working_group_report"
 ADDENDUM_KIND = "working_group_addendum"
@@ -47,6 +54,15 @@ ADDENDUM_SUFFIX = re.compile(r"/ADD\.\s*\d+\b.*$", re.IGNORECASE)
 
 NUMBER_PART = re.compile(r"[0-9]+|[^0-9.]+")
 """A recommendation number's parts, for sorting '124.4' before '124.10'."""
+
+STATUS_WORDS: dict[str, str] = {
+    "implemented": "implemented",
+    "partially_implemented": "partly implemented",
+    "not_implemented": "not implemented",
+    "regressed": "regressed",
+    "unclear": "unclear",
+}
+"""How a verdict's status reads in a link's summary line, in the order the summary lists them."""
 
 NUMBERS_SHOWN = 8
 """How many numbers a warning lists before it says 'and N more'."""
@@ -451,6 +467,7 @@ class _LinkDraft:
     report: _Report | None
     rec: Recommendation | None
     cited_by: list[CitedBy] = field(default_factory=list)
+    follow_ups: list[Verdict] = field(default_factory=list)
 
 
 def _position(rep: _Report, number: str, rec: Recommendation, warnings: list[LinkWarning]) -> Position | None:
@@ -493,23 +510,29 @@ def link_documents(docs: list[Document]) -> CycleLinks:
             for c in cites:
                 _place(c, choice, reports, drafts, warnings, missing)
     warnings.extend(missing)
+    for doc in docs:
+        _attach_follow_ups(doc, reports, drafts, warnings)
 
     links: list[RecommendationLink] = []
-    for d in sorted(drafts.values(), key=_order):
-        methods = [cb.matched_by for cb in d.cited_by if cb.matched_by]
-        rep, rec = d.report, d.rec
+    for dr in sorted(drafts.values(), key=_order):
+        methods = [cb.matched_by for cb in dr.cited_by if cb.matched_by]
+        rep, rec = dr.report, dr.rec
+        position = _position(rep, dr.number, rec, warnings) if rep and rec else None
         links.append(
             RecommendationLink(
-                number=rec.number if rec and rec.number else d.number,
+                number=rec.number if rec and rec.number else dr.number,
                 report=rep.file if rep else None,
                 report_symbol=rep.symbol if rep else None,
                 recommendation=rec.id if rec else None,
                 text=rec.text if rec else None,
                 recommending_states=list(rec.recommending_states) if rec else [],
-                position=_position(rep, d.number, rec, warnings) if rep and rec else None,
-                position_source=_position_source(rep, d.number, rec) if rep and rec else None,
+                position=position,
+                position_source=_position_source(rep, dr.number, rec) if rep and rec else None,
                 matched_by=max(methods, key=MATCHED_BY_STRENGTH.__getitem__) if methods else None,
-                cited_by=d.cited_by,
+                cited_by=dr.cited_by,
+                follow_ups=dr.follow_ups,
+                verdicts=verdict_counts(dr.follow_ups),
+                verdict_summary=verdict_summary(position, dr.follow_ups),
             )
         )
     return CycleLinks(
@@ -595,6 +618,104 @@ def _place(
     )
 
 
+# ---------------------------------------------------------------- follow-up verdicts
+
+
+def _verdict(doc: Document, f: FollowUp) -> Verdict:
+    return Verdict(
+        document=doc.document.source_file,
+        follow_up=f.id,
+        status=f.status,
+        state_response=f.state_response,
+        text=f.text,
+        page=f.page,
+    )
+
+
+def _follow_up_report(doc: Document, f: FollowUp, number: str, reports: list[_Report]) -> _Report | None:
+    """The report a verdict's uncited number belongs to: the one its symbol names, else the only one
+    about the document's State that holds the number."""
+    base = report_base(f.report)
+    named = [r for r in reports if base and r.base == base and number in r.recs]
+    if named:
+        return named[0]
+    iso3 = doc.document.state_under_review.iso3 if doc.document.state_under_review else None
+    same = [r for r in reports if iso3 and r.iso3 == iso3 and number in r.recs]
+    return same[0] if len(same) == 1 else None
+
+
+def _attach_follow_ups(
+    doc: Document,
+    reports: list[_Report],
+    drafts: dict[tuple[str | None, str], _LinkDraft],
+    warnings: list[LinkWarning],
+) -> None:
+    """Hang each of a document's verdicts under the links of the numbers it assesses."""
+    file = doc.document.source_file
+    by_citation: dict[str, list[_LinkDraft]] = {}
+    by_number: dict[str, list[_LinkDraft]] = {}
+    for d in drafts.values():
+        for cb in d.cited_by:
+            if cb.document == file:
+                by_citation.setdefault(cb.citation, []).append(d)
+                if d not in by_number.setdefault(d.number, []):
+                    by_number[d.number].append(d)
+    for f in doc.follow_ups:
+        targets: list[_LinkDraft] = []
+        for cid in f.citations:
+            targets.extend(d for d in by_citation.get(cid, []) if d not in targets)
+        covered = {d.number for d in targets}
+        for n in dict.fromkeys(number_key(x) for x in f.numbers):
+            if not n or n in covered:
+                continue
+            found = by_number.get(n)
+            if not found:
+                rep = _follow_up_report(doc, f, n, reports)
+                key = (rep.file if rep else None, n)
+                if key not in drafts:
+                    drafts[key] = _LinkDraft(n, rep, rep.recs[n] if rep else None)
+                found = [drafts[key]]
+                if rep is None:
+                    warnings.append(
+                        LinkWarning(
+                            code="follow_up_number_not_in_batch",
+                            message=f"{file} gives a verdict ({f.id}) on {n}"
+                            f"{' of ' + f.report if f.report else ''}, which no report in the batch holds",
+                            document=file,
+                        )
+                    )
+            targets.extend(d for d in found if d not in targets)
+            covered.add(n)
+        for d in targets:
+            if not any(v.document == file and v.follow_up == f.id for v in d.follow_ups):
+                d.follow_ups.append(_verdict(doc, f))
+
+
+def verdict_counts(verdicts: Sequence[Verdict]) -> dict[str, int]:
+    """Documents per status, statuses in STATUS_WORDS order; a document counts once per status it gives."""
+    seen = {(v.status, v.document) for v in verdicts}
+    counts = {s: sum(1 for st, _ in seen if st == s) for s in STATUS_WORDS}
+    return {s: n for s, n in counts.items() if n}
+
+
+def verdict_summary(position: Position | None, verdicts: Sequence[Verdict]) -> str | None:
+    """'supported — 3 submissions say not implemented, 1 says implemented'; None without a verdict.
+
+    The position is the report's; when it prints none, what the submissions say the State answered.
+    """
+    if not verdicts:
+        return None
+    said = sorted({v.state_response for v in verdicts if v.state_response})
+    stance = position or (f"{' / '.join(s.replace('_', ' ') for s in said)} (say the submissions)" if said else None)
+    parts = [
+        f"{n} submission{'s give' if n > 1 else ' gives'} no clear verdict"
+        if s == "unclear"
+        else f"{n} submission{'s say' if n > 1 else ' says'} {STATUS_WORDS[s]}"
+        for s, n in verdict_counts(verdicts).items()
+    ]
+    return f"{stance or 'position unknown'} — {', '.join(parts)}"
+
+
 def _dedupe(warnings: list[LinkWarning]) -> list[LinkWarning]:
     seen: set[tuple[str, str, str | None]] = set()
     out: list[LinkWarning] = []
@@ -638,14 +759,26 @@ def print_summary(links: CycleLinks, console: Console) -> None:
     table.add_column("symbol")
     table.add_column("cited", justify="right")
     table.add_column("with position", justify="right")
+    table.add_column("with verdicts", justify="right")
     for ref in links.reports:
         mine = [lk for lk in resolved if lk.report == ref.document]
         if ref.kind == REPORT_KIND or mine:
             row = (escape(ref.document), escape(ref.symbol or "-"))  # names as read: "[x]" is not markup
-            table.add_row(*row, str(len(mine)), str(sum(1 for lk in mine if lk.position)))
-    unresolved = len(links.links) - len(resolved)
+            table.add_row(
+                *row,
+                str(len(mine)),
+                str(sum(1 for lk in mine if lk.position)),
+                str(sum(1 for lk in mine if lk.follow_ups)),
+            )
+    unresolved = [lk for lk in links.links if not lk.report]
     if unresolved:
-        table.add_row("[red]not in the batch[/]", "-", str(unresolved), "-")
+        table.add_row(
+            "[red]not in the batch[/]",
+            "-",
+            str(len(unresolved)),
+            "-",
+            str(sum(1 for lk in unresolved if lk.follow_ups)),
+        )
     console.print(table)
     codes: dict[str, int] = {}
     for w in links.warnings:
@@ -656,3 +789,19 @@ def print_summary(links: CycleLinks, console: Console) -> None:
         + (": " + ", ".join(f"{k} {v}" for k, v in sorted(codes.items())) if codes else ""),
         markup=False,
     )
+    line = verdict_line(links)
+    if line:
+        console.print(line, markup=False)
+
+
+def verdict_line(links: CycleLinks) -> str | None:
+    """'verdicts on 4 cited recommendations: not implemented 3, partly implemented 1' (documents per status)."""
+    with_verdicts = [lk for lk in links.links if lk.follow_ups]
+    if not with_verdicts:
+        return None
+    totals: dict[str, int] = {}
+    for lk in with_verdicts:
+        for status, n in lk.verdicts.items():
+            totals[status] = totals.get(status, 0) + n
+    counts = ", ".join(f"{STATUS_WORDS[s]} {totals[s]}" for s in STATUS_WORDS if s in totals)
+    return f"verdicts on {len(with_verdicts)} cited recommendations: {counts}"

@@ -1,8 +1,8 @@
 """A static review page per document: each extracted record drawn over its PDF page.
 
 An analyst checks an extraction by eye: every record with a place on the page
-(paragraphs, footnotes, recommendations, section headings, footnote markers,
-and the mentions of citations, legal articles and cases) becomes a box with
+(paragraphs, footnotes, recommendations, follow-up verdicts, section headings,
+footnote markers, and the mentions of citations, legal articles and cases) becomes a box with
 `data-record="<record id>"` over the page image, and a side panel lists the
 records by type, warnings first. The page is plain HTML with its CSS and script
 inlined (our own, from review_assets/), so it opens offline from the folder.
@@ -40,6 +40,7 @@ SNIPPET = 160  # characters of a record's text shown in the panel list
 GROUPS: tuple[tuple[str, str], ...] = (
     ("warning", "Warnings"),
     ("recommendation", "Recommendations"),
+    ("follow_up", "Follow-ups"),
     ("case", "Cases"),
     ("legal_article", "Legal articles"),
     ("citation", "Citations"),
@@ -55,6 +56,7 @@ LAYER = {
     "section": 2,
     "recommendation": 3,
     "footnote": 3,
+    "follow_up": 4,  # a sentence inside a paragraph, below the citations it holds
     "citation": 5,
     "legal_article": 5,
     "case": 5,
@@ -204,6 +206,12 @@ def overlays(doc: Document) -> list[Overlay]:
                 out.append(Overlay(f.id, "anchor", a.page, a.bbox, anchor_id=_anchor_id(f.id, i)))
     for r in doc.recommendations:
         add(r.id, "recommendation", _record_boxes(r.page, r.bbox, r.boxes))
+    for fu in doc.follow_ups:
+        if fu.boxes or fu.bbox is not None:
+            add(fu.id, "follow_up", _record_boxes(fu.page, fu.bbox, fu.boxes))
+        else:  # offsets only: placed from the lines of its paragraph or note
+            where, approx = units.place(_SentenceAt(fu.paragraph, fu.page, fu.start, fu.end, fu.footnote))
+            add(fu.id, "follow_up", where, approx)
     for c in doc.citations:
         where, approx = units.place(c)
         add(c.id, "citation", where, approx)
@@ -216,6 +224,18 @@ def overlays(doc: Document) -> list[Overlay]:
             where, approx = units.place(m)
             add(k.id, "case", where, approx)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceAt:
+    """A sentence's place in its paragraph or note, in the shape `_Units.place` reads."""
+
+    paragraph: str | None
+    page: int
+    start: int | None
+    end: int | None
+    footnote: str | None = None
+    bbox: BBox | None = None
 
 
 def _anchor_id(footnote_id: str, n: int) -> str:
@@ -331,6 +351,30 @@ def panel_items(doc: Document, placed: set[str]) -> dict[str, list[Item]]:
                 ),
             )
         )
+    for fu in doc.follow_ups:
+        status = fu.status.replace("_", " ")
+        g["follow_up"].append(
+            Item(
+                "follow_up",
+                fu.id,
+                fu.page,
+                f"{status} · {', '.join(fu.numbers)}" if fu.numbers else status,
+                fu.text,
+                _dl(
+                    (
+                        ("verdict", status),
+                        ("text", fu.text),
+                        ("recommendations", _join(fu.numbers) or "described in words"),
+                        ("report", fu.report),
+                        ("subject", fu.subject),
+                        ("State's response", fu.state_response and fu.state_response.replace("_", " ")),
+                        ("read from", " | ".join(fu.cues)),
+                        ("citations", _join(fu.citations)),
+                        ("in", fu.footnote or fu.paragraph),
+                    )
+                ),
+            )
+        )
     for k in doc.cases:
         events = "; ".join(" ".join(x for x in (e.date, e.type, e.sentence) if x) for e in k.events)
         g["case"].append(
@@ -442,7 +486,17 @@ def _panel_html(groups: dict[str, list[Item]], counts: dict[str, int]) -> str:
     toggles = "".join(
         f'<label><input type="checkbox" data-toggle="{t}" checked> {esc(t.replace("_", " "))}'
         f' <span class="n">{counts.get(t, 0)}</span></label>'
-        for t in ("recommendation", "case", "legal_article", "citation", "footnote", "anchor", "section", "paragraph")
+        for t in (
+            "recommendation",
+            "follow_up",
+            "case",
+            "legal_article",
+            "citation",
+            "footnote",
+            "anchor",
+            "section",
+            "paragraph",
+        )
         if counts.get(t)
     )
     parts = [
@@ -453,7 +507,7 @@ def _panel_html(groups: dict[str, list[Item]], counts: dict[str, int]) -> str:
         items = groups.get(typ, [])
         if not items:
             continue
-        open_ = " open" if typ in ("warning", "recommendation", "case", "legal_article") else ""
+        open_ = " open" if typ in ("warning", "recommendation", "follow_up", "case", "legal_article") else ""
         parts.append(
             f'<details class="group g-{typ}" data-group="{typ}"{open_}><summary>{esc(heading)} '
             f'<span class="n">{len(items)}</span></summary><ol>'

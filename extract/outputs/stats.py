@@ -3,6 +3,12 @@
 `stats()` is a pure summary (plain data, JSON-ready); `print_stats()` shows it
 as rich tables and `plot_stats()` draws the same four views as one PNG
 (matplotlib, the optional `plot` extra, imported only when asked for).
+
+Follow-up verdicts are counted per State under review and per theme. A verdict's
+themes are those of the earlier recommendations it assesses when the batch holds
+their report (resolved as `upr-extract link` resolves them); otherwise those of
+the section the verdict sentence sits in; a verdict with neither counts under
+NO_THEME.
 """
 
 from __future__ import annotations
@@ -19,9 +25,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from extract.outputs.files import load_run, replacing
+from extract.outputs.link import STATUS_WORDS, link_documents
 from schemas import Document, record_types
 
 RECORD_TYPES: tuple[str, ...] = record_types()
+NO_THEME = "(none)"  # the theme column of verdicts neither their recommendations nor their section give a theme
+NO_STATE = "(unknown)"  # the State column of verdicts in documents whose State under review is not known
 TOP = 10  # rows in the "most warnings" table and bars in the plot's per-document views
 
 
@@ -49,12 +58,27 @@ class ThemeStats:
 
 
 @dataclass(slots=True)
+class VerdictStats:
+    """Follow-up verdicts of one State under review (ISO3, or the name when it has none) or one theme."""
+
+    key: str
+    label: str
+    counts: dict[str, int]  # status → follow-ups, statuses in STATUS_WORDS order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(slots=True)
 class Stats:
     documents: list[DocStats] = field(default_factory=list)
     per_type: dict[str, int] = field(default_factory=dict)
     per_kind: dict[str, int] = field(default_factory=dict)
     per_theme: list[ThemeStats] = field(default_factory=list)
     warning_codes: dict[str, int] = field(default_factory=dict)
+    verdicts_per_state: list[VerdictStats] = field(default_factory=list)
+    verdicts_per_theme: list[VerdictStats] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -110,7 +134,53 @@ def summarise(documents: list[tuple[str, Document]]) -> Stats:
         (ThemeStats(t, labels.get(t, t), theme_recs[t], theme_docs[t]) for t in theme_docs),
         key=lambda s: (-s.recommendations, -s.documents, s.id),
     )
+    out.verdicts_per_state, out.verdicts_per_theme = verdict_stats([doc for _, doc in documents], labels)
     return out
+
+
+def _linked_themes(docs: list[Document]) -> dict[tuple[str, str], set[str]]:
+    """(document, follow-up id) → themes of the recommendations its verdict is linked to in the batch."""
+    recs = {(d.document.source_file, r.id): r.themes for d in docs for r in d.recommendations if r.themes}
+    out: dict[tuple[str, str], set[str]] = {}
+    for lk in link_documents(docs).links:
+        themes = recs.get((lk.report or "", lk.recommendation or ""), [])
+        for v in lk.follow_ups:
+            out.setdefault((v.document, v.follow_up), set()).update(themes)
+    return out
+
+
+def _section_themes(doc: Document, paragraph: str | None, footnote: str | None = None) -> list[str]:
+    """Themes of the section a sentence sits in; a note's sentence sits where its first marker is."""
+    if paragraph is None and footnote is not None:
+        note = next((f for f in doc.footnotes if f.id == footnote), None)
+        paragraph = next((a.paragraph for a in note.anchors if a.paragraph), None) if note else None
+    section = next((p.section for p in doc.paragraphs if p.id == paragraph), None) if paragraph else None
+    return next((list(s.themes) for s in doc.sections if s.id == section), []) if section else []
+
+
+def verdict_stats(docs: list[Document], labels: dict[str, str]) -> tuple[list[VerdictStats], list[VerdictStats]]:
+    """Follow-ups per status, per State under review and per theme (see the module's docstring)."""
+    if not any(d.follow_ups for d in docs):
+        return [], []
+    linked = _linked_themes(docs)
+    states: dict[str, Counter[str]] = {}
+    state_names: dict[str, str] = {}
+    themes: dict[str, Counter[str]] = {}
+    for doc in docs:
+        sur = doc.document.state_under_review
+        key = (sur.iso3 or sur.name) if sur else NO_STATE
+        state_names.setdefault(key, sur.name if sur else NO_STATE)
+        for f in doc.follow_ups:
+            states.setdefault(key, Counter())[f.status] += 1
+            mine = sorted(linked.get((doc.document.source_file, f.id)) or _section_themes(doc, f.paragraph, f.footnote))
+            for t in dict.fromkeys(mine or [NO_THEME]):
+                themes.setdefault(t, Counter())[f.status] += 1
+
+    def rows(by: dict[str, Counter[str]], label: dict[str, str]) -> list[VerdictStats]:
+        out = [VerdictStats(k, label.get(k, k), {s: c[s] for s in STATUS_WORDS if c[s]}) for k, c in by.items()]
+        return sorted(out, key=lambda v: (-v.total, v.key))
+
+    return rows(states, state_names), rows(themes, labels)
 
 
 def stats(json_dir: Path) -> Stats:
@@ -132,6 +202,7 @@ SHORT = {
     "legal_articles": "art",
     "cases": "case",
     "recommendations": "rec",
+    "follow_ups": "fu",
     "warnings": "warn",
 }
 
@@ -172,6 +243,21 @@ def print_stats(s: Stats, console: Console, per_document: bool = True) -> None:
         for th in s.per_theme:
             t.add_row(escape(th.id), escape(th.label), str(th.recommendations), str(th.documents))
         console.print(t)
+
+    for title, rows in (
+        ("follow-up verdicts per State", s.verdicts_per_state),
+        ("follow-up verdicts per theme", s.verdicts_per_theme),
+    ):
+        if rows:
+            t = Table(title=title, show_edge=False)
+            t.add_column("State" if "State" in title else "theme")
+            for status in STATUS_WORDS:
+                t.add_column(STATUS_WORDS[status], justify="right")
+            t.add_column("all", justify="right")
+            for v in rows:
+                name = v.key if v.label == v.key else f"{v.label} ({v.key})"
+                t.add_row(escape(name), *(str(v.counts.get(st, 0)) for st in STATUS_WORDS), str(v.total))
+            console.print(t)
 
     worst = s.most_warnings
     if worst:

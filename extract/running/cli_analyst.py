@@ -151,7 +151,10 @@ def stats_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="print the counts as JSON instead of tables")] = False,
     per_document: Annotated[bool, typer.Option(help="include the per-document table")] = True,
 ) -> None:
-    """Counts per record type, per document and per theme, and the documents with the most warnings."""
+    """Counts per record type, per document and per theme, and the documents with the most warnings.
+
+    Follow-up verdicts per State and theme (the assessed recommendations' themes, else the section's).
+    """
     from extract.outputs.stats import plot_stats, plotting_problem, print_stats, stats
 
     _need(json_dir, "folder or file")
