@@ -27,6 +27,12 @@ ENUMERATOR = re.compile(
 THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 TERMINAL = tuple(".:;!?…”\"’')")
 DOT_LEADER = re.compile(r"(?:\.\s?){6,}|…{3,}|(?:_\s?){6,}")
+BREAK_GAP = 0.55
+"""a paragraph break: this much of a line's size more than the usual space between its lines"""
+LABEL_WORDS = 3
+"""words at most in a label set before its paragraph's first line ('Rec. 12', 'Para. 3 a)')"""
+MIN_RUNS_ON = 3
+"""run-on lines needed on a page's column to read its line spacing from them"""
 
 
 @dataclass(slots=True)
@@ -126,6 +132,22 @@ def _page_geometry(page: PageLayout, lines: list[Line], body_size: float) -> _Ge
         if abs(a.size - b.size) < 0.6 and -0.5 * a.size < b.top - a.bottom < 1.2 * a.size and b.top > a.top
     ]
     gap = statistics.median(gaps) if gaps else 0.3 * body_size
+    # Double-spaced text puts more than a line's height between the lines of one paragraph, outside
+    # the window above. Lines that surely run on (cut at the margin mid-sentence, the next one going
+    # on in lower case) show the paragraph's own spacing: when most of them would be cut, trust them.
+    runs_on = [
+        b.top - a.bottom
+        for a, b in itertools.pairwise(lines)
+        if abs(a.size - b.size) < 0.6
+        and b.top > a.top
+        and a.x1 >= right - 2 * a.size
+        and _continues(a.text, b.text)
+        and b.top - a.bottom < 2.5 * a.size
+    ]
+    if len(runs_on) >= MIN_RUNS_ON:
+        spacing = statistics.median(runs_on)
+        if spacing > gap + BREAK_GAP * body_size:
+            gap = spacing
     return _Geometry(left, right, gap)
 
 
@@ -149,19 +171,58 @@ def _table_rows(page: PageLayout) -> set[int]:
         if abs(a.bottom - b.bottom) < 0.4 * a.size and b.x0 > a.x1:
             out.add(id(a))
             out.add(id(b))
+    for a, b in _hanging_labels(body, out):
+        out.discard(id(a))
+        out.discard(id(b))
     for ln in body:
         if DOT_LEADER.search(ln.text):
             out.add(id(ln))
     return out
 
 
+def _hanging_labels(body: list[Line], row_lines: set[int]) -> list[tuple[Line, Line]]:
+    """Two-cell 'rows' that are a paragraph led by a label ('Rec. 12', tab, the text): the text
+    wraps back to the margin under the label, which a table cell never does. Rows set at the same
+    two stops on the page are labelled paragraphs too, however short their text."""
+    long = sorted(ln.x1 for ln in body if len(ln.text) > 20)
+    if not long:
+        return []
+    right = long[int(len(long) * 0.9)]
+
+    def same_line(x: Line | None, y: Line) -> bool:
+        return x is not None and id(x) in row_lines and abs(x.bottom - y.bottom) < 0.4 * y.size
+
+    rows: list[tuple[Line, Line, Line | None]] = []
+    for i in range(len(body) - 1):
+        a, b = body[i], body[i + 1]
+        before = body[i - 1] if i else None
+        after = body[i + 2] if i + 2 < len(body) else None
+        if not (id(a) in row_lines and same_line(b, a)) or same_line(before, a) or same_line(after, b):
+            continue  # not a line of exactly two cells
+        if len(a.text.split()) <= LABEL_WORDS and not a.text.rstrip().endswith(TERMINAL):
+            rows.append((a, b, after))
+    stops = {
+        (round(a.x0), round(b.x0))
+        for a, b, nxt in rows
+        if nxt is not None
+        and id(nxt) not in row_lines
+        and nxt.x0 < a.x0 + 1
+        and 0 <= nxt.top - b.bottom < nxt.size
+        and b.x1 >= right - 2 * b.size
+        and not b.text.rstrip().endswith(TERMINAL)
+    }
+    return [(a, b) for a, b, _ in rows if (round(a.x0), round(b.x0)) in stops]
+
+
 def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
     if cur.page != prev.page:
         return True
+    if id(cur) not in table and abs(cur.bottom - prev.bottom) < 0.4 * cur.size and cur.x0 > prev.x1:
+        return False  # the text after a run-in label on its line
     if cur.top < prev.top - 2:  # back up: next column
         return True
     gap = cur.top - prev.bottom
-    if gap > geo.gap + 0.55 * max(cur.size, prev.size):
+    if gap > geo.gap + BREAK_GAP * max(cur.size, prev.size):
         return True
     if abs(cur.size - prev.size) > 0.9:
         return True
@@ -242,8 +303,10 @@ def _classify(b: Block, geo: _Geometry, table: set[int]) -> None:
             b.kind = "bullet"
         return
     left, right = geo.left, geo.right
+    labelled = any(abs(x.bottom - y.bottom) < 0.4 * y.size for x, y in itertools.pairwise(b.lines))
     if (
         len(b.lines) >= 2
+        and not labelled  # a run-in label and its text share a line: a paragraph, not a quotation
         and max(ln.x0 for ln in b.lines[1:]) - min(ln.x0 for ln in b.lines[1:]) < 3
         and all(ln.x0 > left + 1.8 * ln.size for ln in b.lines)
         and max(ln.x1 for ln in b.lines) < right - 1.8 * first.size

@@ -40,6 +40,7 @@ ARTICLES = ("the ", "la ", "el ", "le ", "les ", "los ", "las ", "l’", "l'")
 NOT_NAME_STARTS = frozenset(
     "this these those that we our it its an a he she they their his her whilst while however although previous "
     "further furthermore moreover also in on at for as with from by to if when since there here "
+    "finally lastly firstly secondly thirdly additionally "
     "este esta estos estas nuestra nuestro nuestras nuestros el la los las en su sus con por ce cette nous notre "
     "ces dans il elle when what how why where who which cuándo cuando qué cómo dónde quién porqué quand comment "
     "pourquoi où".split()
