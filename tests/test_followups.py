@@ -176,3 +176,13 @@ def test_any_text_gives_records_whose_offsets_hold_their_sentence(text: str) -> 
         unit = doc.unit(f.paragraph or f.footnote or "")
         assert unit is not None and f.start is not None and f.end is not None
         assert unit.text[f.start : f.end] == f.text
+
+
+def test_words_that_only_describe_are_not_verdicts() -> None:
+    c = cues("en")
+    assert c is not None
+    assert (
+        judge("Most claims for asylum were refused.", None, c) is None
+    )  # the State refusing asylum, not the recommendation
+    assert judge("Veridia refused to amend the law.", None, c) == ("not_implemented", ("refused to",))
+    assert judge("Has Veridia ratified the Protocol?", None, c) is None  # a question judges nothing
