@@ -64,6 +64,8 @@ class FollowUpRules(BaseModel):
     generic: tuple[str, ...] = Field(
         default=(), description="words too common in assessments to tell one topic from another ('rights')"
     )
+    joiners: tuple[str, ...] = Field(default=(), description="words joining numbers cited together ('and')")
+    list_word: str = Field(description="the word that heads each item of a list of recommendations ('Recommendation')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,8 @@ class Cues:
     concession_start: re.Pattern[str]
     subject: re.Pattern[str]
     generic: frozenset[str]
+    joiner: re.Pattern[str]
+    list_lead: re.Pattern[str]
 
 
 RESPONSE_ORDER: tuple[StateResponse, ...] = ("accepted_claimed_implemented", "rejected", "noted", "accepted")
@@ -130,6 +134,13 @@ def cues(lang: str) -> Cues | None:
         concession_start=re.compile(rules.concession_start, re.IGNORECASE),
         subject=re.compile(rules.subject, re.IGNORECASE),
         generic=frozenset(fold(w) for w in rules.generic) | frozenset(fold(w) for w in _function_words(lang)),
+        joiner=re.compile(
+            r"^[\s,;&/()–-]*(?:(?:" + "|".join(map(re.escape, rules.joiners)) + r")\b)?[\s,;&/()–-]*$", re.IGNORECASE
+        ),
+        list_lead=re.compile(
+            r"^[\s,;]*(?:(?:" + "|".join(map(re.escape, rules.joiners)) + r")\s+)?(?:" + rules.list_word + r")?\s*$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -313,10 +324,7 @@ class Passage:
     citations: list[UPRRecommendationCitation]
 
 
-_JOINER = re.compile(r"^[\s,;&/()–-]*(?:(?:and|or|y|et|e)\b)?[\s,;&/()–-]*$", re.IGNORECASE)
-
-
-def citation_groups(doc: DocText, cits: Sequence[UPRRecommendationCitation]) -> list[Passage]:
+def citation_groups(doc: DocText, cits: Sequence[UPRRecommendationCitation], c: Cues) -> list[Passage]:
     """Recommendations printed together ('56.6, 56.10 and 56.8') are one passage; a new phrase starts another."""
     out: list[Passage] = []
     for cit in cits:
@@ -328,23 +336,20 @@ def citation_groups(doc: DocText, cits: Sequence[UPRRecommendationCitation]) -> 
         if last is not None and last.unit.id == unit.id:
             prev = last.citations[-1]
             if prev.start == cit.start or (
-                prev.end is not None and prev.end <= cit.start and _JOINER.match(unit.text[prev.end : cit.start])
+                prev.end is not None and prev.end <= cit.start and c.joiner.match(unit.text[prev.end : cit.start])
             ):
                 last.citations.append(cit)
                 continue
-            if prev.end is not None and prev.end <= cit.start and _same_list(unit.text[prev.end : cit.start]):
+            if prev.end is not None and prev.end <= cit.start and _same_list(unit.text[prev.end : cit.start], c):
                 last.citations.append(cit)
                 continue
         out.append(Passage(unit, cit.start, [cit]))
     return out
 
 
-_LIST_LEAD = re.compile(r"^[\s,;]*(?:and\s+)?(?:recs?\.?|recommendations?|paras?\.?|paragraphs?)?\s*$", re.IGNORECASE)
-
-
-def _same_list(gap: str) -> bool:
+def _same_list(gap: str, c: Cues) -> bool:
     """'Recommendation 3: …; Recommendation 15: …' in one note is one list: the gap is the first's wording."""
-    return False if len(gap) > 400 else bool(_LIST_LEAD.match(gap.rsplit(";", 1)[-1].rsplit(".", 1)[-1]))
+    return False if len(gap) > 400 else bool(c.list_lead.match(gap.rsplit(";", 1)[-1].rsplit(".", 1)[-1]))
 
 
 Position = tuple[int, int]
@@ -506,7 +511,7 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
         return [], []
     cits = [x for x in citations if isinstance(x, UPRRecommendationCitation)]
     body = Body.of(doc, c)
-    numbered = citation_groups(doc, cits)
+    numbered = citation_groups(doc, cits, c)
     starts = [q for q in (body.position(p) for p in numbered) if q is not None]
     claimed: set[str] = set()  # units a numbered passage reads, so a sentence there is not a second passage
     found: list[FollowUp] = []
