@@ -519,14 +519,14 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
         at = body.position(passage)
         win = window(body, passage, _next(at, starts), _previous(at, starts))
         claimed.update(s.unit.id for s in win)
-        words = topic(passage, numbered, body, c)
-        if words:
-            win = [x for x in win if x.unit is passage.unit or _mentions(x.unit.text, words)]
+        about = topic(passage, numbered, body, c)
+        if about:
+            win = [x for x in win if x.unit is passage.unit or _mentions(x.unit.text, about)]
         found.append(_record(passage, win, c, len(found) + 1))
-    words = [p for p in word_passages(doc, c) if p.unit.id not in claimed]
+    in_words = [p for p in word_passages(doc, c) if p.unit.id not in claimed]
     numbered_starts = starts
-    starts = sorted(starts + [q for q in (body.position(p) for p in words) if q is not None])
-    for passage in words:
+    starts = sorted(starts + [q for q in (body.position(p) for p in in_words) if q is not None])
+    for passage in in_words:
         if passage.unit.id in claimed:
             continue
         if body.introduces(passage, numbered_starts) and not _judges_itself(passage, body.lang, c):
