@@ -9,6 +9,7 @@ from extract.finders.cases.context import _Collector, _Context, _lexicon, _UnitS
 from extract.finders.cases.enumerations import find_enumerations
 from extract.finders.cases.events import _analyse
 from extract.finders.cases.families import find_families
+from extract.finders.cases.judgments import add_parties, judgment_parties
 from extract.finders.cases.model import _matcher
 from extract.finders.cases.people import _cluster, _is_case, _locate, _only_a_case_title, _only_quoted
 from extract.finders.cases.records import _records
@@ -45,6 +46,7 @@ def find_cases(doc: DocText, articles: Sequence[LegalArticle] = (), nlp_name: st
     find_enumerations(units, rules, ctx.lexicon, out)
     find_families(units, rules, ctx.lexicon, out)
     persons = _cluster(out, units, rules, ctx.lexicon)
+    add_parties(persons, judgment_parties(units, rules, ctx.lexicon, doc.state_name), units, out, rules)
     _locate(persons, units, doc, rules)
     for p in persons:  # names completed by a family's surname are printed as given names only
         p.hits += sorted({h for s in p.spellings for h in out.printed.get(s, ())} - set(p.hits))

@@ -36,6 +36,8 @@ class _Person:
     """(unit, start, end) of every printed mention"""
     official: bool = False
     contact: bool = False
+    party: bool = False
+    """a party to a judgment against the State under review (see judgments)"""
 
 
 def _cluster(out: _Collector, units: list[TextUnit], rules: LanguageRules, lexicon: frozenset[str]) -> list[_Person]:
@@ -129,6 +131,8 @@ def _full_name_for(
 def _only_a_case_title(p: _Person, units: list[TextUnit]) -> bool:
     """Named only in notes as a party to a cited judgment, with nothing said of them: a
     precedent, not a case the document documents ('Caso X vs. Venezuela' in a list)."""
+    if p.party:
+        return False
     said = any(e[3] not in NO_EVENT_TYPES for ev in p.evidence for e in ev.events)
     roles = any(ev.roles for ev in p.evidence)
     in_body = any(units[u].source == "paragraph" for u, _, _ in p.hits)

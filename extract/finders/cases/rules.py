@@ -137,6 +137,10 @@ class LanguageRules:
     """'as', 'took over as', 'como': after a name, they introduce the office the person holds"""
     office_modifiers: frozenset[str] = frozenset()
     """'acting', 'interino': words between an office link and the office ('as acting president')"""
+    judgment_titles: tuple[str, ...] = ()
+    """'Caso', 'Case of': the capitalised word a judgment's title starts with ('Caso X Vs. State')"""
+    judgment_others: tuple[str, ...] = ()
+    """'y otros', 'and others': after the first party of a judgment's title"""
 
     def common(self, word: str) -> bool:
         """A word never part of a person's name: an institution, place or function word, a State
@@ -229,6 +233,12 @@ class CaseRules(BaseModel):
     )
     office_modifiers: Words = Field(
         default=(), description="words between an office link and the office ('acting', 'interim')"
+    )
+    judgment_titles: Words = Field(
+        default=(), description="capitalised words a judgment's title starts with ('Caso', 'Case of'), as printed"
+    )
+    judgment_others: Words = Field(
+        default=(), description="words after a judgment's first party naming the others ('y otros')"
     )
     doubled_pronouns: Words = Field(
         default=(), description="object pronouns doubled by an object printed after a marker ('le ... al condenado')"
@@ -368,6 +378,8 @@ def rules_for(language: str | None) -> LanguageRules:
         suffered_links=low(b.suffered_links),
         office_link_re=_phrase_regex(b.office_links),
         office_modifiers=low(b.office_modifiers),
+        judgment_titles=tuple(b.judgment_titles),
+        judgment_others=tuple(b.judgment_others),
         doubled_pronouns=low(b.doubled_pronouns),
         doubling_markers=low(b.doubling_markers),
         doubling_determiners=low(b.doubling_determiners),
