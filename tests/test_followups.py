@@ -186,3 +186,5 @@ def test_words_that_only_describe_are_not_verdicts() -> None:
     )  # the State refusing asylum, not the recommendation
     assert judge("Veridia refused to amend the law.", None, c) == ("not_implemented", ("refused to",))
     assert judge("Has Veridia ratified the Protocol?", None, c) is None  # a question judges nothing
+    assert judge("How has Veridia implemented the accepted recommendations.", None, c) is None  # even unmarked
+    assert judge("What the evidence shows is that the law has not been changed.", None, c) is not None

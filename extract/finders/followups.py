@@ -65,6 +65,7 @@ class FollowUpRules(BaseModel):
         default=(), description="words too common in assessments to tell one topic from another ('rights')"
     )
     joiners: tuple[str, ...] = Field(default=(), description="words joining numbers cited together ('and')")
+    question: str = Field(description="how a question opens ('How has …', '¿…'): a question neither cites nor judges")
     list_word: str = Field(description="the word that heads each item of a list of recommendations ('Recommendation')")
 
 
@@ -90,6 +91,7 @@ class Cues:
     subject: re.Pattern[str]
     generic: frozenset[str]
     joiner: re.Pattern[str]
+    question: re.Pattern[str]
     list_lead: re.Pattern[str]
 
 
@@ -137,6 +139,7 @@ def cues(lang: str) -> Cues | None:
         joiner=re.compile(
             r"^[\s,;&/()–-]*(?:(?:" + "|".join(map(re.escape, rules.joiners)) + r")\b)?[\s,;&/()–-]*$", re.IGNORECASE
         ),
+        question=re.compile(rules.question, re.IGNORECASE),
         list_lead=re.compile(
             r"^[\s,;]*(?:(?:" + "|".join(map(re.escape, rules.joiners)) + r")\s+)?(?:" + rules.list_word + r")?\s*$",
             re.IGNORECASE,
@@ -219,9 +222,9 @@ def _spans(pat: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
     return [] if pat is None else [m.span() for m in pat.finditer(text)]
 
 
-def _question(sentence: str) -> bool:
-    """A question asks; it neither names an assessed recommendation nor judges one."""
-    return sentence.rstrip(' "”’)»').endswith("?")
+def _question(sentence: str, c: Cues) -> bool:
+    """A question asks ('How has the State …', even without its mark); it neither cites nor judges."""
+    return sentence.rstrip(' "”’)»').endswith("?") or bool(c.question.match(sentence))
 
 
 def judge(
@@ -231,7 +234,7 @@ def judge(
 
     With `weak`, a concern counts as 'not implemented' and a welcome as 'implemented'.
     """
-    if _question(sentence):
+    if _question(sentence, c):
         return None
     if (c.not_assessed is not None and c.not_assessed.search(sentence)) or c.other_body.search(sentence):
         return None  # what another body found is not the submission's verdict
@@ -462,7 +465,7 @@ def _earlier_reference(s: Sentence, c: Cues) -> bool:
     review's only where the paragraph names one, since other bodies make recommendations too.
     """
     text = s.text
-    if _question(text) or c.own.search(text) or (c.not_reference is not None and c.not_reference.search(text)):
+    if _question(text, c) or c.own.search(text) or (c.not_reference is not None and c.not_reference.search(text)):
         return False
     answered = any(pat.search(text) for _, pat in c.responses)
     if c.earlier.search(text):
