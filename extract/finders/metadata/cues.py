@@ -17,6 +17,8 @@ DATA = DATA_DIR / "doc_kinds.json"
 @dataclass(frozen=True, slots=True)
 class Cues:
     un_cover: list[re.Pattern[str]]
+    masthead: frozenset[str]
+    """A UN masthead's words ('UNITED NATIONS', 'A', 'General Assembly'): never a title."""
     un_kinds: list[tuple[str, list[re.Pattern[str]]]]
     symbol_suffix: dict[str, str]
     other_kinds: list[re.Pattern[str]]
@@ -56,6 +58,7 @@ def load_cues() -> Cues:
         raise ValueError(f"UN document kinds missing from {DATA}: {sorted(unknown)}")
     return Cues(
         un_cover=comp([*d["un_cover"]["patterns"], *words.un_cover]),
+        masthead=frozenset(w.casefold() for w in d["un_cover"]["masthead"]["words"]),
         un_kinds=[(kind, comp(words.un_kinds.get(kind, ()))) for kind in order],
         symbol_suffix={k: v for k, v in d["un_kinds"]["symbol_suffix"].items() if not k.startswith("_")},
         other_kinds=comp(words.other_kinds),

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from extract.finders.metadata.cues import load_cues
 from extract.finders.metadata.dates import MONTHS
 from extract.finders.metadata.view import View, ws
 from extract.finders.states import lookup_state
@@ -67,7 +68,14 @@ def _junk_part(part: str) -> bool:
         or bool(SECTION_LABEL.match(p))
         or bool(NUMBERED.match(p))
         or p.isdigit()
+        or _masthead(p)
     )
+
+
+def _masthead(part: str) -> bool:
+    """'UNITED NATIONS', 'NATIONS A', 'General Assembly': the masthead of a UN document, not its title."""
+    words = re.findall(r"\w+", part.casefold())
+    return bool(words) and all(w in load_cues().masthead for w in words)
 
 
 def _clean(candidate: str) -> str | None:
