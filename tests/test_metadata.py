@@ -672,3 +672,10 @@ def test_a_title_that_is_only_the_state_gives_way_to_the_submissions_title() -> 
         [PROSE, PROSE],
     )
     assert describe(doc).title == "Norvalia Rights Network submission to the Universal Periodic Review"
+
+
+def test_a_un_masthead_is_never_a_title() -> None:
+    from extract.finders.metadata.title import _junk_part
+
+    assert _junk_part("UNITED NATIONS") and _junk_part("NATIONS A") and _junk_part("General Assembly")
+    assert not _junk_part("Report of the Working Group on the Universal Periodic Review")
