@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.finders.cases.context import _Collector, _Context, _Evidence, _Marks, _Mention, _UnitState
 from extract.finders.cases.lists import _apposition_head, _group_of, _joined, _linked
@@ -181,7 +181,9 @@ def _find_names(
     spans = _candidates(doc, ctx, cue_at, win.sent_starts, win.sent_spans, marks)
     covered = {i for s, e, _, _ in spans for i in range(s, e)}
     # a surname printed alone after the full name was given ('Verell was sentenced')
-    known = out.surnames | {t.text for s, e, _, _ in spans if _name_count(doc, s, e) >= 2 for t in doc[s + 1 : e]}
+    known = out.surnames | {
+        t.text for s, e, _, _ in spans if _name_count(doc, s, e) >= 2 for t in _surnames(doc, s, e, rules)
+    }
     spans += [
         (i, i + 1, False, None)
         for i, t in enumerate(doc)
@@ -194,6 +196,8 @@ def _find_names(
         owned = doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text in _POSSESSIVES else ""
         if nxt in rules.institution_heads or owned in rules.named_after:
             continue  # 'the Valdt government', 'Valdt's regime': an adjective, not a mention of the man
+        if _body_after(doc, e, rules):
+            continue  # 'the Valdt press association': a name the body carries, no antecedent of 'he'
         if _named_after(doc, s, rules):
             continue  # 'el gobierno de X', 'la escuela X', 'Prix X': a body or place named for the person
         if s > 0 and doc[s - 1].lower_ in rules.locatives:
@@ -204,13 +208,44 @@ def _find_names(
         mn.citation = _is_citation(doc, s, e, win.unit)
         names.append(mn)
         if _name_count(doc, s, e) >= 2:
-            out.surnames.update(t.text for t in doc[s + 1 : e] if t._.upr_name_like and len(t.text) > 2)
+            out.surnames.update(t.text for t in _surnames(doc, s, e, rules) if t._.upr_name_like and len(t.text) > 2)
         ev = out.ev(text)
         ev.official |= mn.official
         at = (win.ui, win.offset + doc[s].idx)
         ev.occurrences.append(at)
         ev.first = min(ev.first, at)
     return names
+
+
+def _surnames(doc: Doc, s: int, e: int, rules: LanguageRules) -> list[Token]:
+    """The words of a full name after its given names: the first word, and any known given name
+    right after it with a word still to come ('Ana María X'), are no surnames."""
+    j = s + 1
+    while j < e - 1 and doc[j].lower_ in rules.given_names:
+        j += 1
+    return list(doc[j:e])
+
+
+BODY_GAP = 2
+"""Lower-case words allowed between a name and the body word after it ('the X | press | association')."""
+
+
+def _body_after(doc: Doc, e: int, rules: LanguageRules) -> bool:
+    """A body's word within a few lower-case words after the name ('the X journalists' association',
+    'the X human rights prize'): the body bears the name, the person is not spoken of."""
+    j, words = e, 0
+    while j < len(doc) and words <= BODY_GAP:
+        t = doc[j]
+        if t.lower_ in rules.institution_bodies:
+            return True
+        if t.text in _POSSESSIVES:
+            j += 1
+            continue
+        if not (t.is_alpha and t.is_lower) or t.lower_ in rules.stop_words:
+            return False
+        j += 1
+        words += 1
+    return False
 
 
 def _spread_citations(names: list[_Mention], doc: Doc, rules: LanguageRules) -> None:

@@ -80,6 +80,10 @@ class LanguageRules:
     institution_heads: frozenset[str]
     named_after: frozenset[str]
     """words printed before a person's name when a body or place is named after them ('Escuela X')"""
+    institution_bodies: frozenset[str]
+    given_names: frozenset[str]
+    """given names that also follow a first given name ('Ana María X'): no surname there (all languages pooled)"""
+    """a body's word a few lower-case words after a name: the body carries it ('the X press association')"""
     non_person: frozenset[str]
     particles: frozenset[str]
     pron_sg: frozenset[str]
@@ -184,6 +188,12 @@ class CaseRules(BaseModel):
     speech: Words = Field(description="verbs of saying: a named person before them is a source, not a subject")
     institution_heads: Words = Field(description="words after a name that make it an adjective ('the X government')")
     named_after: Words = Field(default=(), description="words before a name when a body or place bears it")
+    given_names: Words = Field(
+        default=(), description="given names printed second in a compound given name ('José', 'María')"
+    )
+    institution_bodies: Words = Field(
+        default=(), description="body words a few lower-case words after a name the body bears ('association')"
+    )
     non_person: Words = Field(description="lower-case words never part of a person's name (all languages pooled)")
     particles: Words = Field(description="lower-case words allowed inside a name")
     pronouns_singular: Words = Field(description="words that refer back to the last named person")
@@ -330,6 +340,10 @@ def rules_for(language: str | None) -> LanguageRules:
         speech_re=_phrase_regex(b.speech),
         institution_heads=low(b.institution_heads),
         named_after=low(b.named_after),
+        institution_bodies=low(b.institution_bodies),
+        given_names=frozenset(
+            w.lower() for other in lang.load_each("cases", CaseRules).values() for w in other.given_names
+        ),
         non_person=frozenset(
             w.lower() for other in lang.load_each("cases", CaseRules).values() for w in other.non_person
         )
