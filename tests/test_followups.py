@@ -188,3 +188,16 @@ def test_words_that_only_describe_are_not_verdicts() -> None:
     assert judge("Has Veridia ratified the Protocol?", None, c) is None  # a question judges nothing
     assert judge("How has Veridia implemented the accepted recommendations.", None, c) is None  # even unmarked
     assert judge("What the evidence shows is that the law has not been changed.", None, c) is not None
+
+
+def test_the_wording_after_a_colon_and_applause_are_not_verdicts() -> None:
+    doc = _doc(
+        [
+            _p("p1", "The 2010 review of Veridia made a recommendation that its press law serve as an example:"),
+            _p("p2", "That the press law be emulated in countries which have not done so."),
+            _p("p3", "We applaud this recommendation. Veridia has since repealed the press law."),
+        ]
+    )
+    found, _ = _run(doc)
+    assert [(f.status, f.paragraph) for f in found] == [("implemented", "p3")]
+    assert found[0].text == "Veridia has since repealed the press law."

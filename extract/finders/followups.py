@@ -443,10 +443,14 @@ def window(body: Body, passage: Passage, stop: Position | None, after: Position 
     # the review in words introduces what follows, and looks back only when nothing follows.
     cited_here = bool(passage.citations) and not passage.unit.is_footnote
     out += own + before if cited_here else own
+    wording = body.paras[first].text.rstrip().endswith(":")  # '… made a recommendation that:' — its words follow
     for i in range(first + 1, min(len(body.paras), first + 1 + MAX_NEXT_PARAGRAPHS)):
         p = body.paras[i]
         if not body.within(p.section, section):
             break
+        if wording and (i == first + 1 or p.kind in ("quote", "bullet")):
+            continue  # the recommendation's own wording, printed after the colon: not a verdict
+        wording = False
         sents = _sentences(p, body.lang)
         if sents and body.cues.other_body.search(sents[0].text):
             continue  # another body's view, reported: not the submission's verdict
