@@ -630,7 +630,7 @@ def _record(passage: Passage, win: Sequence[Sentence], c: Cues, n: int, verdict:
         state_response=state_response(win[:upto], c),
         status=verdict.status if verdict else "unclear",
         text=sentence.text if sentence else unit.text[:300],
-        cues=list(verdict.cues) if verdict else [],
+        cues=list(dict.fromkeys(verdict.cues)) if verdict else [],
         citations=[cit.id for cit in passage.citations],
         paragraph=None if unit.is_footnote else unit.id,
         footnote=unit.id if unit.is_footnote else None,
