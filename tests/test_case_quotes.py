@@ -6,8 +6,8 @@ Example texts are about a fictional State (the Republic of Norvalia) and invente
 from __future__ import annotations
 
 from extract.finders.cases import find_cases
-from extract.finders.cases.quotes import quote_at, quoted_spans
 from extract.structure.units import DocText, TextUnit
+from extract.text.quotes import quote_at, quoted_spans
 
 
 def _doc(*texts: str, language: str = "en") -> DocText:

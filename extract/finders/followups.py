@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from extract.lang import abbreviations, language, load
 from extract.structure.units import DocText, TextUnit
 from extract.text.fold import fold
+from extract.text.quotes import SINGLE_PAIRS, quoted_spans
 from extract.text.sentences import split_sentences
 from schemas import ExtractWarning, FollowUp, FollowUpStatus, StateResponse, UPRRecommendationCitation
 
@@ -179,19 +180,21 @@ def _sentences(unit: TextUnit, lang: str, start: int = 0) -> list[Sentence]:
     return out
 
 
-_QUOTED = re.compile(r"[\"“‘«„‟][^\"”’»‟]{3,400}[\"”’»‟]")
-
-
 def _masked(text: str, c: Cues) -> str:
     """The sentence with quoted words, the recommendation's own wording and the State's answer blanked.
 
     'accepted a recommendation to "continue to review …"' or 'accepted and claimed to have implemented'
     say what was asked and answered, not what the submission finds.
     """
-    chars = list(text)
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = quoted_spans(text, SINGLE_PAIRS)
     spans += [m.span("s") for m in c.subject.finditer(text)]
     spans += [m.span() for _, pat in c.responses for m in pat.finditer(text)]
+    return _blank(text, spans)
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with each span turned to spaces, offsets kept."""
+    chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
@@ -299,7 +302,7 @@ def state_response(window: Sequence[Sentence], c: Cues) -> StateResponse | None:
         for s in window:
             if not c.recommendation.search(s.text) and want != "accepted_claimed_implemented":
                 continue
-            text = re.sub(_QUOTED, lambda m: " " * len(m.group(0)), s.text)
+            text = _blank(s.text, quoted_spans(s.text, SINGLE_PAIRS))
             for name, pat in c.responses:
                 if name == want and pat.search(text):
                     return name

@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Token
 from extract.finders.cases.context import _Collector, _Context, _Evidence, _Marks, _Mention, _UnitState
 from extract.finders.cases.lists import _apposition_head, _group_of, _joined, _linked
 from extract.finders.cases.mentions import _candidates, _is_citation, _name_count, _named_after, _official_context
-from extract.finders.cases.quotes import quote_at, quoted_spans
 from extract.finders.cases.rules import (
     _POSSESSIVES,
     MODAL_REACH,
@@ -22,6 +21,7 @@ from extract.finders.cases.rules import (
     _norm_phrase,
 )
 from extract.structure.units import TextUnit
+from extract.text.quotes import quote_at, quoted_spans
 
 
 def _is_agent(doc: Doc, end: int, cue: int, matched: str, rules: LanguageRules) -> bool:

@@ -18,10 +18,10 @@ from extract.finders.cases.names import (
     name_keys,
     same_person,
 )
-from extract.finders.cases.quotes import quote_at, quoted_spans
 from extract.finders.cases.rules import _ARTICLES, _UPPER, NO_EVENT_TYPES, LanguageRules
 from extract.structure.units import DocText, TextUnit
 from extract.text.fold import fold_aligned
+from extract.text.quotes import quote_at, quoted_spans
 
 
 @dataclass(slots=True)
