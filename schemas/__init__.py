@@ -1,6 +1,6 @@
 """The project's pydantic models: the source of truth for every JSON it writes."""
 
-from schemas.links import CitedBy, CycleLinks, LinkWarning, RecommendationLink, ReportRef
+from schemas.links import CitedBy, CycleLinks, LinkWarning, RecommendationLink, ReportRef, Verdict
 from schemas.records import (
     SCHEMA_VERSION,
     Action,
@@ -91,5 +91,6 @@ __all__ = [
     "UPRRecommendationParsed",
     "URLCitation",
     "URLParsed",
+    "Verdict",
     "record_types",
 ]
