@@ -19,7 +19,7 @@ from extract.structure import layout as layout_mod
 from extract.structure import sections as sections_mod
 from extract.structure.textmap import GluedMarkers, Marker, TextMap
 from extract.structure.units import DocText, StyledLine, TextUnit
-from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph, Section
+from schemas import Document, DocumentMeta, ExtractWarning, Footnote, Paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +127,9 @@ def doctext(spine: Spine) -> DocText:
         else:
             notes_after.setdefault(pid, []).append(f)
     sec_of = {p.id: p.section for p in built.paragraphs}
+    heading_of = fn_mod.heading_anchors(
+        linked.footnotes, {sec.id: built.heading_maps[sec.id].markers for sec in built.sections}
+    )
     units: list[TextUnit] = []
     for p in built.paragraphs:
         units.append(_unit(p, p.id in built.bold, built.depth.get(p.id, 0)))
@@ -151,7 +154,7 @@ def doctext(spine: Spine) -> DocText:
                 source="footnote",
                 page=f.page,
                 text=f.text,
-                section=_heading_of(f, built.sections),
+                section=heading_of.get(f.id),
                 kind="footnote",
                 number=str(f.number),
             )
@@ -187,20 +190,6 @@ def doctext(spine: Spine) -> DocText:
         furniture=furniture,
         pdf_title=spine.raw.metadata.get("Title") or None,
     )
-
-
-def _heading_of(note: Footnote, sections: list[Section]) -> str | None:
-    """The section whose heading carries the note's marker: the note speaks for that whole section."""
-    for a in note.anchors:
-        if a.bbox is None:
-            continue
-        for s in sections:
-            if s.page_start != a.page or s.bbox is None:
-                continue
-            x0, top, x1, bottom = s.bbox
-            if a.bbox[1] < bottom + 2 and a.bbox[3] > top - 4 and x0 - 2 <= a.bbox[0] <= x1 + 8:
-                return s.id
-    return None
 
 
 def _unit(p: Paragraph, bold: bool = False, indent: int = 0) -> TextUnit:

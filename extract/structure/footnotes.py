@@ -290,5 +290,22 @@ def link(
     return Linked(footnotes, maps, warnings)
 
 
+def heading_anchors(footnotes: list[Footnote], heading_markers: dict[str, list[Marker]]) -> dict[str, str]:
+    """Note id -> the section whose heading carries its first marker (an anchor with no paragraph).
+
+    `link` records such an anchor without a paragraph; the marker it came from is known exactly, so
+    the note's section is read back from the marker, not guessed from where the boxes overlap.
+    """
+    at = {(m.page, m.offset, _round(m.bbox)): sec for sec, ms in heading_markers.items() for m in ms}
+    out: dict[str, str] = {}
+    for f in footnotes:
+        for a in f.anchors:
+            sec = at.get((a.page, a.offset, a.bbox)) if a.paragraph is None and a.bbox is not None else None
+            if sec is not None:
+                out[f.id] = sec
+                break
+    return out
+
+
 def _round(b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
