@@ -106,3 +106,11 @@ def test_a_directory_is_not_a_pdf(tmp_path: Path) -> None:
     d.mkdir()
     with pytest.raises(ReadError, match="directory"):
         read_pdf(d)
+
+
+def test_both_readers_report_a_bad_page_the_same_readable_way() -> None:
+    from extract.reading.damage import page_failure
+
+    assert page_failure(RecursionError("maximum recursion depth")) == "objects nested too deeply"
+    said = page_failure(ValueError("bad token line=b'\\x93\\x94ab'"))
+    assert said.startswith("ValueError: ") and "\\x" not in said and len(said) <= 200

@@ -44,6 +44,16 @@ def _bytes_text(literal: str) -> str:
     return f'"{shown}…"' if len(data) > _SHOWN_BYTES else f'"{shown}"'
 
 
+def page_failure(e: Exception) -> str:
+    """One page's error as a reader reports it: the kind, then the message made readable.
+
+    Both readers keep reading the other pages; what they say of the bad one is the same.
+    """
+    if isinstance(e, RecursionError):
+        return "objects nested too deeply"
+    return f"{type(e).__name__}: {readable(str(e))}"[:200]
+
+
 def readable(message: str, limit: int = 160) -> str:
     """A pdfminer message without byte reprs or object reprs, on one line."""
     text = _DUMP.sub("", message)

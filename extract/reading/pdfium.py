@@ -34,6 +34,7 @@ from typing import Any
 import pypdfium2  # noqa: F401 - importing it initialises the PDFium library
 import pypdfium2.raw as pdfium_c
 
+from extract.reading.damage import page_failure
 from extract.reading.read import (
     Page,
     RawDocument,
@@ -413,10 +414,8 @@ def read_pdfium(path: Path, limits: ReadLimits | None = None) -> RawDocument:
                 fill_page(page, _chars(textpage, frame, cx), _objects(handle, frame))
             except ReadError:
                 raise
-            except RecursionError:
-                page.error = "objects nested too deeply"
             except Exception as e:  # one bad page must not lose the others
-                page.error = f"{type(e).__name__}: {e}"[:200]
+                page.error = page_failure(e)
             finally:
                 if textpage:
                     pdfium_c.FPDFText_ClosePage(textpage)

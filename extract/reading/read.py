@@ -25,6 +25,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from extract.reading.damage import (
     closing_quietly,
     dropped_chars,
+    page_failure,
     page_list_error,
     pdfminer_complaints,
     readable,
@@ -555,10 +556,8 @@ def read_pdf(path: Path, limits: ReadLimits | None = None) -> RawDocument:
                 page.dropped = dropped_chars(chars, page.lines)
             except ReadError:
                 raise
-            except RecursionError:
-                page.error = "objects nested too deeply"
             except Exception as e:  # one bad page must not lose the others
-                page.error = f"{type(e).__name__}: {readable(str(e))}"[:200]
+                page.error = page_failure(e)
             finally:
                 p.close()
             pages.append(page)
