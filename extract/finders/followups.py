@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -166,12 +166,10 @@ class Sentence:
         return self.unit.text[self.start : self.end]
 
 
-def _sentences(unit: TextUnit, lang: str, start: int = 0) -> list[Sentence]:
-    """The unit's sentences from the one holding `start` on."""
+def _sentences(unit: TextUnit, lang: str) -> list[Sentence]:
+    """The unit's sentences, trimmed of surrounding white space (offsets into the unit's text)."""
     out = []
     for a, b in split_sentences(unit.text, abbreviations(lang)):
-        if b <= start:
-            continue
         text = unit.text[a:b]
         lead = len(text) - len(text.lstrip())
         tail = len(text.rstrip())
@@ -371,6 +369,14 @@ class Body:
     parent: dict[str, str | None]
     lang: str
     cues: Cues
+    split: dict[str, list[Sentence]] = field(default_factory=dict)
+    """Each unit's sentences, split once: every passage's window reads the same paragraphs again."""
+
+    def sentences(self, unit: TextUnit, start: int = 0) -> list[Sentence]:
+        """The unit's sentences from the one holding `start` on."""
+        if unit.id not in self.split:
+            self.split[unit.id] = _sentences(unit, self.lang)
+        return [x for x in self.split[unit.id] if x.end > start] if start else self.split[unit.id]
 
     @classmethod
     def of(cls, doc: DocText, c: Cues) -> Body:
@@ -408,7 +414,7 @@ class Body:
             i = self.index.get(unit.id)
             if i is None:
                 return None
-            held = _sentences(unit, self.lang, passage.start)
+            held = self.sentences(unit, passage.start)
             return (i, held[0].start if held else passage.start)
         if unit.anchor is not None and unit.anchor in self.index:
             return (self.index[unit.anchor], 0)
@@ -426,21 +432,17 @@ def window(body: Body, passage: Passage, stop: Position | None, after: Position 
     """
     out: list[Sentence] = []
     if passage.unit.is_footnote:
-        out += _sentences(passage.unit, body.lang)
+        out += body.sentences(passage.unit)
     where = body.position(passage)
     if where is None:
         return out
     first, start = where
     section = body.paras[first].section
     own = [
-        x
-        for x in _sentences(body.paras[first], body.lang)
-        if x.start >= start and (stop is None or (first, x.start) < stop)
+        x for x in body.sentences(body.paras[first]) if x.start >= start and (stop is None or (first, x.start) < stop)
     ]
     before = [
-        x
-        for x in _sentences(body.paras[first], body.lang)
-        if x.end <= start and (after is None or (first, x.start) > after)
+        x for x in body.sentences(body.paras[first]) if x.end <= start and (after is None or (first, x.start) > after)
     ]
     # A number closing its sentence ('… (Rec. 6).') is judged by what precedes it; a sentence naming
     # the review in words introduces what follows, and looks back only when nothing follows.
@@ -454,7 +456,7 @@ def window(body: Body, passage: Passage, stop: Position | None, after: Position 
         if wording and (i == first + 1 or p.kind in ("quote", "bullet")):
             continue  # the recommendation's own wording, printed after the colon: not a verdict
         wording = False
-        sents = _sentences(p, body.lang)
+        sents = body.sentences(p)
         if sents and body.cues.other_body.search(sents[0].text):
             continue  # another body's view, reported: not the submission's verdict
         if stop is not None and any((i, sent.start) >= stop for sent in sents):
@@ -486,13 +488,13 @@ def _earlier_reference(s: Sentence, c: Cues) -> bool:
     return False
 
 
-def word_passages(doc: DocText, c: Cues) -> list[Passage]:
+def word_passages(doc: DocText, body: Body, c: Cues) -> list[Passage]:
     """Sentences that name an earlier review's recommendation in words (an ask's own sentence is not one)."""
     out = []
     for p in doc.paragraphs():
         if p.kind == "heading_note":
             continue
-        for s in _sentences(p, doc.language):
+        for s in body.sentences(p):
             if _earlier_reference(s, c):
                 out.append(Passage(p, s.start, []))
     return out
@@ -533,13 +535,13 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
         if about:
             win = [x for x in win if x.unit is passage.unit or _mentions(x.unit.text, about)]
         found.append(_record(passage, win, c, len(found) + 1))
-    in_words = [p for p in word_passages(doc, c) if p.unit.id not in claimed]
+    in_words = [p for p in word_passages(doc, body, c) if p.unit.id not in claimed]
     numbered_starts = starts
     starts = sorted(starts + [q for q in (body.position(p) for p in in_words) if q is not None])
     for passage in in_words:
         if passage.unit.id in claimed:
             continue
-        if body.introduces(passage, numbered_starts) and not _judges_itself(passage, body.lang, c):
+        if body.introduces(passage, numbered_starts) and not _judges_itself(passage, body, c):
             continue
         at = body.position(passage)
         win = window(body, passage, _next(at, starts), _previous(at, starts))
@@ -551,9 +553,9 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
     return found, _warnings(found)
 
 
-def _judges_itself(passage: Passage, lang: str, c: Cues) -> bool:
+def _judges_itself(passage: Passage, body: Body, c: Cues) -> bool:
     """The passage's own paragraph gives a plain verdict (not only a concern) from its sentence on."""
-    return any(judge(s.text, None, c) is not None for s in _sentences(passage.unit, lang, passage.start))
+    return any(judge(s.text, None, c) is not None for s in body.sentences(passage.unit, passage.start))
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -570,7 +572,7 @@ def topic(passage: Passage, passages: Sequence[Passage], body: Body, c: Cues) ->
     if not unit.is_footnote or unit.anchor is None or unit.anchor_offset is None or unit.anchor not in body.index:
         return set()
     para = body.paras[body.index[unit.anchor]]
-    sentence = next((x for x in _sentences(para, body.lang) if x.start <= unit.anchor_offset <= x.end + 1), None)
+    sentence = next((x for x in body.sentences(para) if x.start <= unit.anchor_offset <= x.end + 1), None)
     if sentence is None:
         return set()
     offsets = sorted(
