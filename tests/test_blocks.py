@@ -77,3 +77,27 @@ def test_a_real_table_stays_a_table() -> None:
     ]
     out = blocks_of(lines)
     assert {b.kind for b in out} == {"table"}
+
+
+def test_a_justified_line_with_a_wide_gap_inside_a_paragraph_is_not_a_table_row() -> None:
+    # the gap is where a raised note marker sits: 'policy; its outcome was disappointing.[10]    The Government'
+    lines = [
+        line("6. While we welcomed the Government's recent decision to conduct a review of its counter-", 100.0),
+        line("terrorism law and policy; its outcome has been disappointing.", 114.0, x0=90.0, x1=380.0),
+        line("The Government proposes to", 114.0, x0=400.0, x1=RIGHT),
+        line("remove its powers to impose control orders on suspects, but proposes others.", 128.0, x0=90.0, x1=460.0),
+    ]
+    out = blocks_of(lines)
+    assert [b.kind for b in out] == ["body"]
+    assert "disappointing. The Government proposes to remove" in out[0].text
+
+
+def test_the_last_line_of_a_page_with_a_wide_gap_runs_on() -> None:
+    lines = [
+        line("28. In the first session of the review, the State accepted to protect the children of", 100.0),
+        line("migrants and refugees.", 114.0, x0=90.0, x1=200.0),
+        line("However, there is great concern among organisations with regard to", 114.0, x0=220.0, x1=RIGHT),
+    ]
+    out = blocks_of(lines)
+    assert [b.kind for b in out] == ["body"]
+    assert out[0].text.endswith("refugees. However, there is great concern among organisations with regard to")

@@ -171,7 +171,7 @@ def _table_rows(page: PageLayout) -> set[int]:
         if abs(a.bottom - b.bottom) < 0.4 * a.size and b.x0 > a.x1:
             out.add(id(a))
             out.add(id(b))
-    for a, b in _hanging_labels(body, out):
+    for a, b in _hanging_labels(body, out) + _gapped_lines(body, out):
         out.discard(id(a))
         out.discard(id(b))
     for ln in body:
@@ -212,6 +212,42 @@ def _hanging_labels(body: list[Line], row_lines: set[int]) -> list[tuple[Line, L
         and not b.text.rstrip().endswith(TERMINAL)
     }
     return [(a, b) for a, b, _ in rows if (round(a.x0), round(b.x0)) in stops]
+
+
+def _gapped_lines(body: list[Line], row_lines: set[int]) -> list[tuple[Line, Line]]:
+    """Two-cell 'rows' that are one line of a paragraph with a wide gap in it (a justified line set around
+    a note marker): the line above runs on into it mid-sentence, the line below wraps back to its margin,
+    both close above and below, and it reaches the right margin as the paragraph's lines do. A table row
+    is never a single line held inside running text."""
+    long = sorted(ln.x1 for ln in body if len(ln.text) > 20)
+    if not long:
+        return []
+    right = long[int(len(long) * 0.9)]
+    out = []
+    for i in range(1, len(body) - 1):
+        before, a, b = body[i - 1], body[i], body[i + 1]
+        after = body[i + 2] if i + 2 < len(body) else None
+        if id(a) not in row_lines or id(b) not in row_lines or abs(a.bottom - b.bottom) >= 0.4 * a.size:
+            continue
+        if id(before) in row_lines or (after is not None and id(after) in row_lines):
+            continue  # not a line of exactly two cells between plain lines
+        # the page's last line runs on to the next page, mid-sentence, as a paragraph's line does
+        below = (
+            not b.text.rstrip().endswith(TERMINAL)
+            if after is None
+            else 0 <= after.top - b.bottom < a.size and abs(after.x0 - a.x0) < 1
+        )
+        held = (
+            below
+            and not before.text.rstrip().endswith(TERMINAL)
+            and 0 <= a.top - before.bottom < a.size
+            and a.x0 >= before.x0 - 1
+            and before.x1 >= right - 2 * before.size
+            and b.x1 >= right - 2 * b.size
+        )
+        if held:
+            out.append((a, b))
+    return out
 
 
 def _starts_new(prev: Line, cur: Line, geo: _Geometry, table: set[int]) -> bool:
