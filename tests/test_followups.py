@@ -201,3 +201,54 @@ def test_the_wording_after_a_colon_and_applause_are_not_verdicts() -> None:
     found, _ = _run(doc)
     assert [(f.status, f.paragraph) for f in found] == [("implemented", "p3")]
     assert found[0].text == "Veridia has since repealed the press law."
+
+
+def test_a_welcome_then_a_contrasting_shortfall_is_a_partial_verdict() -> None:
+    c = cues("en")
+    assert c is not None
+    got = judge(
+        "The new guidance for caseworkers is to be commended.",
+        "However, its principles are yet to be realised in practice.",
+        c,
+    )
+    assert got is not None and got[0] == "partially_implemented"
+    # the shortfall alone is 'not implemented'; 'disappointing' weighs against a welcome in one sentence
+    assert judge("Its principles are yet to be realised in practice.", None, c) == (
+        "not_implemented",
+        ("are yet to be realised",),
+    )
+    got = judge("While we welcomed the decision to review the law, its outcome has been disappointing.", None, c)
+    assert got is not None and got[0] == "partially_implemented"
+
+
+def test_the_verdict_opens_where_the_passage_first_judges() -> None:
+    doc = _doc(
+        [
+            _p(
+                "p1",
+                "In the first UPR, Veridia accepted to protect the children of migrants. "
+                "However, there is great concern about the training of staff.",
+            ),
+            _p(
+                "p2",
+                "The new guidance for caseworkers is to be commended. "
+                "However, its principles are yet to be realised in practice.",
+            ),
+        ]
+    )
+    (f,), _ = _run(doc)
+    assert f.status == "partially_implemented"  # set by the plainer sentence of p2 ...
+    assert f.text == "However, there is great concern about the training of staff."  # ... printed from the first
+    assert "concern" in f.cues and "are yet to be realised" in f.cues
+
+
+def test_another_bodys_view_after_a_connective_is_not_a_verdict() -> None:
+    c = cues("en")
+    assert c is not None
+    assert (
+        judge("Similarly, in 2009 the UN Committee against Torture noted that the law remains in force.", None, c)
+        is None
+    )
+    es = cues("es")
+    assert es is not None
+    assert judge("Asimismo, el Comité contra la Tortura observó que la ley sigue vigente.", None, es) is None

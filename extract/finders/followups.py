@@ -266,12 +266,13 @@ def judge(
         return "partially_implemented", tuple(pos + neg)
     if neg:
         return "not_implemented", tuple(neg)
+    if (pos or weak_pos) and following is not None:
+        # 'X has been introduced / is to be commended. However, Y has yet to be realised': a step and its limit
+        nxt = _masked(following, c)
+        later = _hits(c.not_implemented, nxt)  # a concern in the next sentence is not a verdict on this one
+        if later and c.contrast_inside.match(" " + nxt.lstrip()):
+            return "partially_implemented", tuple(pos + weak_pos + later)
     if pos:
-        if following is not None:
-            nxt = _masked(following, c)
-            later = _hits(c.not_implemented, nxt)  # a concern in the next sentence is not a verdict on this one
-            if later and c.contrast_inside.match(" " + nxt.lstrip()):
-                return "partially_implemented", tuple(pos + later)
         return "implemented", tuple(pos)
     return None
 
@@ -283,14 +284,34 @@ def _follows(b: Sentence, a: Sentence) -> bool:
     return not b.unit.text[: b.start].strip()
 
 
-def find_verdict(window: Sequence[Sentence], c: Cues) -> Verdict | None:
-    """The first sentence that judges; a concern or a welcome alone only if no sentence judges more plainly."""
+def find_verdict(window: Sequence[Sentence], c: Cues, opening: TextUnit | None = None) -> Verdict | None:
+    """The first sentence that judges; a concern or a welcome alone only if no sentence judges more plainly.
+
+    When the passage's `opening` paragraph already voices a concern or a welcome before that sentence,
+    the verdict is printed from there: the plainer sentence further on sets its status.
+    """
+    first: Verdict | None = None
     for weak in (False, True):
         for i, s in enumerate(window):
             following = window[i + 1].text if i + 1 < len(window) and _follows(window[i + 1], s) else None
             got = judge(s.text, following, c, weak)
-            if got is not None:
+            if got is None:
+                continue
+            if weak:
                 return Verdict(got[0], s, got[1])
+            if first is None and opening is not None:
+                first = _first_judging([x for x in window[:i] if x.unit is opening], c)
+            if first is not None:  # the passage's verdict opens there; the plainer sentence sets its status
+                return Verdict(got[0], first.sentence, first.cues + got[1])
+            return Verdict(got[0], s, got[1])
+    return None
+
+
+def _first_judging(window: Sequence[Sentence], c: Cues) -> Verdict | None:
+    for s in window:
+        got = judge(s.text, None, c, True)
+        if got is not None:
+            return Verdict(got[0], s, got[1])
     return None
 
 
@@ -545,7 +566,7 @@ def find_follow_ups(doc: DocText, citations: Sequence[object]) -> tuple[list[Fol
             continue
         at = body.position(passage)
         win = window(body, passage, _next(at, starts), _previous(at, starts))
-        verdict = find_verdict(win, c)
+        verdict = find_verdict(win, c, passage.unit)
         if verdict is None:
             continue
         claimed.update(s.unit.id for s in win[: win.index(verdict.sentence) + 1])
@@ -614,7 +635,7 @@ def _warnings(found: Sequence[FollowUp]) -> list[ExtractWarning]:
 
 
 def _record(passage: Passage, win: Sequence[Sentence], c: Cues, n: int, verdict: Verdict | None = None) -> FollowUp:
-    verdict = verdict or find_verdict(win, c)
+    verdict = verdict or find_verdict(win, c, passage.unit)
     numbers: list[str] = []
     for cit in passage.citations:
         if cit.parsed.number not in numbers:
