@@ -371,3 +371,13 @@ def test_abbreviated_references_in_brackets_in_a_document_about_the_review() -> 
     text = "Detainees wait weeks for a judge (Rec.s 4 and 5). Housing is still scarce (Rec. 21)."
     assert [r.number for r in find_rec_refs(text, upr_document=True)] == ["4", "5", "21"]
     assert find_rec_refs(text) == []  # bare numbers: only where the document is about the review
+
+
+def test_a_report_paragraphs_items_printed_with_brackets_are_its_recommendations() -> None:
+    note = "A/HRC/99/12, Report of the Working Group: Veridia, paras. 56(2), 56(3) and 56(5)"
+    refs = find_rec_refs(note, report_ends=[note.index("/12") + 3])
+    assert [r.number for r in refs] == ["56.2", "56.3", "56.5"]
+    assert [note[r.start : r.end] for r in refs] == ["56(2)", "56(3)", "56(5)"]
+    assert [r.number for r in find_rec_refs("Veridia accepted recommendation 56(10).")] == ["56.10"]
+    # an article's or another text's sub-paragraph is not one
+    assert find_rec_refs("A/HRC/99/12 and Article 19(3); para. 4(2) of the Press Act", report_ends=[11]) == []

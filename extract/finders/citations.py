@@ -160,6 +160,8 @@ DOT_DIGIT = re.compile(r"\.\d")
 DOTTED_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}(?![\d%])(?!\.\d)(?!,\d)")
 NUMBER_BEFORE = frozenset("0123456789.,/$€£-")
 """A character before a number that makes it part of something else (a date, money, a longer number)."""
+SUB_ITEM = re.compile(r"(\d{1,3})\s?\((\d{1,2})\)(?![\w(])")
+"""A report paragraph's numbered item printed 'NN(M)' ('A/HRC/8/25, paras. 56(2) and 56(3)'): recommendation NN.M."""
 RANGE_LINK = re.compile(r"\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|a|al|à|au)\s{1,3}")
 LIST_LINK = re.compile(
     r"\s{0,3}[,;]\s{0,3}(?:(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3})?|\s{1,3}(?:and|y|e|et|&|or|o|ou|as well as)\s{1,3}"
@@ -523,6 +525,10 @@ def find_rec_refs(
         by_states = any(i.known for i in chain.items) and not _provision_before(text, chain.start)
         if keyword_led or by_states or _report_paragraph(text, chain.start, report_ends):
             chains.append((chain, keyword_led))
+    if "(" in text:
+        for chain in _sub_item_chains(text, report_ends, taken):
+            taken.append((chain.start, chain.end))
+            chains.append((chain, True))
     for m in _rec_words(_low(text)) if "ec" in text or "EC" in text else ():
         f = REC_NUMBER_FILLER.match(text, m.end())
         if f is None or _general(text, m.start(), m.end()):
@@ -548,6 +554,37 @@ def find_rec_refs(
                 out.extend(RecRef(start, end, n, tuple(states)) for n in p.numbers)
             pending = []
         out.extend(RecRef(p.start, p.end, n) for p in pending for n in p.numbers)
+    return out
+
+
+def _sub_item_chains(text: str, report_ends: list[int], taken: list[tuple[int, int]]) -> list[_Chain]:
+    """'paras. 56(2), 56(3) and 56(5)' in a text citing a Working Group report, or after a recommendation word.
+
+    Only there: elsewhere 'NN(M)' is an article's or a section's sub-paragraph ('Article 19(3)').
+    """
+    out: list[_Chain] = []
+    end = -1
+    for m in SUB_ITEM.finditer(text):
+        if m.start() < end or any(a <= m.start() < b for a, b in taken):
+            continue
+        if (m.start() > 0 and text[m.start() - 1].isalnum()) or _provision_before(text, m.start()):
+            continue
+        cited_report = any(e <= m.start() for e in report_ends) and PARAGRAPH_WORD.search(
+            text[max(0, m.start() - 16) : m.start()]
+        )
+        if not (cited_report or _keyword_before(text, m.start())):
+            continue
+        chain = _Chain(m.start(), m.end())
+        cur: re.Match[str] | None = m
+        while cur is not None and len(chain.items) < MAX_CHAIN:
+            chain.items.append(_Item(cur.start(), cur.end(), [f"{cur.group(1)}.{cur.group(2)}"], True))
+            chain.end = cur.end()
+            sep = LIST_LINK.match(text, cur.end())
+            cur = SUB_ITEM.match(text, sep.end()) if sep is not None and sep.end() > cur.end() else None
+        end = chain.end
+        if OF_AFTER.match(text, chain.end):
+            continue  # 'para. 4(2) of the Act': another text's paragraph
+        out.append(chain)
     return out
 
 
