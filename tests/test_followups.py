@@ -252,3 +252,27 @@ def test_another_bodys_view_after_a_connective_is_not_a_verdict() -> None:
     es = cues("es")
     assert es is not None
     assert judge("Asimismo, el Comité contra la Tortura observó que la ley sigue vigente.", None, es) is None
+
+
+def test_a_step_the_submission_recognises_then_a_shortfall_is_partial() -> None:
+    doc = _doc(
+        [
+            _p(
+                "p1",
+                "We recognise the fall in child poverty since 1999, but remain disappointed that Veridia has "
+                "failed to halve it by 2010 despite its acceptance of such a recommendation in the UPR process in 2008.",
+            ),
+        ]
+    )
+    (f,), _ = _run(doc)
+    assert f.status == "partially_implemented"
+    c = cues("en")
+    assert c is not None
+    got = judge(
+        "The reduction in recent years of the number of children in custody owes much to diversion schemes.",
+        "However, Veridia still has one of the highest rates of child imprisonment in the region.",
+        c,
+    )
+    assert got is not None and got[0] == "partially_implemented"
+    # a law that fails to recognise a right is no concession
+    assert judge("The law fails to recognise the right to object.", None, c) == ("not_implemented", ("fails to",))
