@@ -86,7 +86,6 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "instruments.find_instruments": instruments.find_instruments,
     "instruments.resolve_instrument": instruments.resolve_instrument,
     "instruments.generic_head": instruments.generic_head,
-    "recommendations.split_sentences": recommendations.split_sentences,
     "recommendations.lead_in_start": recommendations.lead_in_start,
 }
 

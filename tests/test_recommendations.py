@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.finders.recommendations import find_recommendations, lead_in_start, link_articles, split_sentences
+from extract.finders.recommendations import find_recommendations, lead_in_start, link_articles
 from extract.structure.units import DocText, TextUnit
 from schemas import LegalArticle, Mention, Section
 
@@ -392,16 +392,6 @@ def test_earlier_recommendation_headings_are_not_recommendation_sections() -> No
 # ---------------------------------------------------------------- helpers
 
 
-def test_sentences_respect_abbreviations_and_initials() -> None:
-    text = "Dr. Vell met Mr. J. Rask on 3 May. He was arrested. See art. 5 of the Code."
-    spans = split_sentences(text)
-    assert [text[s:e] for s, e in spans] == [
-        "Dr. Vell met Mr. J. Rask on 3 May.",
-        "He was arrested.",
-        "See art. 5 of the Code.",
-    ]
-
-
 def test_lead_in_needs_a_cue_outside_context() -> None:
     assert lead_in_start("Freedonia hosts many refugees. We call on the Government to:") == 31
     assert lead_in_start("The Trust has the following values:") is None
@@ -503,7 +493,6 @@ def test_random_documents_never_crash(paras: list[tuple[str, str, str | None]], 
 def test_random_text_never_crashes(text: str) -> None:
     doc = Doc().heading("Recommendations").para(text).bullet(text).build()
     find_recommendations(doc)
-    split_sentences(text)
     lead_in_start(text)
 
 

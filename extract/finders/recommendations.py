@@ -35,8 +35,7 @@ for what they share (and what each key means).
 
 Public API:
     find_recommendations(doc, lang=None, id_prefix="rec") -> list[Recommendation]
-    split_sentences(text) -> list[tuple[int, int]]
-    lead_in_start(text, in_context=False) -> int | None
+    lead_in_start(text, in_context=False, lang="en") -> int | None
     link_articles(recs, articles) -> list[Recommendation]
 """
 
@@ -54,12 +53,13 @@ from extract import DATA_DIR
 from extract.finders.actions import classify_action, opens_with_verb
 from extract.finders.language import detect_language
 from extract.finders.states import lookup_state
-from extract.lang import load_each
+from extract.lang import abbreviations, load_each
 from extract.structure.units import DocText, TextUnit
+from extract.text.sentences import split_sentences
 from schemas import ExtractWarning, LegalArticle, Recommendation, Section
 
 DATA = DATA_DIR / "recommendation_cues.json"
-"""What all languages share: abbreviations, quotation marks, and the meaning of each cue."""
+"""What all languages share: quotation marks, and the meaning of each cue."""
 
 HEAD = 400
 """Characters of a sentence the frame patterns look at: frames are always near the start."""
@@ -88,8 +88,6 @@ PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\
 """A list number the text still carries: '1.- ', '2) ', 'a. ', '3 – '."""
 REVERSED_CLOSE = "\u201f\u201b"
 """'‟' and '‛': printed where a font maps the closing mark of a '„…‟' pair; they close an open quotation."""
-SENTENCE_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s)")
-NEXT_START = re.compile(r"\s+[\"\u201c\u2018(\u00bf\u00a1]*(?:[^\W\d_]|\d)")
 
 
 # ---------------------------------------------------------------- cues
@@ -133,7 +131,6 @@ class _Lang:
 @dataclass(frozen=True, slots=True)
 class _Cues:
     langs: dict[str, _Lang]
-    abbreviations: frozenset[str]
     quote_open: str
     quote_close: str
 
@@ -202,7 +199,6 @@ def _cues() -> _Cues:
     }
     return _Cues(
         langs=langs,
-        abbreviations=frozenset(a.casefold() for a in raw["abbreviations"]),
         quote_open=raw["quote_open"],
         quote_close=raw["quote_close"],
     )
@@ -221,46 +217,14 @@ def _language(doc: DocText) -> str:
 # ---------------------------------------------------------------- sentences
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph: a stop followed by a capitalised word, not after an abbreviation or initial.
-
-    Not `extract.text.sentences`: that one also ends a sentence before a digit and
-    matches abbreviations with their case ('Art. 32', 'Dra. X' cut there), which
-    would change which sentence carries an ask.
-    """
-    abbrev = _cues().abbreviations
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        end = m.end()
-        nxt = NEXT_START.match(text, end)
-        if not nxt:
-            continue
-        first = text[nxt.end() - 1]
-        if first.isalpha() and not first.isupper():
-            continue
-        if text[m.start()] == "." and _abbreviation_before(text, m.start(), abbrev):
-            continue
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-        while start < len(text) and text[start].isspace():
-            start += 1
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
-def _abbreviation_before(text: str, dot: int, abbrev: frozenset[str]) -> bool:
-    i = dot
-    while i > 0 and not text[i - 1].isspace() and dot - i < 12:
-        i -= 1
-    token = text[i:dot].lstrip('("\u201c\u2018[').casefold()
-    if not token:
-        return False
-    if len(token) == 1 and token.isalpha():
-        return True  # an initial: "John B. Smith"
-    return token in abbrev
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """The shared splitter with the language's abbreviations; spans end at their last printed character."""
+    out = []
+    for a, b in split_sentences(text, abbreviations(lang)):
+        end = a + len(text[a:b].rstrip())
+        if end > a:
+            out.append((a, end))
+    return out
 
 
 def _inside_quotes(text: str, positions: list[int]) -> list[bool]:
@@ -288,7 +252,7 @@ def _inside_quotes(text: str, positions: list[int]) -> list[bool]:
 # ---------------------------------------------------------------- readings of one text
 
 
-def lead_in_start(text: str, in_context: bool = False) -> int | None:
+def lead_in_start(text: str, in_context: bool = False, lang: str = "en") -> int | None:
     """Offset of a closing lead-in sentence ("We call on the Government to:"), or None.
 
     A last sentence ending in ':' is a lead-in when the text already sits among
@@ -298,7 +262,7 @@ def lead_in_start(text: str, in_context: bool = False) -> int | None:
     lead-in only when it points at what follows ("set out below").
     """
     cues = _cues()
-    spans = split_sentences(text)
+    spans = _sentences(text, lang)
     if not spans:
         return None
     s, e = spans[-1]
@@ -539,15 +503,15 @@ def _heading_ends_scope(title: str) -> bool:
     return any(lang.scope_end.match(t) for lang in _cues().langs.values())
 
 
-def _heading_is_rec(title: str) -> bool:
+def _heading_is_rec(title: str, lang: str = "en") -> bool:
     t = _bare_title(title)
-    for lang in _cues().langs.values():
-        if any(p.match(t) for p in lang.heading) and not any(p.search(t) for p in lang.heading_not):
+    for cues in _cues().langs.values():
+        if any(p.match(t) for p in cues.heading) and not any(p.search(t) for p in cues.heading_not):
             return True
-    return lead_in_start(t) == 0 and t.endswith(":")
+    return lead_in_start(t, lang=lang) == 0 and t.endswith(":")
 
 
-def _section_tree(sections: list[Section]) -> tuple[set[str], dict[str, set[str]]]:
+def _section_tree(sections: list[Section], lang: str = "en") -> tuple[set[str], dict[str, set[str]]]:
     """(ids of recommendation sections, each section's id → itself and its descendants).
 
     Nesting is read from levels in document order as well as from `parent`, so a
@@ -570,7 +534,7 @@ def _section_tree(sections: list[Section]) -> tuple[set[str], dict[str, set[str]
             under.setdefault(a, {a}).add(s.id)
         if _heading_ends_scope(s.title):
             stack.clear()  # an appendix or notes heading closes every open block
-        elif _heading_is_rec(s.title) or ancestors & scope:
+        elif _heading_is_rec(s.title, lang) or ancestors & scope:
             scope.add(s.id)
         stack.append(s)
     return scope, under
@@ -606,10 +570,10 @@ def _starts_quoted(text: str) -> bool:
     return bool(s) and s[0] in _cues().quote_open
 
 
-def _body_asks(u: TextUnit, text: str, order: float) -> list[_Draft]:
+def _body_asks(u: TextUnit, text: str, order: float, lang: str) -> list[_Draft]:
     """Narrative asks in a paragraph: each triggering sentence and the modal sentences that follow it."""
     out: list[_Draft] = []
-    spans = split_sentences(text)
+    spans = _sentences(text, lang)
     quoted = _inside_quotes(text, [s for s, _ in spans])
     i = 0
     while i < len(spans):
@@ -638,7 +602,7 @@ class _Walker:
 
     def __init__(self, doc: DocText, lang: str) -> None:
         self.lang = lang
-        self.scope, self.under = _section_tree(doc.sections)
+        self.scope, self.under = _section_tree(doc.sections, lang)
         self.drafts: list[_Draft] = []
         self.active = False
         self.list_section: str | None = None
@@ -707,7 +671,7 @@ class _Walker:
             self.labelled(order, u, lab)
             return
         context = in_scope or self.active
-        lead = lead_in_start(text, context)
+        lead = lead_in_start(text, context, self.lang)
         listy = u.kind == "bullet" or u.number is not None
         if lead is not None:
             bare = not text[:lead].strip() and len(WORD.findall(text[lead:])) <= 6  # "Que el Estado:" alone
@@ -724,8 +688,8 @@ class _Walker:
                 if context and _rec_like(prefix, self.lang, review=False):
                     self.add(_Draft(order, [prefix], [u], u.number, u.section, u.page))
                 elif not context:
-                    self.drafts.extend(_body_asks(u, prefix, order))
-            self.start_list(u, _lead_text(text, lead))
+                    self.drafts.extend(_body_asks(u, prefix, order, self.lang))
+            self.start_list(u, _lead_text(text, lead, self.lang))
             return
         if context:
             if self.foreign and self.active and (u.kind == "bullet" or self.item is None):
@@ -734,7 +698,7 @@ class _Walker:
                 return
             if self.fold(u):
                 return
-            first = _first_sentence(text)
+            first = _first_sentence(text, self.lang)
             bullet_ok = u.kind == "bullet" and (in_scope or self.strong)
             # in a recommendations section the first numbered paragraph after a lead-in opens its series
             # (elsewhere numbered paragraphs are as often the document's own narrative numbering)
@@ -751,15 +715,15 @@ class _Walker:
             self.end_list()
             if in_scope:
                 return
-        if u.bold and _rec_like(_first_sentence(text), self.lang):
+        if u.bold and _rec_like(_first_sentence(text, self.lang), self.lang):
             self.add(_Draft(order, [text], [u], u.number, u.section, u.page))  # a boxed or bold ask: all of it
             return
-        self.drafts.extend(_body_asks(u, text, order))
+        self.drafts.extend(_body_asks(u, text, order, self.lang))
 
     def labelled(self, order: float, u: TextUnit, lab: _Label) -> None:
         body = u.text[lab.end :]
         number = lab.number or u.number  # "Recommendation 3:" names the ask; the paragraph number otherwise
-        lead = lead_in_start(body, True)
+        lead = lead_in_start(body, True, self.lang)
         if lead is not None:
             prefix = body[:lead]
             if prefix.strip():
@@ -851,17 +815,17 @@ def _bare_number(number: str | None) -> str | None:
     return bare or None
 
 
-def _lead_text(text: str, lead: int) -> str:
+def _lead_text(text: str, lead: int, lang: str) -> str:
     """The lead-in from `lead` on, with the sentence before it when it is too short to say what follows."""
     own = text[lead:]
     if not _cues().any(lambda t: t.short_lead, own.strip()):
         return own
-    spans = [sp for sp in split_sentences(text[:lead]) if text[sp[0] : sp[1]].strip()]
+    spans = _sentences(text[:lead], lang)
     return text[spans[-1][0] :] if spans else own
 
 
-def _first_sentence(text: str) -> str:
-    spans = split_sentences(text)
+def _first_sentence(text: str, lang: str) -> str:
+    spans = _sentences(text, lang)
     return text[spans[0][0] : spans[0][1]] if spans else text
 
 
@@ -949,10 +913,11 @@ def check(doc: DocText, recs: Sequence[Recommendation]) -> list[ExtractWarning]:
     if doc.kind not in ("ngo_submission", "joint_submission", "nhri_submission"):
         return []
     out: list[ExtractWarning] = []
-    scope, under = _section_tree(list(doc.sections))
+    lang = _language(doc)
+    scope, under = _section_tree(list(doc.sections), lang)
     with_recs = {r.section for r in recs if r.section}
     for s in doc.sections:
-        if s.id in scope and _heading_is_rec(s.title) and not (under.get(s.id, {s.id}) & with_recs):
+        if s.id in scope and _heading_is_rec(s.title, lang) and not (under.get(s.id, {s.id}) & with_recs):
             out.append(
                 ExtractWarning(
                     code="recommendations_heading_empty",

@@ -2,8 +2,8 @@
 
 A sentence ends at '.', '!', '?' or '…' (closing quotes and brackets included)
 followed by white space and a word, a quote or a bullet, unless the stop
-follows an abbreviation of the language ('Dr.', 'art.', 'núm.') or an initial
-('J. Smith'), or the next word starts in lower case (a stop inside a
+follows an abbreviation of the language ('Dr.', 'art.', 'núm.'), an initial
+('J. Smith') or a lettered item ('a. the first'), or the next word starts in lower case (a stop inside a
 sentence: 'No. 5 of the law'). A list bullet ('•') always starts a sentence.
 Spans are character offsets into the text as given: nothing is cleaned.
 """
@@ -17,7 +17,7 @@ BULLETS = "•▪●"
 
 # A stop before a capital or bullet, or a bullet after printed text. The bullet branch starts
 # only right after a printed character, so a long run of spaces is scanned once (not quadratic).
-_END = re.compile(r"[.!?…]+[\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[\w•▪●])|(?<![\s;:])[;:]?\s*(?=[•▪●]\s)")
+_END = re.compile(r"[.!?…]+[\"'”’)\]»]*[ \t\u00a0]+(?=[\"“‘‟«(\[¿¡]?[\w•▪●])|(?<![\s;:])[;:]?\s*(?=[•▪●]\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _BULLET = re.compile(r"\s*[•▪●]\s*")
 
@@ -25,6 +25,20 @@ _BULLET = re.compile(r"\s*[•▪●]\s*")
 def _skip_bullet(text: str, i: int) -> int:
     m = _BULLET.match(text[i : i + 8])
     return i + m.end() if m else i
+
+
+_OPENING = re.compile(r"[\"“‘‟«(\[¿¡]*(.?)")
+
+
+_JOINED = frozenset("'’´`/-")
+"""A word glued to what precedes it by these ('1990’s', 'mg/l') is a word's end, not an abbreviation."""
+
+
+def _initial(text: str, dot: int, word: str) -> bool:
+    """'J. Smith' or a lettered item 'a. the first', but not the end of 'NGO´s.' or 'mg/l.'."""
+    if len(word) != 1 or not word.isalpha():
+        return False
+    return dot < 2 or text[dot - 2] in " \t\u00a0(["
 
 
 def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -43,10 +57,12 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[tuple[
             continue
         prev = _WORD_BEFORE.search(text[max(start, dot - 24) : dot])
         word = prev.group(1) if prev else ""
-        if text[dot] == "." and (word in abbrev or (len(word) == 1 and word.isupper())):
+        whole = not (prev and prev.start(1) > 0 and text[max(start, dot - 24) + prev.start(1) - 1] in _JOINED)
+        if text[dot] == "." and whole and (word in abbrev or _initial(text, dot, word)):
             continue
-        if text[m.end() : m.end() + 1].islower():
-            continue
+        opening = _OPENING.match(text, m.end())
+        if opening is not None and opening.group(1).islower():
+            continue  # '… the law. (see section 2)': a stop inside a sentence
         out.append((start, m.end()))
         start = m.end()
     if start < len(text):
