@@ -152,12 +152,50 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
     return [d for d in notes if d.tm.chars or d.label != "?"]
 
 
+ROMAN_LEAD = re.compile(r"^\s*([ivx]{1,5})\s+(?=[^\W\d_])")
+"""A lower-case roman label set flat at a line's start ('i Website of …'): an endnote list's, in its sequence."""
+
+
+def _endnote_label(line: Line, roman: bool | None) -> tuple[str, int] | None:
+    """The label a line of an endnote list opens with, in the list's own numbering style.
+
+    A list labelled i, ii, iii keeps to roman labels, so the numbered references
+    inside one of its notes ('6 Amnesty International …') do not start notes.
+    """
+    lab = _label(line)
+    if lab is None:
+        m = ROMAN_LEAD.match(line.text)
+        value = roman_value(m.group(1)) if m else None
+        if m is None or value is None:
+            return None
+        lab = (str(value), m.end())
+    if roman is not None and _printed(line, lab[1]).isalpha() != roman:
+        return None
+    return lab
+
+
+def _held_in_list(b: Block, last: int | None, roman: bool | None) -> bool:
+    """A 'heading' inside an endnote list that is one of its lines: the next note, or a numbered
+    reference inside a note of a roman-labelled list ('5 Palmer M. Inquiry into …')."""
+    lab = _label(b.lines[0]) if b.lines else None
+    if lab is None:
+        return False
+    if roman and not _printed(b.lines[0], lab[1]).isalpha():
+        return True
+    return lab[0].isdigit() and last is not None and int(lab[0]) == last + 1
+
+
 def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[list[NoteDraft], set[int]]:
-    """Notes listed under a 'Notes'/'Endnotes' heading: the blocks they use are not body text."""
+    """Notes listed under a 'Notes'/'Endnotes' heading: the blocks they use are not body text.
+
+    A label printed alone on its line ('ix', its text on the next line) opens the note below it.
+    """
     notes: list[NoteDraft] = []
     used: set[int] = set()
     inside = False
     last: int | None = None
+    roman: bool | None = None  # the list's numbering style, once its first note shows it
+    pending: tuple[str, str] | None = None  # a bare label waiting for its text line
     for b in blocks:
         if id(b) in note_heading_ids:
             inside = True
@@ -165,21 +203,34 @@ def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[lis
             continue
         if not inside:
             continue
-        if b.heading:
+        if b.heading and not _held_in_list(b, last, roman):
             inside = False
             continue
         for ln in b.lines:
-            lab = _label(ln)
             raised = bool(ln.flags and ln.flags[0] & SUP)
-            if lab and _plausible(lab[0], last, raised or last is None):
+            bare = _bare_label(ln)
+            same_style = bare is not None and (roman is None or bare[1].isalpha() == roman)
+            if bare is not None and same_style and _plausible(bare[0], last, raised or last is None):
+                pending = bare
+                continue
+            lab = _endnote_label(ln, roman) if pending is None else None
+            if pending is not None:
+                label, printed, skip = pending[0], pending[1], 0
+            elif lab and _plausible(lab[0], last, raised or last is None):
                 label, skip = lab
-                if label.isdigit():
-                    last = int(label)
-                d = NoteDraft(label=label, page=ln.page, endnote=True, printed=_printed(ln, skip))
-                d.tm.add_line(ln, skip=skip)
-                notes.append(d)
-            elif notes:
-                notes[-1].tm.add_line(ln)
+                printed = _printed(ln, skip)
+            else:
+                if notes:
+                    notes[-1].tm.add_line(ln)
+                continue
+            pending = None
+            if label.isdigit():
+                last = int(label)
+            if roman is None:
+                roman = printed.isalpha()
+            d = NoteDraft(label=label, page=ln.page, endnote=True, printed=printed)
+            d.tm.add_line(ln, skip=skip)
+            notes.append(d)
         used.add(id(b))
     for d in notes:
         d.tm.strip()
@@ -187,13 +238,13 @@ def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[lis
 
 
 def note_headings(blocks: list[Block]) -> set[int]:
-    """Heading blocks titled Notes/Endnotes followed by numbered lines."""
+    """Blocks titled Notes/Endnotes (a heading, or a title line standing alone) followed by labelled lines."""
     out: set[int] = set()
     for i, b in enumerate(blocks):
-        if not b.heading or not NOTE_HEADINGS.match(b.text.strip()):
+        if not NOTE_HEADINGS.match(b.text.strip()) or not (b.heading or len(b.lines) == 1):
             continue
         following = blocks[i + 1 : i + 4]
-        if any(_label(nb.lines[0]) for nb in following if nb.lines):
+        if any(_endnote_label(nb.lines[0], None) or _bare_label(nb.lines[0]) for nb in following if nb.lines):
             out.add(id(b))
     return out
 
