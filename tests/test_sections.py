@@ -139,3 +139,17 @@ def test_the_title_page_of_a_second_language_version_is_a_cover_too() -> None:
     assert [h.title for h in headings] == ["Introduction", "Introduction"]
     assert [b.text for b in cover if b.text == "FREEDONIA"] == ["FREEDONIA"]  # the title comes from page 1
     assert all(b.extra.get("cover") for b in blocks[6:9])
+
+
+def test_a_roman_number_with_a_dash_numbers_its_heading_and_signatories_close_the_document() -> None:
+    blocks = [
+        block("Report to the review of Freedonia", 1, 80, size=16, bold=True),
+        block("VI - Recommendations", 1, 150, bold=True),
+        block(FILLER, 1, 170),
+        block(FILLER, 1, 200),
+        block("On behalf of the Freedonia Forum.", 1, 300, bold=True),
+        block("Hna. Eva Vell, Lic. Ana Rask, Dr. Juan Molde, Ing. Rosa Tarn, Lic. Pedro Sala.", 1, 320),
+        block("Freedonia Forum for Human Rights.", 1, 360, bold=True),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["Recommendations"]

@@ -20,8 +20,8 @@ from extract.structure.layout import PageLayout
 ENUMERATOR = re.compile(
     r"^(?:"
     r"(?P<num>\d{1,3}(?:\.\d{1,3}){0,3}\.-|\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])(?=\s)"  # 1.-  1.  1.2  12)
-    r"|\((?P<paren>[a-zA-Z]|[ivxlcIVXLC]{1,5}|\d{1,3})\)(?=\s)"  # (a) (iv) (3)
-    r"|(?P<letter>[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)](?=\s)"  # a.  b)  iv.  IV.  A.
+    r"|\((?P<paren>[a-zA-Z]|[ivxlc]{1,5}|[IVXLC]{1,5}|\d{1,3})\)(?=\s)"  # (a) (iv) (3)
+    r"|(?P<letter>[a-zA-Z]|[ivxlc]{1,5}|[IVXLC]{1,5})[.)](?=\s)"  # a.  b)  iv.  IV.  A.
     r")"
 )
 THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

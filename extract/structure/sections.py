@@ -24,10 +24,10 @@ from schemas import Box, Paragraph, Section, Span
 
 HEADING_NUMBER = re.compile(
     r"^(?:(?P<chapter>(?i:chapter|part|section|cap[ií]tulo|parte|secci[oó]n|chapitre|partie)\s+[\dIVXLC]+[.:]?)"
-    r"|\((?P<paren>[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)"
+    r"|\((?P<paren>[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2})\)"
     r"|(?P<digits>\d{1,3}(?:\.\d{1,2}){0,3})\.?-?"
-    r"|(?P<roman>[IVXLC]{1,6})[.)]-?"
-    r"|(?P<upper>[A-Z])[.)]-?"
+    r"|(?P<roman>[IVXLC]{1,6})(?:[.)]-?|(?=\s+[-–—]\s))"  # 'IV.', 'IV)', 'IV - Title'
+    r"|(?P<upper>[A-Z])(?:[.)]-?|(?=\s+[-–—]\s))"
     r"|(?P<lroman>[ivx]{1,5})[.)]-?"
     r"|(?P<lower>[a-z])[.)]-?"
     r")(?=\s+\S)",
@@ -265,8 +265,18 @@ def _drop_trailing(blocks: list[Block]) -> None:
             b.heading = False
             b.extra["signature"] = True
             continue
-        if len(b.text.split()) >= 8 and not CONTACT.search(b.text):
+        if len(b.text.split()) >= 8 and not CONTACT.search(b.text) and not _names_only(b.text):
             return
+
+
+NAMES_LOWER_SHARE = 0.2
+"""Below this share of words in lower case, a block is a list of names (signatories), not running text."""
+
+
+def _names_only(text: str) -> bool:
+    """'Hna. E. Russián, Lic. S. Colmenares, Dr. J. Espinosa': names and titles, as a signature lists them."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    return bool(words) and sum(w[0].islower() for w in words) < NAMES_LOWER_SHARE * len(words)
 
 
 BARE_LABEL = re.compile(
