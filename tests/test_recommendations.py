@@ -734,3 +734,63 @@ def test_a_sentence_that_spells_out_the_ask_stays_with_it_and_a_subject_urged_in
         "Recomendamos al Estado crear una política nacional de seguridad. Esto significa reformar la policía.",
         "Nuestra recomendación desde la sociedad civil es que el plan tenga metas claras.",
     ]
+
+
+def test_sub_leads_under_a_lead_in_that_asks_keep_its_items_asks() -> None:
+    doc = (
+        Doc()
+        .heading("VI - Conclusiones")
+        .para("Para que los ciudadanos de Freedonia elijan a sus gobernantes, el Observatorio recomienda:")
+        .para("Para subsanar la falta de imparcialidad del órgano electoral:")
+        .bullet("Nombrar una nueva directiva del Consejo Electoral de Freedonia.")
+        .para("Para subsanar la falta de confianza en el secreto del voto:")
+        .bullet("La suspensión del registro biométrico durante el acto de votación.")
+        .build("es")
+    )
+    texts = [r.text for r in find_recommendations(doc)]
+    assert texts == [
+        "Nombrar una nueva directiva del Consejo Electoral de Freedonia.",
+        "La suspensión del registro biométrico durante el acto de votación.",
+    ]
+
+
+def test_items_lettered_inside_a_list_item_are_asks_of_their_own() -> None:
+    doc = (
+        Doc()
+        .heading("Recomendaciones")
+        .para("El Observatorio recomienda:")
+        .bullet(
+            "Que el voto sea un elemento tangible en Freedonia, c) que el escrutinio de los votos sea público, "
+            "d) que los partidos reciban el registro electoral completo, y e) que se audite el registro electoral."
+        )
+        .build("es")
+    )
+    texts = [r.text for r in find_recommendations(doc)]
+    assert texts == [
+        "Que el voto sea un elemento tangible en Freedonia",
+        "que el escrutinio de los votos sea público",
+        "que los partidos reciban el registro electoral completo",
+        "que se audite el registro electoral.",
+    ]
+    # letters of a citation are no items
+    doc = (
+        Doc()
+        .heading("Recommendations")
+        .bullet("Freedonia should apply articles 2 a), b) and c) of the Covenant.")
+        .build()
+    )
+    assert len(find_recommendations(doc)) == 1
+
+
+def test_what_the_following_is_said_to_be_makes_a_lead_in() -> None:
+    doc = (
+        Doc()
+        .para("Quite apart from the above, the Freedonia Campaign also believes that the following is necessary:")
+        .para("Close the detention centres of Freedonia;")
+        .para("Repeal the immigration laws which reinforce racism.")
+        .build()
+    )
+    assert [r.text for r in find_recommendations(doc)] == [
+        "Close the detention centres of Freedonia;",
+        "Repeal the immigration laws which reinforce racism.",
+    ]

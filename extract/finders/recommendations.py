@@ -84,6 +84,10 @@ THAT = re.compile(r"(?:that\s|que\s|qu['\u2019])", re.I)
 """A subjunctive ask: 'That the State ratify ...', 'Que el Estado derogue ...', 'Qu'il soit procédé ...'."""
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]?$")
+INLINE_ITEM = re.compile(r"(?:[,;]\s*(?:(?:y|and|et|e)\s+)?|\s(?:y|and|et|e)\s+)(?P<l>[a-z]|\d{1,2})\)\s+(?=[^\W\d_])")
+"""An item lettered inside the running text of a list item: ', c) que …, d) que …, y e) …'."""
+MIN_INLINE_ITEMS = 2
+MIN_INLINE_WORDS = 4
 PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\u2013])\s+(?=[^\W\d_])")
 """A list number the text still carries: '1.- ', '2) ', 'a. ', '3 – '."""
 REVERSED_CLOSE = "\u201f\u201b"
@@ -105,6 +109,7 @@ class _Lang:
     strong_cue: re.Pattern[str]
     necessity: re.Pattern[str]
     forward_cue: re.Pattern[str]
+    needed: re.Pattern[str]
     we_strong: re.Pattern[str]
     we_weak: re.Pattern[str]
     we_belief: re.Pattern[str]
@@ -182,6 +187,8 @@ class RecommendationCues(BaseModel):
     """A coordinator after which a clause opens with an ask frame ('..., and we recommend that ...')."""
     that_verb: str = NEVER
     """A weak frame verb in the present with a that-clause in the subjunctive ('urge that detainees be heard')."""
+    needed: str = NEVER
+    """What a lead-in says the following is ('the following is necessary:'): its items are asks."""
 
 
 def _compiled(value: str | tuple[str, ...]) -> re.Pattern[str] | tuple[re.Pattern[str], ...]:
@@ -274,6 +281,8 @@ def lead_in_start(text: str, in_context: bool = False, lang: str = "en") -> int 
             return s
         if _frames_ask(last) or _asks_whether(last):
             return s
+        if cues.any(lambda t: t.forward_cue, last) and cues.any(lambda t: t.needed, last):
+            return s  # '… believes that the following is necessary:'
         return None
     forward = last.endswith((".", ";")) and cues.any(lambda t: t.forward_cue, last)
     if forward and cues.any(lambda t: t.rec_cue, last):
@@ -495,7 +504,7 @@ def _has_modal(s: str) -> bool:
 
 def _bare_title(title: str) -> str:
     t = GLYPHS.sub("", title).strip()
-    return re.sub(r"^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)[.)]\s+", "", t)
+    return re.sub(r"^(?:[IVXLC]+|[A-Za-z]|\d+(?:\.\d+)*)(?:[.)]|\s+[-–—])\s+", "", t)
 
 
 def _heading_ends_scope(title: str) -> bool:
@@ -689,7 +698,10 @@ class _Walker:
                     self.add(_Draft(order, [prefix], [u], u.number, u.section, u.page))
                 elif not context:
                     self.drafts.extend(_body_asks(u, prefix, order, self.lang))
+            # a sub-lead inside a list that asks outright ('Para subsanar …:' under 'X recomienda:') asks too
+            inherit = self.active and self.strong and self.within_list(u) and not text[:lead].strip()
             self.start_list(u, _lead_text(text, lead, self.lang))
+            self.strong = self.strong or inherit
             return
         if context:
             if self.foreign and self.active and (u.kind == "bullet" or self.item is None):
@@ -710,7 +722,7 @@ class _Walker:
                 or self.scope_series(u, in_scope)
                 or _rec_like(first, self.lang, scope=in_scope)
             ):
-                self.item = self.add(self.item_draft(order, u, text))
+                self.item = self.add_item(order, u, text)
                 return
             self.end_list()
             if in_scope:
@@ -758,6 +770,16 @@ class _Walker:
             return first and (_bare_number(number) or "").isdigit() and u.section in self.bare_scope
         return _successor(prev.number, number)
 
+    def add_item(self, order: float, u: TextUnit, text: str) -> _Draft:
+        """A list item, and each item lettered in sequence inside its text, one ask each."""
+        pieces = _inline_items(text)
+        last = self.add(self.item_draft(order, u, pieces[0]))
+        for i, piece in enumerate(pieces[1:], start=1):
+            last = self.add(
+                _Draft(order + i / 100, [piece], [u], None, u.section, u.page, kind=u.kind, indent=u.indent)
+            )
+        return last  # sub-items below fold into the last one printed
+
     def item_draft(self, order: float, u: TextUnit, text: str) -> _Draft:
         number = _number(u)
         if u.number is None and number is not None:
@@ -789,6 +811,34 @@ class _Walker:
             parent.units.append(u)
             return True
         return False
+
+
+def _inline_items(text: str) -> list[str]:
+    """The item's text cut at items lettered in sequence inside it ('…, c) que …, d) que …'); whole otherwise."""
+    hits = list(INLINE_ITEM.finditer(text))
+    run: list[re.Match[str]] = []
+    for m in hits:
+        if run and not _next_label(run[-1].group("l"), m.group("l")):
+            if len(run) >= MIN_INLINE_ITEMS:
+                break
+            run = []
+        run.append(m)
+    if len(run) < MIN_INLINE_ITEMS:
+        return [text]
+    out, start = [], 0
+    for m in run:
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    if any(len(WORD.findall(p)) < MIN_INLINE_WORDS for p in out):
+        return [text]  # 'articles 2 a), b) and c) of the Covenant': letters of a citation, not asks
+    return out
+
+
+def _next_label(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return a.isalpha() and b.isalpha() and ord(b) == ord(a) + 1
 
 
 def _number(u: TextUnit) -> str | None:
