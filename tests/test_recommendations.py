@@ -765,7 +765,9 @@ def test_items_lettered_inside_a_list_item_are_asks_of_their_own() -> None:
         )
         .build("es")
     )
-    texts = [r.text for r in find_recommendations(doc)]
+    recs = find_recommendations(doc)
+    assert [r.number for r in recs] == [None, "c", "d", "e"]
+    texts = [r.text for r in recs]
     assert texts == [
         "Que el voto sea un elemento tangible en Freedonia",
         "que el escrutinio de los votos sea público",

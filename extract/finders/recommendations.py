@@ -773,10 +773,10 @@ class _Walker:
     def add_item(self, order: float, u: TextUnit, text: str) -> _Draft:
         """A list item, and each item lettered in sequence inside its text, one ask each."""
         pieces = _inline_items(text)
-        last = self.add(self.item_draft(order, u, pieces[0]))
-        for i, piece in enumerate(pieces[1:], start=1):
+        last = self.add(self.item_draft(order, u, pieces[0][1]))
+        for i, (letter, piece) in enumerate(pieces[1:], start=1):
             last = self.add(
-                _Draft(order + i / 100, [piece], [u], None, u.section, u.page, kind=u.kind, indent=u.indent)
+                _Draft(order + i / 100, [piece], [u], letter, u.section, u.page, kind=u.kind, indent=u.indent)
             )
         return last  # sub-items below fold into the last one printed
 
@@ -813,8 +813,8 @@ class _Walker:
         return False
 
 
-def _inline_items(text: str) -> list[str]:
-    """The item's text cut at items lettered in sequence inside it ('…, c) que …, d) que …'); whole otherwise."""
+def _inline_items(text: str) -> list[tuple[str | None, str]]:
+    """(letter, text) of the item and of each item lettered in sequence inside it ('…, c) que …, d) que …')."""
     hits = list(INLINE_ITEM.finditer(text))
     run: list[re.Match[str]] = []
     for m in hits:
@@ -824,14 +824,15 @@ def _inline_items(text: str) -> list[str]:
             run = []
         run.append(m)
     if len(run) < MIN_INLINE_ITEMS:
-        return [text]
-    out, start = [], 0
+        return [(None, text)]
+    out: list[tuple[str | None, str]] = []
+    start, letter = 0, None
     for m in run:
-        out.append(text[start : m.start()])
-        start = m.end()
-    out.append(text[start:])
-    if any(len(WORD.findall(p)) < MIN_INLINE_WORDS for p in out):
-        return [text]  # 'articles 2 a), b) and c) of the Covenant': letters of a citation, not asks
+        out.append((letter, text[start : m.start()]))
+        start, letter = m.end(), m.group("l")
+    out.append((letter, text[start:]))
+    if any(len(WORD.findall(p)) < MIN_INLINE_WORDS for _, p in out):
+        return [(None, text)]  # 'articles 2 a), b) and c) of the Covenant': letters of a citation, not asks
     return out
 
 
