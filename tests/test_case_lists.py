@@ -62,3 +62,22 @@ def test_signatories_after_a_petition_are_no_cases() -> None:
         "Gustavo Ledra, Periodista; Lucía Ferrol Baena, Concejala."
     )
     assert find_cases(doc) == []
+
+
+def test_a_roster_of_the_dead_keeps_surnames_that_are_common_words() -> None:
+    doc = _doc(
+        "Han fallecido 6 personas en las cárceles de Norvalia. A continuación los nombres de las víctimas "
+        "fallecidas en las cárceles: AÑO 2030: (1).- Ilda Marcó Ferrán, (2).- Rafael Sierra García, y "
+        "(3).-Tomás Romero Lago; AÑO 2031: (4).- Berta Sáenz Ocampo, (5).- Gustavo Casa Ledra, "
+        "(6).- Lucía Ferrol Baena."
+    )
+    cases = {c.name: c for c in find_cases(doc)}
+    assert {
+        "Ilda Marcó Ferrán",
+        "Rafael Sierra García",
+        "Tomás Romero Lago",
+        "Berta Sáenz Ocampo",
+        "Gustavo Casa Ledra",
+        "Lucía Ferrol Baena",
+    } <= set(cases)
+    assert all(e.type == "died" for e in cases["Tomás Romero Lago"].events)

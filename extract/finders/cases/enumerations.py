@@ -36,6 +36,8 @@ _CAPITALISED = re.compile(rf"(?<![\w])[{_UPPER}][\w'’-]+")
 _WORD = rf"[{_UPPER}][a-zß-öø-ÿ'’-]+"
 _CAPS = rf"[{_UPPER}]{{3,}}(?:[-'’][{_UPPER}]+)*"
 _PARENS = re.compile(r"\([^()]{0,200}\)")
+_ITEM_MARK = re.compile(r"(?<=\s)[.)]?-(?=[^\W\d_])")
+"""What is left of an item number once its brackets are blanked: '(16).-Giovanni' reads '     .-Giovanni'."""
 _LOWER_RUN = re.compile(r"(?<![\w])[a-zß-öø-ÿ][\w'’-]*")
 
 
@@ -63,12 +65,20 @@ def _trim(name: str, rules: LanguageRules, lexicon: frozenset[str]) -> tuple[int
             or low in rules.stop_words
         )
 
+    def title(w: str) -> bool:
+        low = w.lower().strip(".")
+        return (
+            w in rules.honorifics or low in rules.official_titles or low in rules.cue_words or low in rules.stop_words
+        )
+
     while lo < hi and not plain(words[lo]):
         lo += 1
-    while lo < hi and (not plain(words[hi - 1]) or words[hi - 1].lower() in rules.particles):
+    # after a given name, a surname may be a common word too ('Rafael Sierra García', 'Félix Romero Lago'):
+    # only titles and cue words are cut from the end, and most of the name must be no common word
+    while lo < hi and (title(words[hi - 1]) or words[hi - 1].lower() in rules.particles):
         hi -= 1
     named = [w for w in words[lo:hi] if w.lower() not in rules.particles]
-    if len(named) < 2 or not all(plain(w) for w in named):
+    if len(named) < 2 or any(title(w) for w in named) or 2 * sum(plain(w) for w in named) <= len(named):
         return None
     return spans[lo][0], spans[hi - 1][1]
 
@@ -103,7 +113,7 @@ def find_enumerations(
     for ui, u in enumerate(units):
         if u.is_footnote:
             continue
-        text = _PARENS.sub(lambda m: " " * len(m.group(0)), u.text)
+        text = _ITEM_MARK.sub(lambda m: " " * len(m.group(0)), _PARENS.sub(lambda m: " " * len(m.group(0)), u.text))
         pos = 0
         for a, b, name in _names(text, u.text, name_re, rules, lexicon):
             gap = tail + " " + text[pos:a] if pos == 0 else text[pos:a]
