@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from extract.finders.metadata.cues import Cues, load_cues
 from extract.finders.metadata.dates import MONTHS
-from extract.finders.metadata.members import LEGAL_SUFFIXES, NAME_ARTICLES, continues_enumeration, members
+from extract.finders.metadata.members import LEGAL_SUFFIXES, continues_enumeration, members
 from extract.finders.metadata.view import View, ws
 from extract.finders.states import lookup_state
 from extract.text.fold import fold
@@ -116,10 +117,6 @@ def _nameish(core: str, prev: str | None) -> bool:
     return bool(core.isdigit() and len(core) <= 3 and prev and fold(prev) in {"article", "artículo", "articulo"})
 
 
-OPEN_CONNECTORS = frozenset({"sans", "sin", "without"})
-"""Connectors a lower-case word may follow inside a name: 'Gardiens sans frontières'."""
-
-
 def _name_follows(toks: list[str], words: list[str]) -> bool:
     """Whether the tokens go on with a name's capitalised word (an article may come first).
 
@@ -128,7 +125,7 @@ def _name_follows(toks: list[str], words: list[str]) -> bool:
     caps = bool(words) and all(w.isupper() for w in words if any(c.isalpha() for c in w))
     for raw in toks[:2]:
         core = _clean_token(raw)[0]
-        if fold(core) in NAME_ARTICLES:
+        if fold(core) in load_cues().articles:
             continue
         return _nameish(core, None) and fold(core).split("-")[0] not in NAME_STOP_WORDS and (not caps or core.isupper())
     return False
@@ -152,7 +149,7 @@ def _run_forward(text: str) -> str:
             break  # 'X para el Examen' ends the name; 'Vigía Ciudadana para la Seguridad' does not
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core, prev) or (prev is not None and fold(prev) in OPEN_CONNECTORS):
+        elif _nameish(core, prev) or (prev is not None and fold(prev) in load_cues().open_connectors):
             if tail.startswith(("’s", "'s", "‟s")):
                 nxt = _clean_token(toks[i + 1])[0] if i + 1 < len(toks) else ""
                 if nxt[:1].isupper() and fold(nxt) not in NAME_STOP_WORDS:
@@ -203,7 +200,9 @@ def _run_backward(text: str) -> str:
         prev = _clean_token(toks[i - 1])[0] if i > 0 else None
         if f in cues.connectors and words:
             words.append(core)
-        elif _nameish(core.rstrip("-–—"), prev) or (not words and prev is not None and fold(prev) in OPEN_CONNECTORS):
+        elif _nameish(core.rstrip("-–—"), prev) or (
+            not words and prev is not None and fold(prev) in load_cues().open_connectors
+        ):
             words.append(_with_parens(core.rstrip("-–—"), raw, tail))
         else:
             break
@@ -217,14 +216,36 @@ def _run_backward(text: str) -> str:
     return " ".join(words)
 
 
-LIST_GLUE = re.compile(
-    r"^\s*(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|and|y|et|&|[-–])\s+"
-    r"(?:(?:by|por|par)\s+(?:(?:the|la|el|los|las|le|les)\s+|l[’'])?)?",  # 'A - B y por la C'
-    re.I,
-)
-ARTICLE_LEAD = re.compile(r"\s*((?:" + "|".join(sorted(NAME_ARTICLES)) + r")\s+)?", re.I)
+@dataclass(frozen=True, slots=True)
+class _Glue:
+    """What joins the names of a printed list of authors, built once from data/doc_kinds.json."""
+
+    after: re.Pattern[str]
+    """Before the next name: ', and', '; y', '&', ' - ', with an agent and an article ('A - B y por la C')."""
+    before: re.Pattern[str]
+    """After the previous name: the same glue read backwards."""
+    article: re.Pattern[str]
+
+
+@cache
+def _glue() -> _Glue:
+    cues = load_cues()
+    words = [w for w in cues.conjunctions if w.isalpha()]
+    conj = "|".join(map(re.escape, words))
+    arts = "|".join(map(re.escape, sorted(cues.articles)))
+    elided = "|".join(map(re.escape, cues.elided_articles))
+    agents = "|".join(map(re.escape, cues.agents))
+    return _Glue(
+        after=re.compile(
+            rf"^\s*(?:,\s*(?:{conj})?|;\s*(?:{conj})?|{conj}|&|[-–])\s+(?:(?:{agents})\s+(?:(?:{arts})\s+|{elided})?)?",
+            re.I,
+        ),
+        before=re.compile(rf"(?:,\s*(?:{conj})?|;\s*(?:{conj})?|\b(?:{conj})|&)\s*$", re.I),
+        article=re.compile(rf"\s*((?:{arts})\s+)?", re.I),
+    )
+
+
 NOTE_MARK = re.compile(r"^\d{1,2}(?=[\s,;])")
-LIST_GLUE_END = re.compile(r"(?:,\s*(?:and|y|et|e)?|;\s*(?:and|y|et)?|\band|\by|\bet|&)\s*$", re.I)
 LIST_SEP = " ¦ "
 """Separates the authors of a printed list ("A (AA), B y C (CC)"): always split there."""
 
@@ -254,7 +275,7 @@ def _list_forward(text: str) -> str:
         after = rest[idx + len(run.split()[-1]) :] if idx >= 0 else ""
         after = after.lstrip(")’'‟s") if after[:1] in ")’'‟" else after
         after = NOTE_MARK.sub("", after)  # 'Mujeres2 y por la …': a footnote mark after the name
-        glue = LIST_GLUE.match(after)
+        glue = _glue().after.match(after)
         if not glue:
             break
         if glue.group().strip() == ",":
@@ -273,7 +294,7 @@ def _list_forward(text: str) -> str:
 
 def _run_forward_enumeration(text: str) -> str:
     """The words a comma's continuation runs to: its article, then the name run."""
-    m = ARTICLE_LEAD.match(text)
+    m = _glue().article.match(text)
     lead = m.group(1) or "" if m else ""
     run = _run_forward(text[m.end() if m else 0 :])
     return (lead + run).strip() if run else ""
@@ -292,7 +313,7 @@ def _list_backward(text: str) -> str:
         idx = rest.rfind(run.split()[0])
         before = rest[:idx] if idx >= 0 else ""
         before = re.sub(r"(?i)\b(?:the|la|el|los|las|le|les)\s*$", "", before)
-        glue = LIST_GLUE_END.search(before)
+        glue = _glue().before.search(before)
         if not glue or not before[: glue.start()].rstrip():
             break
         conjunctions += bool(re.search(r"(?i)\b(?:and|y|et)\b|&", glue.group()))

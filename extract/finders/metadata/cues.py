@@ -32,6 +32,12 @@ class Cues:
     prefixes: list[str]
     suffixes: list[str]
     connectors: frozenset[str]
+    conjunctions: tuple[str, ...]
+    prepositions: frozenset[str]
+    articles: frozenset[str]
+    elided_articles: tuple[str, ...]
+    open_connectors: frozenset[str]
+    agents: tuple[str, ...]
     stop_names: list[re.Pattern[str]]
     head_words: frozenset[str]
     member_lists: list[re.Pattern[str]]
@@ -72,6 +78,12 @@ def load_cues() -> Cues:
         prefixes=sorted(org["legal_forms"]["prefixes"], key=len, reverse=True),
         suffixes=sorted(org["legal_forms"]["suffixes"], key=len, reverse=True),
         connectors=frozenset(c.casefold() for c in org["connectors"]),
+        conjunctions=tuple(org["conjunctions"]),
+        prepositions=frozenset(org["prepositions"]),
+        articles=frozenset(org["articles"]),
+        elided_articles=tuple(org["elided_articles"]),
+        open_connectors=frozenset(org["open_connectors"]),
+        agents=tuple(org["agents"]),
         stop_names=comp(org["stop_names"]["patterns"]),
         head_words=frozenset(w.casefold() for w in words.organisation_words),
         member_lists=comp(words.member_lists),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from extract.finders.metadata.cues import Cues, load_cues
@@ -33,26 +34,43 @@ INTRO_WINDOW = 200
 """How much text before a list's introducer is read for 'endorsed by' and the like."""
 
 ITEM_SEP = "\u241e"
-CONJUNCTION = r"(?:and|y|e|et|&)"
-AFTER_PAREN_JOIN = re.compile(rf"\)\s*[,;]?\s*{CONJUNCTION}\s+(?=\S)", re.I)
 PARENS = re.compile(r"\s*\([^()]{0,120}\)")
 SEPARATORS = re.compile(r"\s*[;,]\s+|\s*[;,]$|(?<=[”»\"])\s*(?=[“«\"])|\s+[•·▪]\s+|\s+[-–]\s+(?=[A-ZÁÉÍÓÚÑ])")
 STOP_SPLIT = re.compile(r"(?<=[^\s.]{2})\.\s+(?=[^\W\d_])")
-LAST_CONJUNCTION = re.compile(rf"\s+{CONJUNCTION}\s+(?=[^\W\d_])", re.I)
 MIXED_ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ&.\-]{1,11}$")
-ENUMERATION_END = re.compile(
-    rf"^(?:(?:la|el|los|las|the|le|les|l[’'])\s*)?([^\W\d_][\w-]*)\s+{CONJUNCTION}\s+(?:(?:la|el|los|las|the|le|les)\s+)?(\S.*)$",
-    re.I,
-)
-PREPOSITIONS = frozenset("de del of des du da do para por pour for".split())
-NAME_ARTICLES = frozenset("la el los las the le les".split())
-LINE_CONTINUES = re.compile(rf"(?:[,;:]|\s{CONJUNCTION})\s*$", re.I)
 LEGAL_SUFFIXES = frozenset({"inc", "ltd", "llp", "limited", "a.c", "ac", "cic", "plc", "e.v", "asbl"})
 """A legal form that follows a name after a comma ('X, Inc.'), folded and without its final dot."""
-CONNECTORS = frozenset(
-    "de del la las los el y e en para por con sin a al of the for and in on to with at des du le les et pour sur "
-    "aux au d l".split()
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The list grammar, built once from the connecting words in data/doc_kinds.json."""
+
+    after_paren_join: re.Pattern[str]
+    last_conjunction: re.Pattern[str]
+    enumeration_end: re.Pattern[str]
+    line_continues: re.Pattern[str]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> _Patterns:
+    cues = load_cues()
+    conj = f"(?:{_alternatives(cues.conjunctions)})"
+    art = _alternatives(cues.articles)
+    lead = f"(?:(?:{art})\\s*|{_alternatives(cues.elided_articles)})"
+    return _Patterns(
+        after_paren_join=re.compile(rf"\)\s*[,;]?\s*{conj}\s+(?=\S)", re.I),
+        last_conjunction=re.compile(rf"\s+{conj}\s+(?=[^\W\d_])", re.I),
+        enumeration_end=re.compile(
+            rf"^{lead}?([^\W\d_][\w-]*)\s+{conj}\s+(?:(?:{art})\s+)?(\S.*)$",
+            re.I,
+        ),
+        line_continues=re.compile(rf"(?:[,;:]|\s{conj})\s*$", re.I),
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -65,7 +83,7 @@ def _name_like(piece: str) -> bool:
     words = piece.split()
     if not words or len(words) > MAX_ITEM_WORDS or not words[0][:1].isupper():
         return False
-    content = [w for w in words if fold(w).strip(".,") not in CONNECTORS]
+    content = [w for w in words if fold(w).strip(".,") not in load_cues().connectors]
     if not content:
         return False
     capitals = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
@@ -73,7 +91,7 @@ def _name_like(piece: str) -> bool:
 
 
 def _all_capitalised(piece: str) -> bool:
-    return all(w[:1].isupper() or fold(w) in CONNECTORS for w in piece.split())
+    return all(w[:1].isupper() or fold(w) in load_cues().connectors for w in piece.split())
 
 
 def _org_like(item: str, cues: Cues) -> bool:
@@ -102,14 +120,14 @@ def _joined_lines(lines: list[str]) -> str:
             break
         out.append(line)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if not LINE_CONTINUES.search(line) and not following[:1].islower():
+        if not _patterns().line_continues.search(line) and not following[:1].islower():
             break  # a next line in lower case carries on the name the break cut
     return " ".join(out)
 
 
 def _items(text: str) -> list[str]:
     """The names of one list, in order; empty when the text after the introducer is not a list of names."""
-    text = AFTER_PAREN_JOIN.sub(f") {ITEM_SEP} ", text[:LIST_CHARS])  # 'A (AA) y B': the acronym closes A
+    text = _patterns().after_paren_join.sub(f") {ITEM_SEP} ", text[:LIST_CHARS])  # 'A (AA) y B': the acronym closes A
     text = PARENS.sub("", text)  # acronyms, places, glosses
     pieces = [p for p in re.split(rf"\s*{ITEM_SEP}\s*|" + SEPARATORS.pattern, text) if p is not None]
     items: list[str] = []
@@ -145,20 +163,20 @@ def _items(text: str) -> list[str]:
 def continues_enumeration(previous: str, piece: str) -> bool:
     """'… de Niñas, Niños y Adolescentes', '… para la Seguridad, la Defensa y la Fuerza …': a piece
     after a comma that ends an enumeration of nouns begun inside the previous name."""
-    m = ENUMERATION_END.match(piece)
+    m = _patterns().enumeration_end.match(piece)
     if not m or fold(m.group(2).split()[0]) in _name_words():
         return False
     words = [fold(w) for w in previous.split()]
-    if len(words) >= 3 and words[-2] in NAME_ARTICLES:
+    if len(words) >= 3 and words[-2] in load_cues().articles:
         words = words[:-2] + words[-1:]
-    return len(words) >= 2 and words[-2] in PREPOSITIONS
+    return len(words) >= 2 and words[-2] in load_cues().prepositions
 
 
 def _closing_pair(item: str) -> list[str]:
     """'B y C' closing a list is two names; of several conjunctions, the one before an organisation's word."""
     splits = [
         (item[: m.start()], item[m.end() :])
-        for m in LAST_CONJUNCTION.finditer(item)
+        for m in _patterns().last_conjunction.finditer(item)
         if _name_like(item[: m.start()]) and _name_like(item[m.end() :])
     ]
     if not splits:
