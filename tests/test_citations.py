@@ -381,3 +381,12 @@ def test_a_report_paragraphs_items_printed_with_brackets_are_its_recommendations
     assert [r.number for r in find_rec_refs("Veridia accepted recommendation 56(10).")] == ["56.10"]
     # an article's or another text's sub-paragraph is not one
     assert find_rec_refs("A/HRC/99/12 and Article 19(3); para. 4(2) of the Press Act", report_ends=[11]) == []
+
+
+def test_a_number_before_a_month_in_any_language_is_a_date() -> None:
+    for text in (
+        "The State accepted recommendation 16 February 2030 without comment.",
+        "El Estado aceptó la recomendación 16 setiembre de 2030.",
+        "L'État a accepté la recommandation 16 fevrier 2030.",
+    ):
+        assert find_rec_refs(text, upr_document=True) == [], text

@@ -26,11 +26,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel, ConfigDict
+
 from extract import DATA_DIR
 from extract.finders.actions import opens_with_verb
 from extract.finders.states import find_states
 from extract.finders.symbols import RESOLUTION_TYPES, SymbolMatch, find_symbols, symbol_from_url
+from extract.lang import LanguageData, language, languages, load_each
 from extract.structure.units import DocText, TextUnit
+from extract.text.fold import fold
 from schemas import (
     Citation,
     CommunicationParsed,
@@ -48,17 +52,45 @@ from schemas import (
 
 # ---------------------------------------------------------------- word lists
 
+
+class CitationWords(BaseModel):
+    """One language's words (extract/lang/<code>/citations.json); every language's are read in every document."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    count_words: tuple[str, ...] = ()
+    response_verbs: tuple[str, ...] = ()
+    provision_words: tuple[str, ...] = ()
+    not_state_words: tuple[str, ...] = ()
+    own_recommendation_words: tuple[str, ...] = ()
+    own_recommendation_openers: tuple[str, ...] = ()
+    case_particles: tuple[str, ...] = ()
+    case_stop: tuple[str, ...] = ()
+    other_body_words: tuple[str, ...] = ()
+
+
+def _every(field: str) -> frozenset[str]:
+    return frozenset(w for words in load_each("citations", CitationWords).values() for w in getattr(words, field))
+
+
 _W = json.loads((DATA_DIR / "citation_words.json").read_text(encoding="utf-8"))
-MONTHS: frozenset[str] = frozenset(_W["months"])
-COUNT_WORDS: frozenset[str] = frozenset(_W["count_words"])
-OTHER_BODIES: frozenset[str] = frozenset(_W["other_bodies"])
-OWN_REC_WORDS: frozenset[str] = frozenset(_W["own_recommendation_words"])
-RESPONSE_VERBS: frozenset[str] = frozenset(_W["response_verbs"])
-OWN_REC_OPENERS: frozenset[str] = frozenset(_W["own_recommendation_openers"])
-CASE_PARTICLES: frozenset[str] = frozenset(_W["case_particles"])
-CASE_STOP: frozenset[str] = frozenset(_W["case_stop"])
-PROVISION_WORDS: frozenset[str] = frozenset(_W["provision_words"])
-NOT_STATE_WORDS: frozenset[str] = frozenset(w.casefold() for w in _W["not_state_words"])
+MONTHS: frozenset[str] = frozenset(
+    fold(name)
+    for code in languages()
+    for names in (language(code) or LanguageData(code=code, name=code)).months
+    for name in names
+    if name == names[0] or len(name) > 4  # the full name and its variants ('setiembre'), not 'sep'
+)
+"""Month names, folded: a number followed by one is a date, not a recommendation."""
+COUNT_WORDS: frozenset[str] = _every("count_words")
+OTHER_BODIES: frozenset[str] = frozenset(_W["other_bodies"]) | _every("other_body_words")
+OWN_REC_WORDS: frozenset[str] = _every("own_recommendation_words")
+RESPONSE_VERBS: frozenset[str] = _every("response_verbs")
+OWN_REC_OPENERS: frozenset[str] = _every("own_recommendation_openers")
+CASE_PARTICLES: frozenset[str] = frozenset(_W["case_particles"]) | _every("case_particles")
+CASE_STOP: frozenset[str] = _every("case_stop")
+PROVISION_WORDS: frozenset[str] = _every("provision_words")
+NOT_STATE_WORDS: frozenset[str] = frozenset(w.casefold() for w in _every("not_state_words"))
 COMMITTEE_NAMES: tuple[str, ...] = tuple(b for _, b in _W["committees"])
 COMMITTEES = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_W["committees"])), re.IGNORECASE)
 """Every committee pattern in one expression: the group that matched names the body."""
@@ -383,8 +415,8 @@ def _expand(a: str, b: str) -> list[str]:
 
 
 def _followed_by_month(text: str, end: int) -> bool:
-    word = text[end : end + 12].strip().split(" ", 1)[0].strip(".,").lower()
-    return word in MONTHS
+    word = text[end : end + 12].strip().split(" ", 1)[0].strip(".,")
+    return fold(word) in MONTHS
 
 
 def _low(text: str) -> str:
