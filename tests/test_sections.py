@@ -153,3 +153,24 @@ def test_a_roman_number_with_a_dash_numbers_its_heading_and_signatories_close_th
     ]
     headings, _ = find_headings(blocks, BODY)
     assert [h.title for h in headings] == ["Recommendations"]
+
+
+def test_headings_in_the_type_of_a_summary_before_a_numbered_series_are_sub_headings_inside_it() -> None:
+    blocks = [
+        block("Report to the review of Freedonia", 1, 60, size=16, bold=True),
+        block("Summary of submission", 1, 100, bold=True),
+        block(FILLER, 1, 120),
+        block("PART I: CONTEXT", 1, 160, bold=True),
+        block(FILLER, 1, 180),
+        block("Policy coherence", 1, 220, bold=True),
+        block(FILLER, 1, 240),
+        block("PART II: RECOMMENDATIONS", 1, 280, bold=True),
+        block(FILLER, 1, 300),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [(h.title, h.level) for h in headings] == [
+        ("Summary of submission", 1),
+        ("CONTEXT", 1),
+        ("Policy coherence", 2),
+        ("RECOMMENDATIONS", 1),
+    ]

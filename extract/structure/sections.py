@@ -74,6 +74,8 @@ Style = tuple[int, bool, bool, bool, bool, bool]
 """(size, caps, bold, underlined, centred, italic) of a heading"""
 Prominence = tuple[int, bool, bool, int, bool, bool, bool]
 
+TOP_NUMBERING = frozenset({"chapter", "R", "A", "D1"})
+"""Numbering that opens a document's series of top headings ('PART I', 'IV.', 'B.', '3.')."""
 NUMRANK = {"chapter": 7, "R": 6, "A": 5, "D1": 4, "D2": 3, "D3": 2, "D4": 1, "P": 0, "a": 0, "r": -1}
 
 
@@ -456,7 +458,18 @@ def _assign_levels(headings: list[Heading]) -> None:
     stack: list[tuple[str, Prominence]] = []
     seen_level: dict[str, int] = {}
     front: set[str] = set()  # keys of front-matter headings on the stack
-    for h in headings:
+    # unnumbered headings before a numbered series ('Summary', then 'PART I: CONTEXT') are front matter:
+    # their type does not fix the level of the same type's headings inside the series
+    tops = [i for i, h in enumerate(headings) if h.numclass in TOP_NUMBERING]
+    series, last = (tops[0], tops[-1]) if tops else (None, None)
+    # a front-matter type that heads nothing inside the series is back matter after it ('Annex', level 1)
+    front_keys = {str(h.style) for h in headings[:series] if h.numclass is None} if series is not None else set()
+    inside = {str(h.style) for h in headings[series:last] if h.numclass is None} if series is not None else set()
+    for i, h in enumerate(headings):
+        before_series = series is not None and i < series and h.numclass is None
+        after_series = last is not None and i > last and h.numclass is None
+        if after_series and str(h.style) in front_keys - inside:
+            stack.clear()
         key = h.numclass or str(h.style)
         prom = _prominence(first_style[key], h.numclass)
         same_type = h.numclass is not None and first_style[stack[-1][0]] == h.style if stack else False
@@ -476,7 +489,8 @@ def _assign_levels(headings: list[Heading]) -> None:
                 stack.pop()
             stack.append((key, prom))
         h.level = len(stack)
-        seen_level.setdefault(key, h.level)
+        if not before_series:
+            seen_level.setdefault(key, h.level)
         if FRONT_MATTER.match(h.title) and h.numclass is None:
             front.add(key)
         else:
