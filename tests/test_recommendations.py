@@ -796,3 +796,51 @@ def test_what_the_following_is_said_to_be_makes_a_lead_in() -> None:
         "Close the detention centres of Freedonia;",
         "Repeal the immigration laws which reinforce racism.",
     ]
+
+
+def test_a_paragraph_of_prose_in_a_recommendations_section_gives_each_of_its_asks() -> None:
+    doc = (
+        Doc()
+        .heading("Conclusiones y recomendaciones")
+        .para(
+            "Se le exige al Estado de Freedonia hacer cumplir los derechos de paz, sancionando a los infractores. "
+            "Por lo que sea parte de nuestras recomendaciones estos planteamientos: Que el Estado de Freedonia "
+            "cumpla su rol de garante de los derechos humanos."
+        )
+        .build("es")
+    )
+    assert [r.text for r in find_recommendations(doc)] == [
+        "Se le exige al Estado de Freedonia hacer cumplir los derechos de paz, sancionando a los infractores.",
+        "Que el Estado de Freedonia cumpla su rol de garante de los derechos humanos.",
+    ]
+
+
+def test_a_quotation_after_another_bodys_lead_in_is_not_an_ask() -> None:
+    doc = (
+        Doc()
+        .heading("Education")
+        .para(
+            "In 2030, the UN Committee raised concern about inequalities and recommended that the State party: "
+            "“Continue its efforts to reduce the effects of the social background of children on their achievement.”"
+        )
+        .build()
+    )
+    assert find_recommendations(doc) == []
+
+
+def test_an_authors_belief_lead_in_heads_its_items_and_calls_for_is_an_ask() -> None:
+    doc = (
+        Doc()
+        .heading("Restraint of children")
+        .para("Freedonia Watch considers:")
+        .bullet("It is a matter of priority that staff working with children are trained in safe restraint.")
+        .bullet("The Government should look at alternatives to the detention of children.")
+        .heading("Tasers")
+        .para("Freedonia Watch also calls for a monitoring system to be put in place for every Taser used.")
+        .build()
+    )
+    assert [r.text for r in find_recommendations(doc)] == [
+        "It is a matter of priority that staff working with children are trained in safe restraint.",
+        "The Government should look at alternatives to the detention of children.",
+        "Freedonia Watch also calls for a monitoring system to be put in place for every Taser used.",
+    ]

@@ -279,7 +279,7 @@ def lead_in_start(text: str, in_context: bool = False, lang: str = "en") -> int 
     if last.endswith(":"):
         if in_context or cues.any(lambda t: t.rec_noun, last) or cues.any(lambda t: t.strong_cue, last):
             return s
-        if _frames_ask(last) or _asks_whether(last):
+        if _frames_ask(last) or _asks_whether(last) or _belief_lead(last):
             return s
         if cues.any(lambda t: t.forward_cue, last) and cues.any(lambda t: t.needed, last):
             return s  # '… believes that the following is necessary:'
@@ -308,6 +308,21 @@ def _label(text: str) -> _Label | None:
         if m:
             return _Label(m.end(), False, m.group("num"))
     return None
+
+
+def _belief_lead(lead: str) -> bool:
+    """'ACAT UK considers:', 'We believe that:': the author's views follow, as items (asks among them count)."""
+    st = GLYPHS.sub("", lead).strip().rstrip(":").strip()
+    for t in _cues().langs.values():
+        m = t.we_weak.match(st)
+        if (
+            m
+            and m.end() >= len(st.rstrip()) - len("that")
+            and t.we_belief.search(m.group("verb") or m.group("verb2") or "")
+        ):
+            rest = st[m.end() :].strip().casefold()
+            return rest in ("", "that", "que")
+    return False
 
 
 def _asks_whether(lead: str) -> bool:
@@ -582,13 +597,14 @@ def _starts_quoted(text: str) -> bool:
 def _body_asks(u: TextUnit, text: str, order: float, lang: str) -> list[_Draft]:
     """Narrative asks in a paragraph: each triggering sentence and the modal sentences that follow it."""
     out: list[_Draft] = []
-    spans = _sentences(text, lang)
+    spans, led = _after_leads(text, _sentences(text, lang))
     quoted = _inside_quotes(text, [s for s, _ in spans])
     i = 0
     while i < len(spans):
         s, e = spans[i]
         sent = text[s:e]
-        if quoted[i] or not _trigger(sent):
+        asks = _rec_like(sent, lang) if i in led else _trigger(sent)  # after a lead-in its ask form suffices
+        if quoted[i] or not asks:
             i += 1
             continue
         j = i + 1
@@ -604,6 +620,29 @@ def _body_asks(u: TextUnit, text: str, order: float, lang: str) -> list[_Draft]:
         out.append(_Draft(order + i / 100, [text[s:end]], [u], None, u.section, u.page))
         i = j
     return out
+
+
+INLINE_LEAD = re.compile(r":\s+(?=[¿¡]?[A-ZÁÉÍÓÚÑ])")
+"""A colon inside a sentence before a capital: what follows may be an ask (a quotation after it is someone's words)."""
+
+
+def _after_leads(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Sentences, with what follows a lead-in's colon inside one as a sentence of its own
+    ('… sea parte de nuestras recomendaciones estos planteamientos: Que el Estado cumpla …'),
+    and the indices of those that follow such a lead-in."""
+    out: list[tuple[int, int]] = []
+    led: set[int] = set()
+    for s, e in spans:
+        m = INLINE_LEAD.search(text, s, e)
+        lead = text[s : m.start()] if m else ""
+        voiced = _cues().any(lambda t: t.treaty_voice, lead) or _cues().any(lambda t: t.other_voice, lead)
+        if m and not voiced and (_cues().any(lambda t: t.rec_noun, lead) or _cues().any(lambda t: t.strong_cue, lead)):
+            out.append((s, m.start() + 1))
+            led.add(len(out))
+            out.append((m.end(), e))
+        else:
+            out.append((s, e))
+    return out, led
 
 
 class _Walker:
@@ -645,7 +684,7 @@ class _Walker:
         self.active = True
         self.list_section = u.section
         self.item = None
-        self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead) or _asks_whether(lead)
+        self.strong = not lead or _cues().any(lambda t: t.strong_cue, lead) or _asks_whether(lead) or _belief_lead(lead)
         lead_st = GLYPHS.sub("", lead).strip()
         self.foreign = (
             bool(lead_st)
@@ -722,11 +761,13 @@ class _Walker:
                 or self.scope_series(u, in_scope)
                 or _rec_like(first, self.lang, scope=in_scope)
             ):
+                asks = [] if u.kind != "body" or _number(u) is not None else _body_asks(u, text, order, self.lang)
+                if len(asks) > 1 and not self.active:
+                    self.drafts.extend(asks)  # a paragraph of prose making several asks, each its own sentence
+                    return
                 self.item = self.add_item(order, u, text)
                 return
             self.end_list()
-            if in_scope:
-                return
         if u.bold and _rec_like(_first_sentence(text, self.lang), self.lang):
             self.add(_Draft(order, [text], [u], u.number, u.section, u.page))  # a boxed or bold ask: all of it
             return
