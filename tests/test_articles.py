@@ -604,3 +604,13 @@ def test_keywords_come_from_the_language_data() -> None:
     for text in ("artículo 5", "ARTÍCULO 5", "Arts. 5", "ARTICLES 5", "sec. 5", "ss. 5", "s 5", "reglas 5", "Rule 5"):
         assert KEYWORD_RE.match(text), text
     assert KEYWORD_RE.match("country’s 2008") is None
+
+
+def test_a_number_sign_before_article_numbers_is_read_through() -> None:
+    doc = make_doc(
+        "La Constitución de Ruritania, en cumplimiento de sus artículos # 83 y # 84, garantiza la salud.",
+        language="es",
+    )
+    arts = find_articles(doc)
+    assert {a.article for a in arts} == {"83", "84"}
+    check_offsets(doc, arts)

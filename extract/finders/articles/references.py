@@ -62,6 +62,7 @@ KEYWORD_RE = re.compile(
     r"|(?P<abbr>" + _any("article_abbreviations") + r"))"
     r"(?::\s{1,3}|\s{0,3})(?=\d)"
 )
+NUMBER_SIGN = re.compile(r"#(?=\s?\d)")
 NUM_RE = re.compile(r"(\d{1,4})(?:\s?(bis|ter|quater)|([A-Za-z]|-[A-Z]))?(?![\w])")
 SUB_PAREN_RE = re.compile(
     r"\s?\(\s?((?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivxl]{1,6})(?:\s?[/,]\s?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})){0,5})\s?\)"
@@ -268,6 +269,7 @@ class _Reader:
         return name
 
     def references(self, text: str, matches: dict[int, InstrumentMatch]) -> list[Reference]:
+        text = NUMBER_SIGN.sub(" ", text)  # 'artículos # 83 y # 84': the sign reads as a space, offsets kept
         out: list[Reference] = []
         done = 0
         ends = _ends(matches)
