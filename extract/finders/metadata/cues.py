@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from extract import DATA_DIR
 from extract.finders.metadata.words import merged
+from extract.text.fold import fold
 
 DATA = DATA_DIR / "doc_kinds.json"
 
@@ -85,7 +86,7 @@ def load_cues() -> Cues:
         open_connectors=frozenset(org["open_connectors"]),
         agents=tuple(org["agents"]),
         stop_names=comp(org["stop_names"]["patterns"]),
-        head_words=frozenset(w.casefold() for w in words.organisation_words),
+        head_words=frozenset(fold(w) for w in words.organisation_words),  # compared with fold(word) everywhere
         member_lists=comp(words.member_lists),
         not_authors=comp(words.not_authors),
         authoring=comp(words.authoring),

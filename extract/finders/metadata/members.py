@@ -104,7 +104,7 @@ def _org_like(item: str, cues: Cues) -> bool:
 @cache
 def _name_words() -> frozenset[str]:
     """The words organisations' names contain, folded as the items are."""
-    return frozenset(fold(w) for w in load_cues().head_words)
+    return load_cues().head_words
 
 
 def _place(piece: str) -> bool:
