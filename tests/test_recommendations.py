@@ -844,3 +844,16 @@ def test_an_authors_belief_lead_in_heads_its_items_and_calls_for_is_an_ask() -> 
         "The Government should look at alternatives to the detention of children.",
         "Freedonia Watch also calls for a monitoring system to be put in place for every Taser used.",
     ]
+
+
+def test_an_imperative_set_as_a_heading_right_after_a_lead_in_is_its_first_ask() -> None:
+    doc = (
+        Doc()
+        .heading("Women in prison")
+        .para("To meet its obligations towards women, Freedonia must:")
+        .heading("Adopt a national action plan on women in the criminal justice system.", level=2)
+        .para("The plan should be published within a year.")
+        .build()
+    )
+    texts = [r.text for r in find_recommendations(doc)]
+    assert "Adopt a national action plan on women in the criminal justice system." in texts

@@ -921,17 +921,22 @@ def _first_sentence(text: str, lang: str) -> str:
     return text[spans[0][0] : spans[0][1]] if spans else text
 
 
-def _heading_asks(doc: DocText, first_unit: dict[str, int]) -> list[_Draft]:
-    """Headings that are an ask themselves: labelled ('Recommendation 1: ...') or an organ of the State with a modal."""
+def _heading_asks(doc: DocText, first_unit: dict[str, int], units: Sequence[TextUnit], lang: str) -> list[_Draft]:
+    """Headings that are an ask themselves: labelled ('Recommendation 1: ...'), an organ of the State with a
+    modal, or an imperative set in display type right after a lead-in ('… the UK must:' / 'Adopt a plan.')."""
     out: list[_Draft] = []
     for s in doc.sections:
         lab = _label(s.title)
         if lab is not None and lab.quoted:
             continue
+        at = first_unit.get(s.id)
+        before = units[at - 1].text.rstrip() if at is not None and at > 0 else ""
         if lab is not None:
             body, number = s.title[lab.end :].strip(), lab.number
         elif _actor_modal(s.title):
             body, number = s.title.strip(), s.number  # "13. The Government should set a target ..."
+        elif before.endswith(":") and lead_in_start(before, False, lang) is not None and _imperative(s.title, lang):
+            body, number = s.title.strip(), s.number
         else:
             continue
         if len(body.split()) < 3 or body.endswith(":"):
@@ -958,7 +963,7 @@ def find_recommendations(doc: DocText, lang: str | None = None, id_prefix: str =
     lang = lang if lang in _cues().langs else _language(doc)
     units = list(doc.paragraphs())
     drafts = _Walker(doc, lang).walk(units)
-    drafts.extend(_heading_asks(doc, _section_first_units(units)))
+    drafts.extend(_heading_asks(doc, _section_first_units(units), units, lang))
     drafts.sort(key=lambda d: d.order)
     sections = {s.id: s for s in doc.sections}
     out: list[Recommendation] = []
