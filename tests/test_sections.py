@@ -174,3 +174,31 @@ def test_headings_in_the_type_of_a_summary_before_a_numbered_series_are_sub_head
         ("Policy coherence", 2),
         ("RECOMMENDATIONS", 1),
     ]
+
+
+def test_a_first_heading_in_a_type_of_its_own_does_not_hold_the_whole_document() -> None:
+    def italic(b: Block) -> Block:
+        ln = b.lines[0]
+        b.lines[0] = Line(ln.page, ln.x0, ln.top, ln.x1, ln.bottom, ln.text, ln.boxes, ln.flags, ln.size, 1.0, 1.0, "Arial")
+        return b
+
+    blocks = [
+        block("Report to the review of Freedonia", 1, 60, size=16, bold=True),
+        block(FILLER, 1, 100),
+        block(FILLER, 1, 130),
+        block("Context", 2, 100, bold=True),
+        block(FILLER, 2, 120),
+        italic(block("Right to health", 2, 160, bold=True)),
+        block(FILLER, 2, 180),
+        italic(block("Right to consultation", 2, 220, bold=True)),
+        block(FILLER, 2, 240),
+        italic(block("Recommendations", 2, 280, bold=True)),
+        block(FILLER, 2, 300),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [(h.title, h.level) for h in headings] == [
+        ("Context", 1),
+        ("Right to health", 1),
+        ("Right to consultation", 1),
+        ("Recommendations", 1),
+    ]

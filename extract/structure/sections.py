@@ -495,6 +495,25 @@ def _assign_levels(headings: list[Heading]) -> None:
             front.add(key)
         else:
             front.discard(key)
+    _no_sole_parent(headings)
+
+
+MIN_UNDER_SOLE = 2
+"""Headings under a first heading, at least, for the rule that it cannot hold them all to apply."""
+
+
+def _no_sole_parent(headings: list[Heading]) -> None:
+    """A first heading in a type no other heading uses cannot hold the whole document ('Contexto' in bold,
+    then every other heading in bold italic): it is their sibling, and they move up a level."""
+    if len(headings) <= MIN_UNDER_SOLE or headings[0].level != 1:
+        return
+    first, rest = headings[0], headings[1:]
+    if first.numclass is not None or any(h.level < 2 for h in rest):
+        return
+    if any(h.style == first.style for h in rest):
+        return
+    for h in rest:
+        h.level -= 1
 
 
 INDENT_STEP = 6.0  # points: bullets indented within this of each other are one level
