@@ -850,10 +850,31 @@ def test_an_imperative_set_as_a_heading_right_after_a_lead_in_is_its_first_ask()
     doc = (
         Doc()
         .heading("Women in prison")
-        .para("To meet its obligations towards women, Freedonia must:")
+        .para("To meet its obligations towards women, the Government must:")
         .heading("Adopt a national action plan on women in the criminal justice system.", level=2)
         .para("The plan should be published within a year.")
         .build()
     )
     texts = [r.text for r in find_recommendations(doc)]
     assert "Adopt a national action plan on women in the criminal justice system." in texts
+
+
+def test_a_bodys_own_duties_after_a_modal_are_no_asks_but_a_passive_modal_asks() -> None:
+    duties = (
+        Doc()
+        .heading("El consejo comunal")
+        .para("El consejo comunal ejerce la soberanía popular en la comunidad, en consecuencia deberá:")
+        .bullet("Realizar seguimiento a las decisiones aprobadas en asamblea de ciudadanos.")
+        .bullet("Coordinar la elaboración del plan comunitario de desarrollo integral.")
+        .build("es")
+    )
+    assert find_recommendations(duties) == []
+    passive = (
+        Doc()
+        .heading("Identification of victims")
+        .para("The referral mechanism must be reviewed to ensure that the system:")
+        .bullet("carries a right of appeal to an independent body of multi-agency staff")
+        .bullet("places identification and support, not immigration status, at its heart")
+        .build()
+    )
+    assert len(find_recommendations(passive)) == 2

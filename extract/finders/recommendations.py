@@ -277,7 +277,7 @@ def lead_in_start(text: str, in_context: bool = False, lang: str = "en") -> int 
     if last.endswith(":") and len(spans) > 1 and _cues().any(lambda t: t.short_lead, last):
         last = text[spans[-2][0] : e].rstrip()  # "... has offered further recommendations. These include:"
     if last.endswith(":"):
-        if in_context or cues.any(lambda t: t.rec_noun, last) or cues.any(lambda t: t.strong_cue, last):
+        if in_context or cues.any(lambda t: t.rec_noun, last) or _asks_outright(last):
             return s
         if _frames_ask(last) or _asks_whether(last) or _belief_lead(last):
             return s
@@ -308,6 +308,28 @@ def _label(text: str) -> _Label | None:
         if m:
             return _Label(m.end(), False, m.group("num"))
     return None
+
+
+PASSIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:be|ser|être)\b", re.I)
+"""A modal in the passive asks whatever its subject: 'must be reviewed', 'debe ser revisado'."""
+SUBJECT_TAIL = 4
+"""Words before a lead-in's modal read for its subject."""
+
+
+def _asks_outright(lead: str) -> bool:
+    """A strong cue in a lead-in: 'We recommend:', 'The State should:'. A modal alone counts only with an
+    organ of the State as its subject, not where a body's own duties are set out ('el consejo comunal deberá:')."""
+    for t in _cues().langs.values():
+        for m in t.strong_cue.finditer(lead):
+            modal = t.modal.match(lead, m.start())
+            if modal is None or modal.end() < m.end():
+                return True
+            if t.forward_cue.search(lead) or PASSIVE_AFTER.match(lead, m.end()):
+                return True  # 'The following measures must be taken:', 'X must be reviewed to ensure that:'
+            subject = " ".join(lead[: m.start()].split()[-SUBJECT_TAIL:])  # '… in order to do so, the UK must:'
+            if _actor_in(subject, t) or _state_subject(subject.split(", ")[-1].removeprefix("the ")):
+                return True
+    return _actor_modal(lead)
 
 
 def _belief_lead(lead: str) -> bool:
