@@ -614,3 +614,15 @@ def test_a_number_sign_before_article_numbers_is_read_through() -> None:
     arts = find_articles(doc)
     assert {a.article for a in arts} == {"83", "84"}
     check_offsets(doc, arts)
+
+
+def test_an_abbreviation_defined_with_a_year_names_its_instrument() -> None:
+    doc = make_doc(
+        "Rigen la Constitución de la República de Ruritania (CRR, 1999) y demás instrumentos.",
+        "Según el artículo 129 de la CRR, toda actividad debe respetar el ambiente.",
+        language="es",
+    )
+    arts = find_articles(doc)
+    assert [(a.article, a.instrument) for a in arts] == [("129", arts[0].instrument)]
+    assert arts[0].instrument.startswith("Constitución")
+    check_offsets(doc, arts)

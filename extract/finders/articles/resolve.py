@@ -142,7 +142,7 @@ def _walk(doc: DocText) -> list[_Unit]:
 CONSTITUTION_ADJECTIVES = words("constitution_adjectives")
 _LEADS = "|".join(map(re.escape, phrases("definition_leads")))
 DEFINITION_RE = re.compile(
-    r"\s{0,3}(?:\(\s?(?:(?:" + _LEADS + r")\s)?[\"“']?([A-Z][A-Za-z0-9]{1,9})[\"”']?\s?\)"
+    r"\s{0,3}(?:\(\s?(?:(?:" + _LEADS + r")\s)?[\"“']?([A-Z][A-Za-z0-9]{1,9})[\"”']?(?:\s?[,;]\s?(?:19|20)\d\d)?\s?\)"
     r"|[-–—]\s?([A-Z][A-Za-z0-9]{1,9})\s?[-–—](?!\w))"  # "la Ley ... -LOPNA- (2007)"
 )
 
