@@ -179,7 +179,9 @@ def test_headings_in_the_type_of_a_summary_before_a_numbered_series_are_sub_head
 def test_a_first_heading_in_a_type_of_its_own_does_not_hold_the_whole_document() -> None:
     def italic(b: Block) -> Block:
         ln = b.lines[0]
-        b.lines[0] = Line(ln.page, ln.x0, ln.top, ln.x1, ln.bottom, ln.text, ln.boxes, ln.flags, ln.size, 1.0, 1.0, "Arial")
+        b.lines[0] = Line(
+            ln.page, ln.x0, ln.top, ln.x1, ln.bottom, ln.text, ln.boxes, ln.flags, ln.size, 1.0, 1.0, "Arial"
+        )
         return b
 
     blocks = [
