@@ -679,3 +679,25 @@ def test_a_un_masthead_is_never_a_title() -> None:
 
     assert _junk_part("UNITED NATIONS") and _junk_part("NATIONS A") and _junk_part("General Assembly")
     assert not _junk_part("Report of the Working Group on the Universal Periodic Review")
+
+
+def test_a_signatures_job_title_is_cut_off_the_organisations_name() -> None:
+    from extract.finders.metadata.authors import _strip_name
+    from extract.finders.metadata.cues import load_cues
+
+    cues = load_cues()
+    assert _strip_name("Freedonia Rights Alliance Project Coordinator", cues) == "Freedonia Rights Alliance"
+    assert _strip_name("Red Freedoniana de Derechos Coordinadora", cues) == "Red Freedoniana de Derechos"
+    assert _strip_name("Office of the President", cues) == "Office of the President"  # a name, not a role
+
+
+def test_the_pdfs_author_field_names_an_author_the_document_prints() -> None:
+    paragraphs = [
+        "Trade unions in Freedonia are organised under one national centre founded in 1939.",
+        "Solidarity with the workers of Freedonia is strong: the Freedonia Solidarity Campaign has many affiliates.",
+    ]
+    doc = _doc(["A. UNIONS IN FREEDONIA"], paragraphs)
+    doc.pdf_author = "Freedonia Solidarity Campaign"
+    assert describe(doc).organisations == ["Freedonia Solidarity Campaign"]
+    doc.pdf_author = "Ana Vell"  # a person who typed the file is no author
+    assert "Ana Vell" not in describe(doc).organisations

@@ -189,6 +189,7 @@ def doctext(spine: Spine) -> DocText:
         cover=cover,
         furniture=furniture,
         pdf_title=spine.raw.metadata.get("Title") or None,
+        pdf_author=spine.raw.metadata.get("Author") or None,
     )
 
 

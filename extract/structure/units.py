@@ -93,6 +93,8 @@ class DocText:
     """Running headers and footers removed from the body (one of each distinct text)."""
     pdf_title: str | None = None
     """The PDF's Title metadata, often an organisation's own label for the file."""
+    pdf_author: str | None = None
+    """The PDF's Author metadata: a person, a program, or the organisation that wrote the submission."""
 
     def paragraphs(self) -> Iterator[TextUnit]:
         return (u for u in self.units if u.source == "paragraph")

@@ -67,6 +67,7 @@ WEIGHTS = {
     "letterhead": 2.0,
     "fallback": 1.0,
     "signature": 1.0,
+    "metadata": 2.0,
 }
 """How much one cue hit counts, by where it was found."""
 
@@ -414,6 +415,12 @@ def _strip_name(name: str, cues: Cues) -> str:
     for suf in cues.suffixes:
         if s.endswith(" " + suf):
             s = s[: -len(suf) - 1].rstrip(" ,")
+    for role in cues.role_titles:  # 'Freedonia Alliance Project Coordinator', from a signature
+        if fold(s).endswith(" " + fold(role)) and len(s.split()) > len(role.split()) + 1:
+            head = s[: len(s) - len(role)].rstrip(" ,")
+            if fold(head.split()[-1]) not in cues.connectors:  # 'Office of the President' is a name
+                s = head
+            break
     return s.strip(" -–—,:;/")
 
 
@@ -651,6 +658,7 @@ def _named_authors(v: View) -> list[str]:
         scan_self(t)
     _letterhead(v, add)
     _signature(v, add, cues)
+    _metadata_author(v, add, cues, full_folded)
 
     for c in cands.values():
         n = _count(c.name, full_folded)
@@ -734,6 +742,14 @@ def _letterhead(v: View, add: Callable[[str, float, str], None]) -> None:
         run = _run_forward(t)
         if run and len(run) >= 0.8 * len(t.rstrip(" .:")):
             add(run, WEIGHTS["letterhead"], "letterhead")
+
+
+def _metadata_author(v: View, add: Callable[[str, float, str], None], cues: Cues, full_folded: str) -> None:
+    """The PDF's Author field, when it is an organisation's name the document also prints (a person, or
+    'Microsoft Word', is neither)."""
+    name = _strip_name(v.pdf_author or "", cues)
+    if any(fold(w) in cues.head_words for w in name.split()) and _count(name, full_folded) >= 1:
+        add(name, WEIGHTS["metadata"], "metadata")
 
 
 def _signature(v: View, add: Callable[[str, float, str], None], cues: Cues) -> None:

@@ -39,6 +39,7 @@ class Cues:
     elided_articles: tuple[str, ...]
     open_connectors: frozenset[str]
     agents: tuple[str, ...]
+    role_titles: tuple[str, ...]
     stop_names: list[re.Pattern[str]]
     head_words: frozenset[str]
     member_lists: list[re.Pattern[str]]
@@ -85,6 +86,7 @@ def load_cues() -> Cues:
         elided_articles=tuple(org["elided_articles"]),
         open_connectors=frozenset(org["open_connectors"]),
         agents=tuple(org["agents"]),
+        role_titles=tuple(sorted(org["role_titles"], key=len, reverse=True)),
         stop_names=comp(org["stop_names"]["patterns"]),
         head_words=frozenset(fold(w) for w in words.organisation_words),  # compared with fold(word) everywhere
         member_lists=comp(words.member_lists),

@@ -31,9 +31,10 @@ class View:
     paragraphs: list[str]
     full: str
     lead_notes: list[str]
+    """Footnotes on the cover or the opening paragraphs: where a coalition lists its members."""
     layout_title: str | None = None
     pdf_title: str | None = None
-    """Footnotes on the cover or the opening paragraphs: where a coalition lists its members."""
+    pdf_author: str | None = None
 
     @property
     def cover_text(self) -> str:
@@ -92,4 +93,5 @@ def make_view(doc: DocText) -> View:
         lead_notes=lead_notes,
         layout_title=doc.title,
         pdf_title=doc.pdf_title,
+        pdf_author=doc.pdf_author,
     )
