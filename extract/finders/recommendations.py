@@ -84,8 +84,6 @@ THAT = re.compile(r"(?:that\s|que\s|qu['\u2019])", re.I)
 """A subjunctive ask: 'That the State ratify ...', 'Que el Estado derogue ...', 'Qu'il soit procédé ...'."""
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 LETTERED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]?$")
-INLINE_ITEM = re.compile(r"(?:[,;]\s*(?:(?:y|and|et|e)\s+)?|\s(?:y|and|et|e)\s+)(?P<l>[a-z]|\d{1,2})\)\s+(?=[^\W\d_])")
-"""An item lettered inside the running text of a list item: ', c) que …, d) que …, y e) …'."""
 MIN_INLINE_ITEMS = 2
 MIN_INLINE_WORDS = 4
 PRINTED_NUMBER = re.compile(r"^\s*\(?(?P<n>\d{1,2}|[a-z])(?:\.-|\.\)|[.)]|\s?[-\u2013])\s+(?=[^\W\d_])")
@@ -138,6 +136,7 @@ class _Cues:
     langs: dict[str, _Lang]
     quote_open: str
     quote_close: str
+    conjunctions: tuple[str, ...]
 
     def any(self, pick: Callable[[_Lang], re.Pattern[str]], text: str) -> bool:
         return any(pick(t).search(text) for t in self.langs.values())
@@ -208,6 +207,7 @@ def _cues() -> _Cues:
         langs=langs,
         quote_open=raw["quote_open"],
         quote_close=raw["quote_close"],
+        conjunctions=tuple(raw["conjunctions"]),
     )
 
 
@@ -337,13 +337,8 @@ def _belief_lead(lead: str) -> bool:
     st = GLYPHS.sub("", lead).strip().rstrip(":").strip()
     for t in _cues().langs.values():
         m = t.we_weak.match(st)
-        if (
-            m
-            and m.end() >= len(st.rstrip()) - len("that")
-            and t.we_belief.search(m.group("verb") or m.group("verb2") or "")
-        ):
-            rest = st[m.end() :].strip().casefold()
-            return rest in ("", "that", "que")
+        if m and t.we_belief.search(m.group("verb") or m.group("verb2") or ""):
+            return st[m.end() :].strip() == "" or bool(THAT.fullmatch(st[m.end() :].strip() + " "))
     return False
 
 
@@ -876,9 +871,16 @@ class _Walker:
         return False
 
 
+@lru_cache(maxsize=1)
+def _inline_item() -> re.Pattern[str]:
+    """An item lettered inside the running text of a list item: ', c) que …, d) que …, y e) …'."""
+    conj = "|".join(map(re.escape, _cues().conjunctions))
+    return re.compile(rf"(?:[,;]\s*(?:(?:{conj})\s+)?|\s(?:{conj})\s+)(?P<l>[a-z]|\d{{1,2}})\)\s+(?=[^\W\d_])")
+
+
 def _inline_items(text: str) -> list[tuple[str | None, str]]:
     """(letter, text) of the item and of each item lettered in sequence inside it ('…, c) que …, d) que …')."""
-    hits = list(INLINE_ITEM.finditer(text))
+    hits = list(_inline_item().finditer(text))
     run: list[re.Match[str]] = []
     for m in hits:
         if run and not _next_label(run[-1].group("l"), m.group("l")):
