@@ -639,8 +639,16 @@ def _body_asks(u: TextUnit, text: str, order: float, lang: str) -> list[_Draft]:
     return out
 
 
-INLINE_LEAD = re.compile(r":\s+(?=[¿¡]?[A-ZÁÉÍÓÚÑ])")
+INLINE_LEAD = re.compile(r":\s+(?=[¿¡]?[^\W\d_])")
 """A colon inside a sentence before a capital: what follows may be an ask (a quotation after it is someone's words)."""
+
+
+def _lead_of_own_asks(lead: str) -> bool:
+    """A lead-in naming or making asks, in the submission's own voice (not a treaty body's reported)."""
+    cues = _cues()
+    if cues.any(lambda t: t.treaty_voice, lead) or cues.any(lambda t: t.other_voice, lead):
+        return False
+    return cues.any(lambda t: t.rec_noun, lead) or cues.any(lambda t: t.strong_cue, lead)
 
 
 def _after_leads(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[int]]:
@@ -651,9 +659,8 @@ def _after_leads(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[in
     led: set[int] = set()
     for s, e in spans:
         m = INLINE_LEAD.search(text, s, e)
-        lead = text[s : m.start()] if m else ""
-        voiced = _cues().any(lambda t: t.treaty_voice, lead) or _cues().any(lambda t: t.other_voice, lead)
-        if m and not voiced and (_cues().any(lambda t: t.rec_noun, lead) or _cues().any(lambda t: t.strong_cue, lead)):
+        opens = text[m.end() : m.end() + 2].lstrip("¿¡")[:1] if m is not None else ""
+        if m is not None and opens.isupper() and _lead_of_own_asks(text[s : m.start()]):
             out.append((s, m.start() + 1))
             led.add(len(out))
             out.append((m.end(), e))

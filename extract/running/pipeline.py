@@ -133,32 +133,8 @@ def doctext(spine: Spine) -> DocText:
     units: list[TextUnit] = []
     for p in built.paragraphs:
         units.append(_unit(p, p.id in built.bold, built.depth.get(p.id, 0)))
-        for f in notes_after.get(p.id, []):
-            units.append(
-                TextUnit(
-                    id=f.id,
-                    source="footnote",
-                    page=f.page,
-                    text=f.text,
-                    section=sec_of.get(p.id),
-                    kind="footnote",
-                    number=str(f.number),
-                    anchor=p.id,
-                    anchor_offset=anchor_offset.get(f.id),
-                )
-            )
-    for f in loose:
-        units.append(
-            TextUnit(
-                id=f.id,
-                source="footnote",
-                page=f.page,
-                text=f.text,
-                section=heading_of.get(f.id),
-                kind="footnote",
-                number=str(f.number),
-            )
-        )
+        units += [_note_unit(f, sec_of.get(p.id), p.id, anchor_offset.get(f.id)) for f in notes_after.get(p.id, [])]
+    units += [_note_unit(f, heading_of.get(f.id)) for f in loose]
     cover = [
         StyledLine(text=ln.text, page=ln.page, size=ln.size, bold=ln.is_bold, italic=ln.is_italic, top=ln.top)
         for b in built.cover
@@ -190,6 +166,21 @@ def doctext(spine: Spine) -> DocText:
         furniture=furniture,
         pdf_title=spine.raw.metadata.get("Title") or None,
         pdf_author=spine.raw.metadata.get("Author") or None,
+    )
+
+
+def _note_unit(f: Footnote, section: str | None, anchor: str | None = None, offset: int | None = None) -> TextUnit:
+    """A note as the finders read it: after the paragraph citing it (`anchor`), or loose at the end."""
+    return TextUnit(
+        id=f.id,
+        source="footnote",
+        page=f.page,
+        text=f.text,
+        section=section,
+        kind="footnote",
+        number=str(f.number),
+        anchor=anchor,
+        anchor_offset=offset,
     )
 
 

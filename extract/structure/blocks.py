@@ -180,14 +180,19 @@ def _table_rows(page: PageLayout) -> set[int]:
     return out
 
 
+def _right_margin(body: list[Line]) -> float | None:
+    """Where the page's full lines end (most long lines reach it), or None on a page of short lines."""
+    long = sorted(ln.x1 for ln in body if len(ln.text) > 20)
+    return long[int(len(long) * 0.9)] if long else None
+
+
 def _hanging_labels(body: list[Line], row_lines: set[int]) -> list[tuple[Line, Line]]:
     """Two-cell 'rows' that are a paragraph led by a label ('Rec. 12', tab, the text): the text
     wraps back to the margin under the label, which a table cell never does. Rows set at the same
     two stops on the page are labelled paragraphs too, however short their text."""
-    long = sorted(ln.x1 for ln in body if len(ln.text) > 20)
-    if not long:
+    right = _right_margin(body)
+    if right is None:
         return []
-    right = long[int(len(long) * 0.9)]
 
     def same_line(x: Line | None, y: Line) -> bool:
         return x is not None and id(x) in row_lines and abs(x.bottom - y.bottom) < 0.4 * y.size
@@ -219,10 +224,9 @@ def _gapped_lines(body: list[Line], row_lines: set[int]) -> list[tuple[Line, Lin
     a note marker): the line above runs on into it mid-sentence, the line below wraps back to its margin,
     both close above and below, and it reaches the right margin as the paragraph's lines do. A table row
     is never a single line held inside running text."""
-    long = sorted(ln.x1 for ln in body if len(ln.text) > 20)
-    if not long:
+    right = _right_margin(body)
+    if right is None:
         return []
-    right = long[int(len(long) * 0.9)]
     out = []
     for i in range(1, len(body) - 1):
         before, a, b = body[i - 1], body[i], body[i + 1]

@@ -54,22 +54,14 @@ def _trim(name: str, rules: LanguageRules, lexicon: frozenset[str]) -> tuple[int
     words = [name[a:b] for a, b in spans]
     lo, hi = 0, len(words)
 
-    def plain(w: str) -> bool:
-        low = w.lower().strip(".")
-        return not (
-            rules.common(w)
-            or low in lexicon
-            or w in rules.honorifics
-            or low in rules.official_titles
-            or low in rules.cue_words
-            or low in rules.stop_words
-        )
-
     def title(w: str) -> bool:
         low = w.lower().strip(".")
         return (
             w in rules.honorifics or low in rules.official_titles or low in rules.cue_words or low in rules.stop_words
         )
+
+    def plain(w: str) -> bool:
+        return not (rules.common(w) or w.lower().strip(".") in lexicon or title(w))
 
     while lo < hi and not plain(words[lo]):
         lo += 1

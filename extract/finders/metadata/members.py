@@ -98,13 +98,7 @@ def _org_like(item: str, cues: Cues) -> bool:
     words = item.split()
     if len(words) == 1:
         return _is_acronym(words[0])
-    return any(fold(w).strip(".,") in _name_words() for w in words)
-
-
-@cache
-def _name_words() -> frozenset[str]:
-    """The words organisations' names contain, folded as the items are."""
-    return load_cues().head_words
+    return any(fold(w).strip(".,") in load_cues().head_words for w in words)
 
 
 def _place(piece: str) -> bool:
@@ -164,7 +158,7 @@ def continues_enumeration(previous: str, piece: str) -> bool:
     """'… de Niñas, Niños y Adolescentes', '… para la Seguridad, la Defensa y la Fuerza …': a piece
     after a comma that ends an enumeration of nouns begun inside the previous name."""
     m = _patterns().enumeration_end.match(piece)
-    if not m or fold(m.group(2).split()[0]) in _name_words():
+    if not m or fold(m.group(2).split()[0]) in load_cues().head_words:
         return False
     words = [fold(w) for w in previous.split()]
     if len(words) >= 3 and words[-2] in load_cues().articles:
@@ -183,7 +177,7 @@ def _closing_pair(item: str) -> list[str]:
         return [item]
     for left, right in splits:
         first = right.split()[0]
-        if _is_acronym(first) or fold(first) in _name_words():
+        if _is_acronym(first) or fold(first) in load_cues().head_words:
             return [left, right]
     return list(splits[0])
 
