@@ -1,0 +1,109 @@
+"""Score the theme tagger against OHCHR's own theme assignments in its thematic lists.
+
+The lists of 2014 and 2019 use earlier UHRI labels: `label_map.json` maps each to
+one of this package's theme ids where the concept is the same. Only themes the
+list itself uses at least once (after mapping) are scored, less those an
+unmapped earlier label may also cover, so a theme the earlier taxonomy lacked
+never counts against the tagger. The current list (2025) is scored on every theme.
+
+    python eval/themes/score.py [--show FP|FN] [--theme ID] [--half odd|even]
+
+Groups of persons (the Index's second dimension) are scored from the lists
+that print them, on the groups the package knows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from extract.finders import themes as T
+
+HERE = Path(__file__).resolve().parent
+STATES = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*(?=;|$)")
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s or "").casefold().replace(" and ", " & ")
+    return re.sub(r"\s+", " ", s).strip(" .;:,")
+
+
+def rec_text(text: str) -> str:
+    """The recommendation without its recommending States, as the tool reads it from a report."""
+    parts = [STATES.sub("", p).strip() for p in text.split(";")]
+    return "; ".join(p for p in parts if p)
+
+
+def gold_ids(rec: dict, labels: dict, also: dict, by_label: dict) -> set[str]:
+    out: set[str] = set()
+    for t in rec["themes"]:
+        tid = labels.get(t) if labels else by_label.get(norm(t))
+        if tid:
+            out.add(tid)
+        out.update(also.get(t, ()))
+    return out
+
+
+def score(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
+    data = json.loads((HERE / f"slovenia_c{cycle}.json").read_text(encoding="utf-8"))
+    mp = json.loads((HERE / "label_map.json").read_text(encoding="utf-8"))
+    by_label = {norm(t.label): t.id for t in T.theme_list()}
+    labels = mp["labels"] if cycle < 4 else {}
+    also = mp["also"] if cycle < 4 else {}
+    group_ids = {t.id for t in T.theme_list() if t.id == "lgbti-persons"}
+    recs = data["recommendations"]
+    if args.half:
+        recs = [r for i, r in enumerate(recs) if i % 2 == (1 if args.half == "odd" else 0)]
+    golds = [gold_ids(r, labels, also, by_label) for r in recs]
+    if cycle < 4:
+        scored = set().union(*golds)
+        for lab, ids in mp["conflicts"].items():
+            if any(lab in r["themes"] for r in recs):
+                scored -= set(ids)
+    else:
+        scored = set(by_label.values())
+    scored -= group_ids
+    tp = fp = fn = 0
+    for r, g in zip(recs, golds, strict=True):
+        p = set(T.tag_text(rec_text(r["text"]), "en")) & scored
+        g &= scored
+        tp += len(p & g)
+        fp += len(p - g)
+        fn += len(g - p)
+        if args.show:
+            bad = (p - g) if args.show == "FP" else (g - p)
+            if args.theme:
+                bad &= {args.theme}
+            if bad:
+                print(f"  c{cycle} {r['number']} {args.show} {sorted(bad)}: {rec_text(r['text'])[:220]}")
+    return tp, fp, fn
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", choices=["FP", "FN"])
+    ap.add_argument("--theme")
+    ap.add_argument("--half", choices=["odd", "even"])
+    ap.add_argument("--cycles", default="2,3,4")
+    args = ap.parse_args()
+    tot = [0, 0, 0]
+    for c in (int(x) for x in args.cycles.split(",")):
+        tp, fp, fn = score(c, args)
+        tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"cycle {c}: tp {tp} fp {fp} fn {fn}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    tp, fp, fn = tot
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    print(f"all: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}")
+
+
+if __name__ == "__main__":
+    main()
