@@ -266,6 +266,7 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
     recs: list[Recommendation] = []
     w.block("4. The submitting organisations recommend that the Republic of Arcadia:", BODY, MARGIN, width)
     themes_of = {"5.1": ["freedom-of-expression", "detention"], "5.2": ["torture"], "5.3": ["freedom-of-expression"]}
+    groups_of = {"5.1": ["detainees"], "5.3": ["media"]}
     verbs = {"5.1": ("repeal", 5), "5.2": ("ratify", 4), "5.3": ("guarantee", 3)}
     for i, (num, text) in enumerate(RECS, 1):
         w.c.setFont(*BODY)
@@ -285,6 +286,7 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
                 number=num,
                 section="s2",
                 themes=themes_of[num],
+                groups=groups_of.get(num, []),
                 action=Action(verb=verbs[num][0], category=verbs[num][1]),
                 page=b.page,
                 bbox=b.bbox(),
@@ -405,6 +407,8 @@ def build_demo(out_dir: Path) -> tuple[Path, Path]:
         ),
         Theme(id="detention", label="Detention", taxonomy="demo", recommendations=["r1"]),
         Theme(id="torture", label="Torture and ill-treatment", taxonomy="demo", recommendations=["r2"]),
+        Theme(id="detainees", label="Detainees", taxonomy="demo", dimension="group", recommendations=["r1"]),
+        Theme(id="media", label="Media", taxonomy="demo", dimension="group", recommendations=["r3"]),
     ]
     doc = Document(
         document=DocumentMeta(

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 BBox = tuple[float, float, float, float]
 """[x0, top, x1, bottom] in PDF points, origin at the page's top-left."""
@@ -95,6 +95,9 @@ class Section(Record):
     page_end: int = Field(ge=1)
     bbox: BBox | None = Field(default=None, description="box of the heading on page_start")
     themes: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(
+        default_factory=list, description="groups of persons its title names (theme records' ids)"
+    )
 
 
 class Span(Record):
@@ -342,6 +345,10 @@ class Recommendation(Record):
     number: str | None = None
     section: str | None = None
     themes: list[str] = Field(default_factory=list)
+    groups: list[str] = Field(
+        default_factory=list,
+        description="groups of persons it concerns (women & girls, children, Roma...), the Index's second dimension",
+    )
     action: Action = Field(default_factory=Action)
     recommending_states: list[str] = Field(default_factory=list, description="as printed")
     recommending_state_refs: list[StateRef] = Field(
@@ -364,6 +371,9 @@ class Theme(Record):
     id: str
     label: str
     taxonomy: str
+    dimension: Literal["theme", "group"] = Field(
+        default="theme", description="a human rights theme, or a group of persons (the Index's two dimensions)"
+    )
     sections: list[str] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list)
 

@@ -174,7 +174,7 @@ def test_same_stem_gets_sha_suffix_and_duplicates_are_skipped(tmp_path: Path) ->
 
 
 def test_non_document_json_is_reported_not_fatal(two_docs: Path) -> None:
-    (two_docs / "links.json").write_text(json.dumps({"schema_version": "1.0", "links": []}), encoding="utf-8")
+    (two_docs / "links.json").write_text(json.dumps({"schema_version": "1.1", "links": []}), encoding="utf-8")
     (two_docs / "broken.json").write_text("{not json", encoding="utf-8")
     loaded = load_run(two_docs)
     assert len(loaded.documents) == 3

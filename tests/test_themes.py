@@ -10,10 +10,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.finders.themes import DATA, apply_themes, tag_recommendations, tag_sections, tag_text, theme_list
+from extract.finders.themes import (
+    DATA,
+    apply_themes,
+    apply_to_sections,
+    group_list,
+    tag_groups,
+    tag_recommendations,
+    tag_sections,
+    tag_text,
+    theme_list,
+)
 from schemas import Recommendation, Section
 
 LABEL = {t.id: t.label for t in theme_list()}
+GROUP = {g.id: g.label for g in group_list()}
+
+
+def groups(text: str, lang: str = "en", heading: bool = False) -> set[str]:
+    return {GROUP[g] for g in tag_groups(text, lang, heading)}
 
 
 def labels(text: str, lang: str = "en", heading: bool = False) -> set[str]:
@@ -187,22 +202,94 @@ def test_equal_keywords_all_count() -> None:
 
 
 def test_sexual_orientation_and_gender_identity() -> None:
-    # the Index's own assignments file these under equality and sexual & gender-based violence, and its
-    # groups of persons include LGBTI persons: all three are tagged
-    sogi = {
-        "Equality & non-discrimination",
-        "Sexual & gender-based violence",
-        "Lesbian, gay, bisexual, transgender and intersex persons",
-    }
-    assert sogi <= labels("Prohibit discrimination on the grounds of sexual orientation and gender identity")
-    assert sogi <= labels("Recognize same-sex partnerships")
-    assert sogi <= labels("Combatir la homofobia y la transfobia", "es")
-    assert sogi <= labels("Protéger les personnes LGBTI", "fr")
+    # the Index files these under equality and sexual & gender-based violence; LGBTI persons are one of its
+    # groups of persons, not a theme
+    sogi = {"Equality & non-discrimination", "Sexual & gender-based violence"}
+    lgbti = "Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)"
+    for text, lang in (
+        ("Prohibit discrimination on the grounds of sexual orientation and gender identity", "en"),
+        ("Recognize same-sex partnerships", "en"),
+        ("Combatir la homofobia y la transfobia", "es"),
+        ("Protéger les personnes LGBTI", "fr"),
+    ):
+        assert sogi <= labels(text, lang), text
+        assert lgbti in groups(text, lang), text
+    assert not any("LGBTI" in label or "Lesbian" in label for label in LABEL.values())
     assert "Sexual & gender-based violence" not in labels("Ensure gender equality in employment")
-    assert "Lesbian, gay, bisexual, transgender and intersex persons" not in labels(
-        "Ensure gender equality in employment"
-    )
+    assert lgbti not in groups("Ensure gender equality in employment")
     assert labels("Sexual orientation and gender identity", heading=True) >= sogi
+    assert lgbti in groups("Sexual orientation and gender identity", heading=True)
+
+
+def test_group_list_is_well_formed() -> None:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    ids = [g["id"] for g in data["groups"]]
+    assert len(ids) == len(set(ids)) >= 20
+    assert all(re.fullmatch(r"group(?:-[a-z0-9]+)+", i) for i in ids)
+    assert not set(ids) & {t["id"] for t in data["themes"]}
+    assert all(set(g["keywords"]) <= {"en", "es", "fr", "any"} and g["keywords"]["en"] for g in data["groups"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Ensure that Roma children have equal access to quality education",
+            "en",
+            {
+                "Children",
+                "Roma, Gypsies, Sinti & Travellers",
+                "Minorities/ racial, ethnic, linguistic, religious or descent-based groups",
+            },
+        ),
+        (
+            "Improve access to healthcare for older persons and persons with disabilities",
+            "en",
+            {"Older persons", "Persons with disabilities"},
+        ),
+        ("Protect journalists and human rights defenders from threats", "en", {"Media", "Human rights defenders"}),
+        (
+            "Train police and prison officials on the rights of detainees",
+            "en",
+            {"Law enforcement / police & prison officials", "Persons deprived of their liberty & detainees"},
+        ),
+        (
+            "Garantizar el acceso a la justicia de las mujeres indígenas y afrodescendientes",
+            "es",
+            {
+                "Women & girls",
+                "Indigenous peoples",
+                "Minorities/ racial, ethnic, linguistic, religious or descent-based groups",
+            },
+        ),
+        ("Protéger les droits des migrants et des demandeurs d'asile", "fr", {"Migrants", "Refugees & asylum seekers"}),
+        ("Ratify the Optional Protocol to the Convention against Torture", "en", set()),
+    ],
+)
+def test_groups_of_persons(text: str, lang: str, expected: set[str]) -> None:
+    assert groups(text, lang) == expected
+
+
+def test_a_group_is_not_a_theme_and_flows_from_its_section() -> None:
+    secs = [
+        Section(id="s1", title="Rights of the child", level=1, page_start=1, page_end=2),
+        Section(id="s2", title="Recommendations", level=2, parent="s1", page_start=2, page_end=2),
+    ]
+    recs = [
+        Recommendation(
+            id="r1", text="Ban corporal punishment in all settings", section="s2", page=2, bbox=(0, 0, 0, 0)
+        ),
+        Recommendation(id="r2", text="Protect LGBTI persons from hate crimes", page=1, bbox=(0, 0, 0, 0)),
+    ]
+    found = tag_recommendations(recs, secs)
+    dims = {t.id: t.dimension for t in found}
+    assert dims["group-children"] == "group" and dims["children-general"] == "theme"
+    out = apply_themes(recs, found)
+    assert out[0].groups == ["group-children"] and "children-family-care" in out[0].themes
+    assert out[1].groups == ["group-lgbti"] and not any(t.startswith("group-") for t in out[1].themes)
+    sections = apply_to_sections(secs, found)
+    assert sections[0].groups == ["group-children"] and "children-general" in sections[0].themes
+    assert sections[1] is secs[1]
 
 
 def test_victims_named_without_support_are_not_victim_support() -> None:
@@ -271,3 +358,25 @@ def test_both_sexes_named_are_children_not_a_womens_rights_cue() -> None:
     assert "Children: definition; general principles; protection" in got
     assert "Discrimination against women" not in got
     assert "Violence against women" not in labels("End the harassment of human rights activists")
+
+
+def test_a_channel_or_a_violation_is_not_the_theme_its_word_names() -> None:
+    expression = "Freedom of opinion and expression & access to information"
+    assert expression not in labels("Combat hate speech on social media and in the press")
+    assert expression not in labels("Difundir la campaña a través de los medios de comunicación", "es")
+    assert expression in labels("Reopen the media outlets closed since 2009 and end the censorship of the press")
+    assert expression in labels(
+        "Permitir la presencia de los medios de comunicación privados en los actos oficiales", "es"
+    )
+    assert expression in labels("Online freedom", heading=True)
+    rape = "Violence against women"
+    assert rape not in labels("Violación del derecho a la consulta previa", "es", heading=True)
+    assert rape not in labels("Cesar la violación de los derechos de los detenidos", "es")
+    assert rape in labels("Investigar la violación de una niña en el centro de detención", "es")
+
+
+def test_corporal_punishment_is_the_family_environment() -> None:
+    found = labels("Prohibit corporal punishment of children in all settings, including the home")
+    assert "Children: family environment & alternative care" in found
+    assert "Prohibition of torture & cruel, inhuman or degrading treatment" not in found
+    assert "Children: family environment & alternative care" in labels("Prohibir el castigo corporal", "es")

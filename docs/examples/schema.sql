@@ -155,6 +155,7 @@ CREATE TABLE recommendations (
   text TEXT,
   section TEXT,
   themes TEXT,
+  groups TEXT,
   action_verb TEXT,
   action_category INTEGER,
   recommending_states TEXT,
@@ -179,6 +180,7 @@ CREATE TABLE themes (
   id TEXT NOT NULL,
   label TEXT,
   taxonomy TEXT,
+  dimension TEXT,
   sections TEXT,
   recommendations TEXT,
   PRIMARY KEY (document_id, id),
@@ -261,6 +263,17 @@ CREATE TABLE recommendation_themes (
 );
 
 CREATE INDEX ix_recommendation_themes_theme ON recommendation_themes (theme);
+
+CREATE TABLE recommendation_groups (
+  document_id TEXT NOT NULL,
+  recommendation_id TEXT NOT NULL,
+  group_id TEXT NOT NULL,
+  PRIMARY KEY (document_id, recommendation_id, group_id),
+  FOREIGN KEY (document_id) REFERENCES documents(id),
+  FOREIGN KEY (document_id, recommendation_id) REFERENCES recommendations(document_id, id)
+);
+
+CREATE INDEX ix_recommendation_groups_group_id ON recommendation_groups (group_id);
 
 CREATE TABLE recommendation_states (
   document_id TEXT NOT NULL,

@@ -8,8 +8,11 @@ never counts against the tagger. The current list (2025) is scored on every them
 
     python eval/themes/score.py [--show FP|FN] [--theme ID] [--half odd|even]
 
-Groups of persons (the Index's second dimension) are scored from the lists
-that print them, on the groups the package knows.
+Groups of persons (the Index's second dimension) are scored with --groups on
+the 2019 and 2025 lists (the 2014 list names too few), on the groups both the
+list and the package know; `label_map.json`'s "groups" maps the lists' labels.
+"Public officials", which the 2025 list gives to nearly every recommendation as
+its addressee, and "general" are not scored.
 """
 
 from __future__ import annotations
@@ -48,6 +51,28 @@ def gold_ids(rec: dict, labels: dict, also: dict, by_label: dict) -> set[str]:
             out.add(tid)
         out.update(also.get(t, ()))
     return out
+
+
+def score_groups(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
+    data = json.loads((HERE / f"slovenia_c{cycle}.json").read_text(encoding="utf-8"))
+    mp = json.loads((HERE / "label_map.json").read_text(encoding="utf-8"))["groups"]
+    known = {g.id for g in T.group_list()}
+    golds = [{mp[norm(x)] for x in r["groups"] if mp.get(norm(x))} for r in data["recommendations"]]
+    scored = set().union(*golds) & known
+    tp = fp = fn = 0
+    for r, g in zip(data["recommendations"], golds, strict=True):
+        p = set(T.tag_groups(rec_text(r["text"]), "en")) & scored
+        g &= scored
+        tp += len(p & g)
+        fp += len(p - g)
+        fn += len(g - p)
+        if args.show:
+            bad = (p - g) if args.show == "FP" else (g - p)
+            if args.theme:
+                bad &= {args.theme}
+            if bad:
+                print(f"  c{cycle} {r['number']} {args.show} {sorted(bad)}: {rec_text(r['text'])[:220]}")
+    return tp, fp, fn
 
 
 def score(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
@@ -91,10 +116,12 @@ def main() -> None:
     ap.add_argument("--theme")
     ap.add_argument("--half", choices=["odd", "even"])
     ap.add_argument("--cycles", default="2,3,4")
+    ap.add_argument("--groups", action="store_true", help="score groups of persons (2019 and 2025 lists)")
     args = ap.parse_args()
     tot = [0, 0, 0]
-    for c in (int(x) for x in args.cycles.split(",")):
-        tp, fp, fn = score(c, args)
+    cycles = [int(x) for x in args.cycles.split(",")]
+    for c in [c for c in cycles if c > 2] if args.groups else cycles:
+        tp, fp, fn = (score_groups if args.groups else score)(c, args)
         tot = [tot[0] + tp, tot[1] + fp, tot[2] + fn]
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0

@@ -91,13 +91,12 @@ def _recommendations(doc: DocText, earlier: Earlier, options: FinderOptions) -> 
 
 def _themes(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
     recs = earlier["recommendations"]
-    section_themes = themes.tag_sections(doc.sections, doc.language)
     found = themes.tag_recommendations(recs, doc.sections, doc.language)
-    sections = [
-        s.model_copy(update={"themes": section_themes[s.id]}) if section_themes.get(s.id) else s
-        for s in earlier["sections"]
-    ]
-    return Found(found, revised={"recommendations": themes.apply_themes(recs, found), "sections": sections})
+    revised = {
+        "recommendations": themes.apply_themes(recs, found),
+        "sections": themes.apply_to_sections(earlier["sections"], found),
+    }
+    return Found(found, revised=revised)
 
 
 def _contributors(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:

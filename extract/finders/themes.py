@@ -17,10 +17,21 @@ keywords of equal length all count, so an exact word never hides a prefix one.
 
 Public API:
     theme_list() -> list[ThemeDef]
+    group_list() -> list[ThemeDef]
     tag_text(text, lang="en", heading=False) -> list[str]          theme ids
+    tag_groups(text, lang="en", heading=False) -> list[str]        group ids
     tag_sections(sections, lang="en") -> dict[section id, list[theme id]]
-    tag_recommendations(recs, sections, lang="en") -> list[Theme]
-    apply_themes(recs, themes) -> list[Recommendation]               copies with `themes` filled
+    tag_section_groups(sections, lang="en") -> dict[section id, list[group id]]
+    tag_recommendations(recs, sections, lang="en") -> list[Theme]  themes, then groups
+    apply_themes(recs, themes) -> list[Recommendation]               copies with `themes` and `groups` filled
+    apply_to_sections(sections, themes) -> list[Section]             the same for sections
+
+Groups of persons are the Index's second dimension: who a recommendation
+concerns (women & girls, children, Roma, detainees...), apart from what it is
+about. A group is never a theme: the Index tags "Roma children's access to
+education" with the theme education and the groups Roma and children, and a
+recommendation on LGBTI persons with its themes (equality, gender-based
+violence) and the group LGBTI.
 """
 
 from __future__ import annotations
@@ -68,6 +79,11 @@ class _Rules:
     text: dict[str, _Matcher]
     heading: dict[str, _Matcher]
     combinations: tuple[tuple[frozenset[str], frozenset[str], tuple[str, ...]], ...]  # (all, none, add)
+    groups: tuple[ThemeDef, ...]
+    group_order: dict[str, int]
+    implied: dict[str, tuple[str, ...]]  # theme id → the groups of persons it is about
+    group_text: dict[str, _Matcher]
+    group_heading: dict[str, _Matcher]
 
 
 def _parse_keyword(kw: str) -> tuple[tuple[str, bool, bool], ...]:
@@ -137,12 +153,45 @@ def _rules() -> _Rules:
         (frozenset(c["all"]), frozenset(c.get("none", ())), tuple(c["add"])) for c in data.get("combinations", [])
     )
     order = {t.id: i for i, t in enumerate(themes)}
-    return _Rules(data["taxonomy"], themes, {t.id: t for t in themes}, order, text, heading, combos)
+    groups = tuple(ThemeDef(g["id"], g["label"], "Groups of persons") for g in data.get("groups", []))
+    group_text: dict[str, _Matcher] = {}
+    group_heading: dict[str, _Matcher] = {}
+    for lang in langs:
+        m = _Matcher({}, {})
+        for g in data.get("groups", []):
+            for kw in [*g["keywords"].get(lang, []), *g["keywords"].get("any", [])]:
+                _add(m, kw, g["id"])
+        h = _Matcher({k: list(v) for k, v in m.exact.items()}, {k: list(v) for k, v in m.prefix.items()})
+        for g in data.get("groups", []):
+            for kw in g.get("headings", []):
+                _add(h, kw, g["id"])
+        group_text[lang] = _merge(m)
+        group_heading[lang] = _merge(h)
+    by_id = {t.id: t for t in (*themes, *groups)}
+    return _Rules(
+        data["taxonomy"],
+        themes,
+        by_id,
+        order,
+        text,
+        heading,
+        combos,
+        groups,
+        {g.id: i for i, g in enumerate(groups)},
+        {t: tuple(gs) for t, gs in data.get("theme_groups", {}).items() if not t.startswith("_")},
+        group_text,
+        group_heading,
+    )
 
 
 def theme_list() -> list[ThemeDef]:
     """Every UHRI theme the package knows, in the Index's order."""
     return list(_rules().themes)
+
+
+def group_list() -> list[ThemeDef]:
+    """Every group of persons the package knows, in the Index's order."""
+    return list(_rules().groups)
 
 
 def _matches(kw: _Keyword, raw: list[str], folded: list[str], i: int) -> bool:
@@ -197,9 +246,26 @@ def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     return sorted((h for h in hits if h in r.order), key=r.order.__getitem__)
 
 
+def tag_groups(text: str, lang: str = "en", heading: bool = False) -> list[str]:
+    """Ids of the groups of persons `text` names or its themes are about, in the Index's order (no duplicates)."""
+    r = _rules()
+    code = (lang or "en")[:2].lower()
+    matchers = r.group_heading if heading else r.group_text
+    m = matchers.get(code, matchers["en"])
+    hits = set(_scan(text, m))
+    for theme in tag_text(text, lang, heading):
+        hits.update(r.implied.get(theme, ()))
+    return sorted((h for h in hits if h in r.group_order), key=r.group_order.__getitem__)
+
+
 def tag_sections(sections: Iterable[Section], lang: str = "en") -> dict[str, list[str]]:
     """Theme ids per section id, read from the section titles (with the heading-only phrases)."""
     return {s.id: tag_text(s.title or "", lang, heading=True) for s in sections}
+
+
+def tag_section_groups(sections: Iterable[Section], lang: str = "en") -> dict[str, list[str]]:
+    """Group ids per section id, read from the section titles."""
+    return {s.id: tag_groups(s.title or "", lang, heading=True) for s in sections}
 
 
 def _section_chain(sid: str | None, by_id: dict[str, Section]) -> list[str]:
@@ -212,45 +278,75 @@ def _section_chain(sid: str | None, by_id: dict[str, Section]) -> list[str]:
     return out
 
 
-def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Section], lang: str = "en") -> list[Theme]:
-    """Theme records for a document: each theme with the sections and recommendations it tags.
+def _with_section(
+    own: list[str], sid: str | None, by_section: dict[str, list[str]], by_id: dict[str, Section]
+) -> list[str]:
+    """`own` plus the tags of the nearest enclosing section whose title has any."""
+    for s in _section_chain(sid, by_id):
+        if by_section.get(s):
+            return [*own, *(t for t in by_section[s] if t not in own)]
+    return own
 
-    A recommendation gets the themes of its own text and those of the nearest
-    enclosing section whose title names a theme ("Freedom of expression" flows
-    into the recommendations listed under it).
+
+def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Section], lang: str = "en") -> list[Theme]:
+    """Theme and group records for a document: each with the sections and recommendations it tags.
+
+    A recommendation gets the themes (and groups) of its own text and those of
+    the nearest enclosing section whose title names one ("Freedom of
+    expression" flows into the recommendations listed under it).
     """
     r = _rules()
-    by_section = tag_sections(sections, lang)
     by_id = {s.id: s for s in sections}
-    rec_tags: dict[str, list[str]] = {}
-    for rec in recs:
-        tags = tag_text(rec.text, lang)
-        for sid in _section_chain(rec.section, by_id):
-            if by_section.get(sid):
-                tags = [*tags, *(t for t in by_section[sid] if t not in tags)]
-                break
-        rec_tags[rec.id] = tags
-    secs: dict[str, list[str]] = {}
-    rids: dict[str, list[str]] = {}
-    for sid, ts in by_section.items():
-        for t in ts:
-            secs.setdefault(t, []).append(sid)
-    for rid, ts in rec_tags.items():
-        for t in ts:
-            rids.setdefault(t, []).append(rid)
-    return [
-        Theme(
-            id=t.id, label=t.label, taxonomy=r.taxonomy, sections=secs.get(t.id, []), recommendations=rids.get(t.id, [])
+    out: list[Theme] = []
+    for dimension, defs, tag, tag_titles in (
+        ("theme", r.themes, tag_text, tag_sections),
+        ("group", r.groups, tag_groups, tag_section_groups),
+    ):
+        by_section = tag_titles(sections, lang)
+        secs: dict[str, list[str]] = {}
+        rids: dict[str, list[str]] = {}
+        for sid, ts in by_section.items():
+            for t in ts:
+                secs.setdefault(t, []).append(sid)
+        for rec in recs:
+            for t in _with_section(tag(rec.text, lang), rec.section, by_section, by_id):
+                rids.setdefault(t, []).append(rec.id)
+        out.extend(
+            Theme(
+                id=t.id,
+                label=t.label,
+                taxonomy=r.taxonomy,
+                dimension=dimension,
+                sections=secs.get(t.id, []),
+                recommendations=rids.get(t.id, []),
+            )
+            for t in defs
+            if t.id in secs or t.id in rids
         )
-        for t in r.themes
-        if t.id in secs or t.id in rids
-    ]
+    return out
 
 
 def apply_themes(recs: Sequence[Recommendation], themes: Sequence[Theme]) -> list[Recommendation]:
-    """Copies of `recs` whose `themes` list the ids of the Theme records that tag them."""
-    per: dict[str, list[str]] = {}
+    """Copies of `recs` whose `themes` and `groups` list the ids of the records that tag them."""
+    per: dict[tuple[str, str], list[str]] = {}
     for th in themes:
         for rid in th.recommendations:
-            per.setdefault(rid, []).append(th.id)
-    return [rec.model_copy(update={"themes": per.get(rec.id, [])}) for rec in recs]
+            per.setdefault((th.dimension, rid), []).append(th.id)
+    return [
+        rec.model_copy(update={"themes": per.get(("theme", rec.id), []), "groups": per.get(("group", rec.id), [])})
+        for rec in recs
+    ]
+
+
+def apply_to_sections(sections: Sequence[Section], themes: Sequence[Theme]) -> list[Section]:
+    """Copies of `sections` whose `themes` and `groups` list the ids of the records whose titles name them."""
+    per: dict[tuple[str, str], list[str]] = {}
+    for th in themes:
+        for sid in th.sections:
+            per.setdefault((th.dimension, sid), []).append(th.id)
+    return [
+        s.model_copy(update={"themes": per.get(("theme", s.id), []), "groups": per.get(("group", s.id), [])})
+        if ("theme", s.id) in per or ("group", s.id) in per
+        else s
+        for s in sections
+    ]

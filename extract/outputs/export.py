@@ -381,6 +381,7 @@ RECORD_TABLES: dict[str, Table] = {
                 _c("text", "TEXT", "the whole recommendation"),
                 _c("section", "TEXT", "sections.id"),
                 _joined("themes", "theme ids, '; '-joined"),
+                _joined("groups", "ids of the groups of persons it concerns, '; '-joined"),
                 _c("action_verb", "TEXT", "leading verb (ratify, ensure...)", lambda at: at.item.action.verb),
                 _c(
                     "action_category",
@@ -407,12 +408,13 @@ RECORD_TABLES: dict[str, Table] = {
         ),
         Table(
             "themes",
-            "themes found in a document and what they cover",
+            "themes and groups of persons found in a document and what they cover",
             (
                 DOC_ID,
                 ID,
                 _c("label", "TEXT", "readable name"),
                 _c("taxonomy", "TEXT", "theme list the id comes from"),
+                _c("dimension", "TEXT", "theme, or group (of persons)"),
                 _joined("sections", "section ids, '; '-joined"),
                 _joined("recommendations", "recommendation ids, '; '-joined"),
             ),
@@ -509,6 +511,15 @@ LINK_TABLES: tuple[Table, ...] = (
         _c("theme", "TEXT", "theme id", VALUE_OF_PAIR),
         _each("recommendations", "themes"),
         ("theme",),
+    ),
+    _link_table(
+        "recommendation_groups",
+        "one row per group of persons a recommendation concerns",
+        "recommendations",
+        REC_ID,
+        _c("group_id", "TEXT", "themes.id of a group of persons", VALUE_OF_PAIR),
+        _each("recommendations", "groups"),
+        ("group_id",),
     ),
     _link_table(
         "recommendation_states",

@@ -337,6 +337,7 @@ def panel_items(doc: Document, placed: set[str]) -> dict[str, list[Item]]:
                     (
                         ("text", r.text),
                         ("themes", _join(r.themes)),
+                        ("groups of persons", _join(r.groups)),
                         ("recommending States", _join(r.recommending_states)),
                         ("position", r.position),
                         (
@@ -440,7 +441,8 @@ def panel_items(doc: Document, placed: set[str]) -> dict[str, list[Item]]:
                 t.id,
                 None,
                 t.label,
-                f"{t.taxonomy} · {len(t.recommendations)} recommendation(s), {len(t.sections)} section(s)",
+                f"{t.taxonomy} {'group of persons' if t.dimension == 'group' else 'theme'} · "
+                f"{len(t.recommendations)} recommendation(s), {len(t.sections)} section(s)",
                 members=[*t.recommendations, *t.sections],
             )
         )
@@ -450,7 +452,14 @@ def panel_items(doc: Document, placed: set[str]) -> dict[str, list[Item]]:
         )
     for s in doc.sections:
         g["section"].append(
-            Item("section", s.id, s.page_start, s.number or "§", s.title, _dl((("themes", _join(s.themes)),)))
+            Item(
+                "section",
+                s.id,
+                s.page_start,
+                s.number or "§",
+                s.title,
+                _dl((("themes", _join(s.themes)), ("groups of persons", _join(s.groups)))),
+            )
         )
     for p in doc.paragraphs:
         g["paragraph"].append(

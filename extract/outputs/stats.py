@@ -120,6 +120,8 @@ def summarise(documents: list[tuple[str, Document]]) -> Stats:
         codes.update(ds.warning_codes)
         seen: set[str] = set()
         for t in doc.themes:
+            if t.dimension != "theme":  # groups of persons are not themes: the per-theme table stays themes only
+                continue
             labels.setdefault(t.id, t.label)
             seen.add(t.id)
         for r in doc.recommendations:
