@@ -11,6 +11,7 @@ whose needs are out of order fails every test at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from extract.finders import (
     actions,
@@ -92,7 +93,7 @@ def _recommendations(doc: DocText, earlier: Earlier, options: FinderOptions) -> 
 def _themes(doc: DocText, earlier: Earlier, options: FinderOptions) -> Found:
     recs = earlier["recommendations"]
     found = themes.tag_recommendations(recs, doc.sections, doc.language)
-    revised = {
+    revised: dict[str, list[Any]] = {
         "recommendations": themes.apply_themes(recs, found),
         "sections": themes.apply_to_sections(earlier["sections"], found),
     }

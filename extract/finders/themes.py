@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Literal
 
 from extract import DATA_DIR
 from extract.text.fold import fold
@@ -298,10 +299,11 @@ def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Secti
     r = _rules()
     by_id = {s.id: s for s in sections}
     out: list[Theme] = []
-    for dimension, defs, tag, tag_titles in (
+    passes: tuple[tuple[Literal["theme", "group"], tuple[ThemeDef, ...], Any, Any], ...] = (
         ("theme", r.themes, tag_text, tag_sections),
         ("group", r.groups, tag_groups, tag_section_groups),
-    ):
+    )
+    for dimension, defs, tag, tag_titles in passes:
         by_section = tag_titles(sections, lang)
         secs: dict[str, list[str]] = {}
         rids: dict[str, list[str]] = {}

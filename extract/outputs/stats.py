@@ -119,11 +119,11 @@ def summarise(documents: list[tuple[str, Document]]) -> Stats:
         kinds[ds.kind] += 1
         codes.update(ds.warning_codes)
         seen: set[str] = set()
-        for t in doc.themes:
-            if t.dimension != "theme":  # groups of persons are not themes: the per-theme table stays themes only
+        for th in doc.themes:
+            if th.dimension != "theme":  # groups of persons are not themes: the per-theme table stays themes only
                 continue
-            labels.setdefault(t.id, t.label)
-            seen.add(t.id)
+            labels.setdefault(th.id, th.label)
+            seen.add(th.id)
         for r in doc.recommendations:
             for t in dict.fromkeys(r.themes):
                 theme_recs[t] += 1
