@@ -878,3 +878,23 @@ def test_a_bodys_own_duties_after_a_modal_are_no_asks_but_a_passive_modal_asks()
         .build()
     )
     assert len(find_recommendations(passive)) == 2
+
+
+def test_an_item_never_folds_across_a_heading_into_the_next_sections_list() -> None:
+    # the next section's bullets sit one step further in; a heading between them ends the item above
+    doc = (
+        Doc()
+        .heading("Bill of Rights", 2)
+        .heading("Recommendations:", 3, "s1")
+        .bullet("The Government should ensure that a Bill of Rights builds on the Human Rights Act")
+        .bullet("A Bill of Rights must include a section on children's rights.")
+        .heading("Incorporation of the treaties", 2)
+        .para("None of the treaties ratified by Freedonia has been incorporated into its law.")
+        .heading("Recommendations:", 3, "s3")
+        .bullet("The Government should incorporate the Convention on the Rights of the Child into law", indent=1)
+        .bullet("The Government should give the children's commissioner the power to investigate", indent=1)
+        .build()
+    )
+    texts = [r.text for r in find_recommendations(doc)]
+    assert len(texts) == 4, texts
+    assert texts[1] == "A Bill of Rights must include a section on children's rights."

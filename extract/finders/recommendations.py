@@ -854,8 +854,8 @@ class _Walker:
     def fold(self, u: TextUnit) -> bool:
         """Fold a sub-item into the open item above it when the layout shows the nesting."""
         parent = self.item
-        if parent is None:
-            return False
+        if parent is None or u.section != parent.section:
+            return False  # a heading between them ends the item: the next list is the next section's own
         deeper = u.indent > parent.indent
         lettered_under_number = (
             parent.number is not None
