@@ -204,3 +204,33 @@ def test_a_first_heading_in_a_type_of_its_own_does_not_hold_the_whole_document()
         ("Right to consultation", 1),
         ("Recommendations", 1),
     ]
+
+
+def test_a_quoted_line_is_a_quotation_and_a_quoted_term_may_open_a_title() -> None:
+    blocks = [
+        block("Cover of the Freedonia Rights Forum", 1, 40, size=18, bold=True),
+        block(FILLER, 1, 110),
+        block("“Less lethal” weapons", 2, 60, bold=True),
+        block(FILLER, 2, 90),
+        block("‘Send them all back where they came from, and the sooner the better.’ 3", 2, 140, bold=True),
+        block(FILLER, 2, 170),
+        block("‘The new arrivals will never be one of us’", 2, 220, bold=True),
+        block(FILLER, 2, 250),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["“Less lethal” weapons"]
+
+
+def test_the_review_named_again_over_the_first_page_of_text_after_a_cover_page_is_the_title() -> None:
+    blocks = [
+        block("Freedonia Rights Forum", 1, 40, size=18, bold=True),
+        block("Universal Periodic Review of Freedonia", 1, 80, size=16, bold=True),
+        block("Freedonia Rights Forum: Submission to the Universal Periodic Review of Freedonia", 2, 40, bold=True),
+        block("Introduction", 2, 80, bold=True),
+        block(FILLER, 2, 110),
+        block("Detention", 2, 160, bold=True),
+        block(FILLER, 2, 190),
+    ]
+    headings, cover = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == ["Introduction", "Detention"]
+    assert any("Submission to the Universal" in b.text for b in cover)

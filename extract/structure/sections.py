@@ -137,6 +137,22 @@ def _numbering(text: str) -> tuple[str | None, str | None, str]:
     return m.group("lower"), "a", rest
 
 
+OPENING_QUOTES = "“\"‘‗«„'"
+CLOSING_QUOTE = re.compile(r"[”\"’‘»'](?=[\s.,;:!?)]|$)")
+QUOTED_LINE_WORDS = 6
+NOTE_MARK_AT_END = re.compile(r"(?<=[”\"’‘».])\s*\d{1,3}$")
+"""A quoted term may open a title ('“Less lethal” force'); a quoted line of this many words is a quotation."""
+
+
+def _quoted_line(text: str) -> bool:
+    """Opens on a quote mark that closes only at its end, or never: the whole line is someone's words."""
+    if text[:1] not in OPENING_QUOTES:
+        return False
+    text = NOTE_MARK_AT_END.sub("", text)  # '… is obvious.’ 3': the note mark after the quotation
+    close = CLOSING_QUOTE.search(text, 1)
+    return close is None or close.end() >= len(text.rstrip(" .")) - 1
+
+
 def _heading_like(b: Block, body_size: float) -> bool | None:
     """Looks like a heading: short, alone, and set apart from the body.
 
@@ -187,6 +203,8 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False  # a sentence's tail, not a title
     if text.endswith(("”", '"')) and len(words) > 8:
         return False
+    if len(words) >= QUOTED_LINE_WORDS and _quoted_line(text):
+        return False  # a quotation set apart ('“Send them where …”'), not a title that quotes a term
     if text.endswith(".") and len(words) > 10 and not number:
         return None
     if number and not part and len(words) > 24:
@@ -411,6 +429,13 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
                 b.heading = False
                 b.extra["cover"] = True
                 b.extra["cover_again"] = True
+    for b in blocks:  # the review's own name set again over the first page of text, after a cover page
+        if _is_body(b, body_size):
+            break
+        if b.heading and b.page != first_page and UPR_TITLE.search(b.text) and _numbering(b.text)[0] is None:
+            b.heading = False
+            b.extra["cover"] = True
+            cover.append(b)
     titled_block = _title_heading(blocks, first_page)
     if titled_block is not None:
         cover.append(titled_block)
