@@ -626,3 +626,19 @@ def test_an_abbreviation_defined_with_a_year_names_its_instrument() -> None:
     assert [(a.article, a.instrument) for a in arts] == [("129", arts[0].instrument)]
     assert arts[0].instrument.startswith("Constitución")
     check_offsets(doc, arts)
+
+
+def test_an_organisation_named_article_is_no_article() -> None:
+    from dataclasses import replace
+
+    from extract.finders.articles import find_articles
+
+    fcnm = "Framework Convention for the Protection of National Minorities"
+    doc = make_doc(
+        f"{fcnm} [1995]",
+        "Article 6 [1]: The Parties shall encourage a spirit of tolerance.",
+        "Article 12 in Freedonia believes that young people must be heard.",
+    )
+    assert ("12", None, fcnm) in table(find_articles(doc))  # read as the convention's, unless the author is known
+    doc = replace(doc, organisations=("Article 12 in Freedonia",))
+    assert table(find_articles(doc)) == {("6", None, fcnm)}

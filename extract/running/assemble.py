@@ -50,6 +50,7 @@ def describe(doc: DocText, meta: DocumentMeta) -> tuple[DocumentMeta, DocText]:
         language=meta.language,
         kind=meta.kind,
         state_name=meta.state_under_review.name if meta.state_under_review else None,
+        organisations=tuple(meta.organisations),
     )
     return meta, doc
 

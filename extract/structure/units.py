@@ -95,6 +95,8 @@ class DocText:
     """The PDF's Title metadata, often an organisation's own label for the file."""
     pdf_author: str | None = None
     """The PDF's Author metadata: a person, a program, or the organisation that wrote the submission."""
+    organisations: tuple[str, ...] = ()
+    """The submitting organisations, once the metadata has named them ('Article 12 in Scotland' is no article)."""
 
     def paragraphs(self) -> Iterator[TextUnit]:
         return (u for u in self.units if u.source == "paragraph")

@@ -151,7 +151,7 @@ def find_articles_with_warnings(doc: DocText) -> tuple[list[LegalArticle], list[
                 continue
             target = r.name.ref if r.name is not None else None
             if r.name is None:
-                if r.shouting or re.match(r"['’]s\b", u.text[r.end : r.end + 3]):
+                if r.shouting or re.match(r"['’]s\b", u.text[r.end : r.end + 3]) or _names_author(u.text, r, doc):
                     continue  # ARTICLE 19, the organisation
                 target = _resolve_bare(units, u, r, trail)
                 if target is not None:
@@ -205,6 +205,12 @@ def find_articles_with_warnings(doc: DocText) -> tuple[list[LegalArticle], list[
             )
         )
     return out, warnings
+
+
+def _names_author(text: str, r: Reference, doc: DocText) -> bool:
+    """'Article 12 in Scotland believe …': the words open the name of an organisation that wrote the document."""
+    here = text[r.start : r.start + 80].casefold()
+    return any(here.startswith(o.casefold()) for o in doc.organisations if o[:1].isalpha())
 
 
 def _unresolved(ref: Reference, page: int) -> ExtractWarning:
