@@ -701,3 +701,16 @@ def test_the_pdfs_author_field_names_an_author_the_document_prints() -> None:
     assert describe(doc).organisations == ["Freedonia Solidarity Campaign"]
     doc.pdf_author = "Ana Vell"  # a person who typed the file is no author
     assert "Ana Vell" not in describe(doc).organisations
+
+
+def test_a_slogan_in_the_running_header_is_no_co_author_and_the_pronoun_ends_a_name() -> None:
+    doc = _doc(
+        [("Universal Periodic Review", 14.0, True)],  # the logo and its slogan head every page: furniture
+        [
+            "On behalf of FRDA I would like to submit the following information on Freedonia.",
+            "FRDA, (Freedonia Road Danger Alliance) was formed in 1990 to help bereaved families.",
+            "Freedonia has no offence of causing serious injury by dangerous driving, and Freedonia should create one.",
+        ],
+        furniture=["F.R.D.A.", "Helping Families After Road Crashes"],
+    )
+    assert describe(doc).organisations == ["Freedonia Road Danger Alliance"]

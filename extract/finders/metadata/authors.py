@@ -148,6 +148,9 @@ def _run_forward(text: str) -> str:
             and not (core.islower() and f in cues.connectors and _name_follows(toks[i + 1 :], words))
         ) or (f in MONTHS):
             break  # 'X para el Examen' ends the name; 'Vigía Ciudadana para la Seguridad' does not
+        nxt_word = _clean_token(toks[i + 1])[0] if i + 1 < len(toks) else ""
+        if words and len(core) == 1 and core.isupper() and nxt_word[:1].islower():
+            break  # 'SCID I would like to submit': a one-letter word before a lowercase one opens a sentence
         if f in cues.connectors and words:
             words.append(core)
         elif _nameish(core, prev) or (prev is not None and fold(prev) in load_cues().open_connectors):
@@ -660,10 +663,13 @@ def _named_authors(v: View) -> list[str]:
     _signature(v, add, cues)
     _metadata_author(v, add, cues, full_folded)
 
+    org_named: set[str] = set()
     for c in cands.values():
         n = _count(c.name, full_folded)
         c.score += min(n, 6) * 0.4
         named_like_org = any(fold(w) in cues.head_words for w in c.name.split()) or fold(c.name) in expanded
+        if named_like_org:
+            org_named.add(fold(c.name))
         listed = "conjoined" in c.sources and c.sources & {"cover", "title"}
         if n < 2 and not named_like_org and "self" not in c.sources and not listed:
             # a one-off capitalised run (a person, a title) is not an author, unless it says it is one
@@ -682,7 +688,13 @@ def _named_authors(v: View) -> list[str]:
         c
         for c in merged
         if c is top
-        or (c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE) and c.sources & CO_AUTHOR_SOURCES)
+        or (
+            c.score >= max(MIN_SCORE, best * CO_AUTHOR_SHARE)
+            and c.sources & CO_AUTHOR_SOURCES
+            # a running header that names no organisation ('Supporting Victims of Road Crashes', a slogan
+            # under the logo) may be the author when nothing else is, never a co-author beside one
+            and (c.sources != {"furniture"} or fold(c.name) in org_named)
+        )
         or (c.lists & top.lists and c.score >= MIN_SCORE)  # printed in the top author's own list of authors
     ]
     if not keep:
