@@ -234,3 +234,33 @@ def test_the_review_named_again_over_the_first_page_of_text_after_a_cover_page_i
     headings, cover = find_headings(blocks, BODY)
     assert [h.title for h in headings] == ["Introduction", "Detention"]
     assert any("Submission to the Universal" in b.text for b in cover)
+
+
+def test_a_lone_bold_bullet_over_a_numbered_paragraph_is_a_heading_and_its_second_line_joins_it() -> None:
+    def bullet(text: str, page: int, top: float) -> Block:
+        b = block(text, page, top, bold=True)
+        b.marker, b.kind = "•", "bullet"
+        return b
+
+    numbered = block("4.5 " + FILLER, 2, 110)
+    numbered.number = "4.5"
+    blocks = [
+        block("Freedonia Mental Health Forum", 1, 40, size=18, bold=True),
+        block(FILLER, 1, 110),
+        bullet("• The Right to Work", 2, 80),
+        numbered,
+        bullet("• Convention on the Rights of Persons with Disabilities", 2, 300),
+        block("Article 28 - Adequate standard of living", 2, 300 + BODY + 2, bold=True),
+        block(FILLER, 2, 340),
+        block("The Government should:", 3, 60),
+        bullet("• Amend the law on guardianship", 3, 80),
+        block("Next steps", 3, 120, bold=True),
+        block(FILLER, 3, 150),
+    ]
+    headings, _ = find_headings(blocks, BODY)
+    assert [h.title for h in headings] == [
+        "The Right to Work",
+        "Convention on the Rights of Persons with Disabilities",
+        "Next steps",
+    ]
+    assert blocks[5].extra.get("heading_tail")  # read with the heading above it, not as a heading of its own

@@ -170,7 +170,7 @@ def _heading_like(b: Block, body_size: float) -> bool | None:
         return False
     if DOT_LEADER.search(text) or text.endswith((",", ";")):
         return False
-    if b.marker and b.number is None:
+    if b.marker and b.number is None and not b.extra.get("lone_bullet"):
         return False  # a bullet item, however bold
     number, _, rest = _numbering(text)
     if not any(c.isalpha() for c in rest):
@@ -380,8 +380,50 @@ def _title_heading(blocks: list[Block], first_page: int) -> Block | None:
     return None
 
 
+def _bullet(b: Block | None) -> bool:
+    return b is not None and bool(b.marker) and b.number is None
+
+
+def _lone_bullets(blocks: list[Block]) -> None:
+    """A bold bullet with no bullet beside it, over a numbered paragraph or another bold line, is a list of
+    one: some writers mark their sub-headings so ('• The Right to life' over '4.12 In Scotland …')."""
+    for i, b in enumerate(blocks):
+        if _bullet(b) and b.bold and len(b.lines) <= 2:
+            prev = blocks[i - 1] if i > 0 else None
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            heads = nxt is not None and (nxt.number is not None or (nxt.bold and len(nxt.lines) <= 2))
+            led = prev is not None and prev.text.rstrip().endswith(":")  # 'The Government should:' / '• Amend …'
+            if heads and not led and not _bullet(prev) and not _bullet(nxt):
+                b.extra["lone_bullet"] = True
+
+
+TAIL_GAP = 0.5
+"""A heading's second line sits closer than half a line below its first; a sub-heading stands apart."""
+
+
+def _join_bullet_heading_tails(blocks: list[Block]) -> None:
+    """'• Convention on the Rights of Persons with Disabilities' over 'Article 28 - Adequate standard of
+    living', in one type on one page: the bullet marks one heading set on two lines."""
+    for b, nxt in itertools.pairwise(blocks):
+        if (
+            b.heading
+            and b.extra.get("lone_bullet")
+            and nxt.heading
+            and not nxt.marker
+            and nxt.page == b.page
+            and _style(nxt) == _style(b)
+            and not b.text.rstrip().endswith((".", ":", ";", ","))
+            # set as the next line of the same heading, not as a heading of its own under it
+            and nxt.lines[0].top - b.lines[-1].bottom <= TAIL_GAP * (b.lines[-1].bottom - b.lines[-1].top)
+        ):
+            nxt.heading = False
+            nxt.extra["heading_tail"] = True
+            b.extra["has_tail"] = True
+
+
 def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading], list[Block]]:
     """Mark heading blocks and the cover; return the headings in order and the cover blocks."""
+    _lone_bullets(blocks)
     verdicts = [(b, _heading_like(b, body_size)) for b in blocks]
     verdicts = [(b, v and not _list_item(blocks, i)) for i, (b, v) in enumerate(verdicts)]
     candidates = [b for i, (b, v) in enumerate(verdicts) if v and not _page_foot_notice(blocks, i, body_size)]
@@ -440,11 +482,15 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
     if titled_block is not None:
         cover.append(titled_block)
     _drop_trailing(blocks)
+    _join_bullet_heading_tails(blocks)
     headings: list[Heading] = []
     for b in blocks:
         if not b.heading:
             continue
-        number, numclass, title = _numbering(b.text.strip())
+        text = b.text.strip()
+        if b.extra.get("lone_bullet") and b.marker and text.startswith(b.marker):
+            text = text[len(b.marker) :].strip()
+        number, numclass, title = _numbering(text)
         numclass = _letter_or_roman(number, numclass, headings)
         headings.append(Heading(b, title, number, numclass, _style(b)))
     _assign_levels(headings)
@@ -603,13 +649,18 @@ def build(
     current: Section | None = None
     in_back_matter = False
     n_sec = n_par = 0
+    tails = {id(b): nxt for b, nxt in itertools.pairwise(blocks) if b.extra.get("has_tail")}
     for b in blocks:
-        if id(b) in endnote_blocks:
-            continue
+        if id(b) in endnote_blocks or b.extra.get("heading_tail"):
+            continue  # a heading's second line was read with its first
         h = by_block.get(id(b))
         if h is not None:
-            tm = _textmap(b.lines, vocab, glued=glued)
-            title = _clean_title(_numbering(tm.text)[2]) or _clean_title(tm.text)
+            lines = [*b.lines, *tails[id(b)].lines] if id(b) in tails else b.lines
+            tm = _textmap(lines, vocab, glued=glued)
+            text = tm.text
+            if b.extra.get("lone_bullet") and b.marker and text.lstrip().startswith(b.marker):
+                text = text.lstrip()[len(b.marker) :].lstrip()  # the bullet marks the heading; it is not its title
+            title = _clean_title(_numbering(text)[2]) or _clean_title(text)
             if BACK_MATTER.match(title):
                 in_back_matter = True
                 current = None
@@ -632,7 +683,7 @@ def build(
                 level=max(1, len(stack) + 1),
                 parent=parent,
                 page_start=b.page,
-                page_end=b.lines[-1].page,
+                page_end=lines[-1].page,
                 bbox=first[1],
             )
             out.sections.append(sec)
