@@ -44,3 +44,23 @@ def test_a_roman_list_keeps_its_style_and_takes_labels_printed_alone() -> None:
 def test_a_title_line_not_followed_by_labels_is_no_notes_list() -> None:
     lines = [line("Notes", 100.0), line("The commission met the families in the spring.", 130.0)]
     assert notes_of(lines) == []
+
+
+def test_a_list_number_before_the_roman_label_and_a_label_the_text_layer_lost() -> None:
+    from extract.structure.footnotes import NoteDraft, _keep_roman_style, _label, _printed
+
+    ln = line("12.   xii Report of the Freedonia Caste Watch, 2009.", 130.0)
+    for i in range(6, 9):
+        ln.flags[i] = SUP  # the raised label set after the list number's tab stop
+    lab = _label(ln)
+    assert lab is not None and _printed(ln, lab[1]) == "xii"
+    assert ln.text[lab[1] :].strip() == "Report of the Freedonia Caste Watch, 2009."
+
+    def draft(label: str, printed: str, endnote: bool = True) -> NoteDraft:
+        return NoteDraft(label=label, printed=printed, endnote=endnote)
+
+    notes = [draft("1", "1", endnote=False), draft("2", "2", endnote=False), draft("1", "i"), draft("2", "2")]
+    notes += [draft("3", "iii"), draft("4", "4")]
+    _keep_roman_style(notes)
+    # page footnotes keep their own numbers; the note between i and iii is ii; the last one, unsure, stays
+    assert [d.printed for d in notes] == ["1", "2", "i", "ii", "iii", "4"]

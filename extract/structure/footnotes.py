@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extract.reading.read import SUP, Line
 from extract.structure.blocks import Block
 from extract.structure.layout import LABEL_TAB, NOTE_HEADINGS, Layout
-from extract.structure.textmap import Marker, TextMap, marker_labels, roman_value
+from extract.structure.textmap import Marker, TextMap, marker_labels, roman_label, roman_value
 from schemas import Anchor, Box, ExtractWarning, Footnote, Span
 
 LABEL = re.compile(r"^\s*(?:\[(\d{1,3})\]|\(?(\d{1,3})[.)]?(?=[\s\t]|[^\W\d_]{2}|[“\"'(])|([*†‡]{1,3}))\s*")
@@ -52,7 +52,13 @@ def _label(line: Line) -> tuple[str, int] | None:
     m = LABEL.match(text)
     if m and m.end() < len(text):
         skip = m.end()
-        # a list number followed by the raised note label proper ("12. xii Text"): skip both
+        # a list number followed by the raised note label proper ("12. xii Text", the label maybe set
+        # after a tab stop): skip both
+        k = skip
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k < len(text) and line.flags[k] & SUP:
+            skip = k
         while skip < len(text) and line.flags[skip] & SUP:
             skip += 1
         return (m.group(1) or m.group(2) or m.group(3)), skip
@@ -60,8 +66,10 @@ def _label(line: Line) -> tuple[str, int] | None:
 
 
 def _printed(line: Line, skip: int) -> str:
-    """A note's label as printed ('iv', '12'), from the characters its line opens with."""
-    return line.text[:skip].strip().strip(".)[]").strip()
+    """A note's label as printed ('iv', '12'), from the characters its line opens with; after a list
+    number ('1. i In January …') the note's own label, the one the body's marker shows."""
+    parts = line.text[:skip].split()
+    return (parts[-1] if parts else "").strip(".)[]").strip()
 
 
 def _plausible(label: str, last: int | None, raised: bool) -> bool:
@@ -149,7 +157,21 @@ def zone_notes(layout: Layout) -> list[NoteDraft]:
                 notes.append(d)
     for d in notes:
         d.tm.strip()
+    _keep_roman_style(notes)
     return [d for d in notes if d.tm.chars or d.label != "?"]
+
+
+def _keep_roman_style(notes: list[NoteDraft]) -> None:
+    """Between notes ii and iv, a note printed 3: the text layer lost its roman label (set apart after
+    its list number), so it keeps its neighbours' style: 'iii'."""
+    for k in range(1, len(notes) - 1):
+        d, before, after = notes[k], notes[k - 1], notes[k + 1]
+        shown = d.printed or d.label
+        if not (shown.isdigit() and d.label == shown and 0 < int(shown) < 90):
+            continue
+        n = int(shown)
+        if roman_value(before.printed or "") == n - 1 and roman_value(after.printed or "") == n + 1:
+            d.printed = roman_label(n)
 
 
 ROMAN_LEAD = re.compile(r"^\s*([ivx]{1,5})\s+(?=[^\W\d_])")
@@ -234,6 +256,7 @@ def endnote_blocks(blocks: list[Block], note_heading_ids: set[int]) -> tuple[lis
         used.add(id(b))
     for d in notes:
         d.tm.strip()
+    _keep_roman_style(notes)
     return notes, used
 
 

@@ -305,6 +305,16 @@ def roman_value(text: str) -> int | None:
     return total
 
 
+def roman_label(n: int) -> str:
+    """14 → 'xiv': the lower-case roman numeral Word prints for an endnote (1 to 89)."""
+    out = ""
+    for value, letters in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 def marker_labels(run: str) -> list[str]:
     """The note numbers a raised run stands for (none if it is not a marker)."""
     return _labels(run) if run and MARKER_TEXT.match(run) else []
