@@ -22,6 +22,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -53,15 +54,18 @@ def gold_ids(rec: dict, labels: dict, also: dict, by_label: dict) -> set[str]:
     return out
 
 
-def score_groups(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
-    data = json.loads((HERE / f"slovenia_c{cycle}.json").read_text(encoding="utf-8"))
-    mp = json.loads((HERE / "label_map.json").read_text(encoding="utf-8"))["groups"]
-    known = {g.id for g in T.group_list()}
-    golds = [{mp[norm(x)] for x in r["groups"] if mp.get(norm(x))} for r in data["recommendations"]]
-    scored = set().union(*golds) & known
+def tally(
+    cycle: int,
+    recs: list[dict],
+    golds: list[set[str]],
+    scored: set[str],
+    tag: Callable[[str, str], list[str]],
+    args: argparse.Namespace,
+) -> tuple[int, int, int]:
+    """(true, false, missed) tags over `scored`, printing the misses `--show` asks for."""
     tp = fp = fn = 0
-    for r, g in zip(data["recommendations"], golds, strict=True):
-        p = set(T.tag_groups(rec_text(r["text"]), "en")) & scored
+    for r, g in zip(recs, golds, strict=True):
+        p = set(tag(rec_text(r["text"]), "en")) & scored
         g &= scored
         tp += len(p & g)
         fp += len(p - g)
@@ -73,6 +77,15 @@ def score_groups(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
             if bad:
                 print(f"  c{cycle} {r['number']} {args.show} {sorted(bad)}: {rec_text(r['text'])[:220]}")
     return tp, fp, fn
+
+
+def score_groups(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
+    data = json.loads((HERE / f"slovenia_c{cycle}.json").read_text(encoding="utf-8"))
+    mp = json.loads((HERE / "label_map.json").read_text(encoding="utf-8"))["groups"]
+    known = {g.id for g in T.group_list()}
+    golds = [{mp[norm(x)] for x in r["groups"] if mp.get(norm(x))} for r in data["recommendations"]]
+    scored = set().union(*golds) & known
+    return tally(cycle, data["recommendations"], golds, scored, T.tag_groups, args)
 
 
 def score(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
@@ -94,20 +107,7 @@ def score(cycle: int, args: argparse.Namespace) -> tuple[int, int, int]:
     else:
         scored = set(by_label.values())
     scored -= group_ids
-    tp = fp = fn = 0
-    for r, g in zip(recs, golds, strict=True):
-        p = set(T.tag_text(rec_text(r["text"]), "en")) & scored
-        g &= scored
-        tp += len(p & g)
-        fp += len(p - g)
-        fn += len(g - p)
-        if args.show:
-            bad = (p - g) if args.show == "FP" else (g - p)
-            if args.theme:
-                bad &= {args.theme}
-            if bad:
-                print(f"  c{cycle} {r['number']} {args.show} {sorted(bad)}: {rec_text(r['text'])[:220]}")
-    return tp, fp, fn
+    return tally(cycle, recs, golds, scored, T.tag_text, args)
 
 
 def main() -> None:

@@ -234,13 +234,15 @@ def _scan(text: str, m: _Matcher) -> list[str]:
     return found
 
 
+def _for_language(matchers: dict[str, _Matcher], lang: str) -> _Matcher:
+    """The language's keywords; a language the data does not write reads with the English ones."""
+    return matchers.get((lang or "en")[:2].lower(), matchers["en"])
+
+
 def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     """Ids of the UHRI themes `text` concerns, in the Index's order (no duplicates)."""
     r = _rules()
-    code = (lang or "en")[:2].lower()
-    matchers = r.heading if heading else r.text
-    m = matchers.get(code, matchers["en"])
-    hits = set(_scan(text, m))
+    hits = set(_scan(text, _for_language(r.heading if heading else r.text, lang)))
     for need, block, add in r.combinations:  # in the data's order: a combination may block on an earlier one's themes
         if need <= hits and not block & hits:
             hits.update(add)
@@ -250,10 +252,7 @@ def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
 def tag_groups(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     """Ids of the groups of persons `text` names or its themes are about, in the Index's order (no duplicates)."""
     r = _rules()
-    code = (lang or "en")[:2].lower()
-    matchers = r.group_heading if heading else r.group_text
-    m = matchers.get(code, matchers["en"])
-    hits = set(_scan(text, m))
+    hits = set(_scan(text, _for_language(r.group_heading if heading else r.group_text, lang)))
     for theme in tag_text(text, lang, heading):
         hits.update(r.implied.get(theme, ()))
     return sorted((h for h in hits if h in r.group_order), key=r.group_order.__getitem__)
@@ -328,27 +327,23 @@ def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Secti
     return out
 
 
+def _tagged(themes: Sequence[Theme], field: str) -> dict[str, dict[str, list[str]]]:
+    """record id → {'themes': [...], 'groups': [...]} from the Theme records' `field` lists."""
+    per: dict[str, dict[str, list[str]]] = {}
+    for th in themes:
+        key = "themes" if th.dimension == "theme" else "groups"
+        for rid in getattr(th, field):
+            per.setdefault(rid, {"themes": [], "groups": []})[key].append(th.id)
+    return per
+
+
 def apply_themes(recs: Sequence[Recommendation], themes: Sequence[Theme]) -> list[Recommendation]:
     """Copies of `recs` whose `themes` and `groups` list the ids of the records that tag them."""
-    per: dict[tuple[str, str], list[str]] = {}
-    for th in themes:
-        for rid in th.recommendations:
-            per.setdefault((th.dimension, rid), []).append(th.id)
-    return [
-        rec.model_copy(update={"themes": per.get(("theme", rec.id), []), "groups": per.get(("group", rec.id), [])})
-        for rec in recs
-    ]
+    per = _tagged(themes, "recommendations")
+    return [rec.model_copy(update=per.get(rec.id, {"themes": [], "groups": []})) for rec in recs]
 
 
 def apply_to_sections(sections: Sequence[Section], themes: Sequence[Theme]) -> list[Section]:
     """Copies of `sections` whose `themes` and `groups` list the ids of the records whose titles name them."""
-    per: dict[tuple[str, str], list[str]] = {}
-    for th in themes:
-        for sid in th.sections:
-            per.setdefault((th.dimension, sid), []).append(th.id)
-    return [
-        s.model_copy(update={"themes": per.get(("theme", s.id), []), "groups": per.get(("group", s.id), [])})
-        if ("theme", s.id) in per or ("group", s.id) in per
-        else s
-        for s in sections
-    ]
+    per = _tagged(themes, "sections")
+    return [s.model_copy(update=per[s.id]) if s.id in per else s for s in sections]
