@@ -397,6 +397,11 @@ def _lone_bullets(blocks: list[Block]) -> None:
                 b.extra["lone_bullet"] = True
 
 
+def _bullet_mark(b: Block, text: str) -> int:
+    """How many characters of a bullet-marked heading's text its bullet takes (0 for other blocks)."""
+    return len(b.marker) if b.extra.get("lone_bullet") and b.marker and text.startswith(b.marker) else 0
+
+
 TAIL_GAP = 0.5
 """A heading's second line sits closer than half a line below its first; a sub-heading stands apart."""
 
@@ -488,9 +493,7 @@ def find_headings(blocks: list[Block], body_size: float) -> tuple[list[Heading],
         if not b.heading:
             continue
         text = b.text.strip()
-        if b.extra.get("lone_bullet") and b.marker and text.startswith(b.marker):
-            text = text[len(b.marker) :].strip()
-        number, numclass, title = _numbering(text)
+        number, numclass, title = _numbering(text[_bullet_mark(b, text) :].strip())
         numclass = _letter_or_roman(number, numclass, headings)
         headings.append(Heading(b, title, number, numclass, _style(b)))
     _assign_levels(headings)
@@ -657,10 +660,8 @@ def build(
         if h is not None:
             lines = [*b.lines, *tails[id(b)].lines] if id(b) in tails else b.lines
             tm = _textmap(lines, vocab, glued=glued)
-            text = tm.text
-            if b.extra.get("lone_bullet") and b.marker and text.lstrip().startswith(b.marker):
-                text = text.lstrip()[len(b.marker) :].lstrip()  # the bullet marks the heading; it is not its title
-            title = _clean_title(_numbering(text)[2]) or _clean_title(text)
+            tm.drop_prefix(_bullet_mark(b, tm.text))  # the bullet marks the heading; it is not its title
+            title = _clean_title(_numbering(tm.text)[2]) or _clean_title(tm.text)
             if BACK_MATTER.match(title):
                 in_back_matter = True
                 current = None
