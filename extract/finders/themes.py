@@ -41,7 +41,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from extract import DATA_DIR
 from extract.text.fold import fold
@@ -249,11 +249,14 @@ def tag_text(text: str, lang: str = "en", heading: bool = False) -> list[str]:
     return sorted((h for h in hits if h in r.order), key=r.order.__getitem__)
 
 
-def tag_groups(text: str, lang: str = "en", heading: bool = False) -> list[str]:
-    """Ids of the groups of persons `text` names or its themes are about, in the Index's order (no duplicates)."""
+def tag_groups(text: str, lang: str = "en", heading: bool = False, themes: Sequence[str] | None = None) -> list[str]:
+    """Ids of the groups of persons `text` names or its themes are about, in the Index's order (no duplicates).
+
+    `themes`: the text's themes when the caller has them already (they are read otherwise).
+    """
     r = _rules()
     hits = set(_scan(text, _for_language(r.group_heading if heading else r.group_text, lang)))
-    for theme in tag_text(text, lang, heading):
+    for theme in tag_text(text, lang, heading) if themes is None else themes:
         hits.update(r.implied.get(theme, ()))
     return sorted((h for h in hits if h in r.group_order), key=r.group_order.__getitem__)
 
@@ -288,6 +291,12 @@ def _with_section(
     return own
 
 
+def _both(text: str, lang: str, heading: bool = False) -> tuple[list[str], list[str]]:
+    """(theme ids, group ids) of one text, its themes read once."""
+    themes = tag_text(text, lang, heading)
+    return themes, tag_groups(text, lang, heading, themes)
+
+
 def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Section], lang: str = "en") -> list[Theme]:
     """Theme and group records for a document: each with the sections and recommendations it tags.
 
@@ -297,20 +306,22 @@ def tag_recommendations(recs: Sequence[Recommendation], sections: Sequence[Secti
     """
     r = _rules()
     by_id = {s.id: s for s in sections}
+    titles = {s.id: _both(s.title or "", lang, heading=True) for s in sections}
+    texts = {rec.id: _both(rec.text, lang) for rec in recs}
     out: list[Theme] = []
-    passes: tuple[tuple[Literal["theme", "group"], tuple[ThemeDef, ...], Any, Any], ...] = (
-        ("theme", r.themes, tag_text, tag_sections),
-        ("group", r.groups, tag_groups, tag_section_groups),
+    dimensions: tuple[tuple[int, Literal["theme", "group"], tuple[ThemeDef, ...]], ...] = (
+        (0, "theme", r.themes),
+        (1, "group", r.groups),
     )
-    for dimension, defs, tag, tag_titles in passes:
-        by_section = tag_titles(sections, lang)
+    for k, dimension, defs in dimensions:
+        by_section = {sid: tags[k] for sid, tags in titles.items()}
         secs: dict[str, list[str]] = {}
         rids: dict[str, list[str]] = {}
         for sid, ts in by_section.items():
             for t in ts:
                 secs.setdefault(t, []).append(sid)
         for rec in recs:
-            for t in _with_section(tag(rec.text, lang), rec.section, by_section, by_id):
+            for t in _with_section(texts[rec.id][k], rec.section, by_section, by_id):
                 rids.setdefault(t, []).append(rec.id)
         out.extend(
             Theme(
