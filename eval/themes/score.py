@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from extract.finders import themes as T
+from extract.finders.wgreport import split_states
 
 HERE = Path(__file__).resolve().parent
-STATES = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)\s*(?=;|$)")
 
 
 def norm(s: str) -> str:
@@ -39,9 +39,8 @@ def norm(s: str) -> str:
 
 
 def rec_text(text: str) -> str:
-    """The recommendation without its recommending States, as the tool reads it from a report."""
-    parts = [STATES.sub("", p).strip() for p in text.split(";")]
-    return "; ".join(p for p in parts if p)
+    """The recommendation without its recommending States, cut off as the tool cuts them from a report."""
+    return split_states(text)[0]
 
 
 def gold_ids(rec: dict, labels: dict, also: dict, by_label: dict) -> set[str]:
