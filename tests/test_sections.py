@@ -32,6 +32,11 @@ def block(text: str, page: int, top: float, size: float = BODY, bold: bool = Fal
     return Block(lines=[line])
 
 
+def titled(title: str, page: int, top: float) -> list[Block]:
+    """A bold heading with a paragraph of running text under it."""
+    return [block(title, page, top, bold=True), block(FILLER, page, top + 20)]
+
+
 def test_a_small_bold_notice_at_a_page_foot_is_not_a_heading() -> None:
     blocks = [
         block("Report to the review of Freedonia", 1, 80, size=16, bold=True),
@@ -158,14 +163,10 @@ def test_a_roman_number_with_a_dash_numbers_its_heading_and_signatories_close_th
 def test_headings_in_the_type_of_a_summary_before_a_numbered_series_are_sub_headings_inside_it() -> None:
     blocks = [
         block("Report to the review of Freedonia", 1, 60, size=16, bold=True),
-        block("Summary of submission", 1, 100, bold=True),
-        block(FILLER, 1, 120),
-        block("PART I: CONTEXT", 1, 160, bold=True),
-        block(FILLER, 1, 180),
-        block("Policy coherence", 1, 220, bold=True),
-        block(FILLER, 1, 240),
-        block("PART II: RECOMMENDATIONS", 1, 280, bold=True),
-        block(FILLER, 1, 300),
+        *titled("Summary of submission", 1, 100),
+        *titled("PART I: CONTEXT", 1, 160),
+        *titled("Policy coherence", 1, 220),
+        *titled("PART II: RECOMMENDATIONS", 1, 280),
     ]
     headings, _ = find_headings(blocks, BODY)
     assert [(h.title, h.level) for h in headings] == [
@@ -188,8 +189,7 @@ def test_a_first_heading_in_a_type_of_its_own_does_not_hold_the_whole_document()
         block("Report to the review of Freedonia", 1, 60, size=16, bold=True),
         block(FILLER, 1, 100),
         block(FILLER, 1, 130),
-        block("Context", 2, 100, bold=True),
-        block(FILLER, 2, 120),
+        *titled("Context", 2, 100),
         italic(block("Right to health", 2, 160, bold=True)),
         block(FILLER, 2, 180),
         italic(block("Right to consultation", 2, 220, bold=True)),
