@@ -9,9 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.finders.citations import find_citations
-from extract.finders.followups import cues, find_follow_ups, judge
+from extract.finders.followups import Cues, cues, find_follow_ups, judge
 from extract.structure.units import DocText, TextUnit
 from schemas import Section
+
+
+def _cues(lang: str) -> Cues:
+    """The language's follow-up cues, which every language these tests use has."""
+    c = cues(lang)
+    assert c is not None
+    return c
 
 
 def _p(pid: str, text: str, section: str = "s1", page: int = 1) -> TextUnit:
@@ -98,8 +105,7 @@ def test_a_recommendation_named_in_words_is_found_with_its_verdict() -> None:
 
 
 def test_the_quoted_recommendation_is_not_read_as_the_verdict() -> None:
-    c = cues("en")
-    assert c is not None
+    c = _cues("en")
     assert judge("Veridia accepted a recommendation to “continue to review all laws”.", None, c) is None
 
 
@@ -179,8 +185,7 @@ def test_any_text_gives_records_whose_offsets_hold_their_sentence(text: str) -> 
 
 
 def test_words_that_only_describe_are_not_verdicts() -> None:
-    c = cues("en")
-    assert c is not None
+    c = _cues("en")
     assert (
         judge("Most claims for asylum were refused.", None, c) is None
     )  # the State refusing asylum, not the recommendation
@@ -204,8 +209,7 @@ def test_the_wording_after_a_colon_and_applause_are_not_verdicts() -> None:
 
 
 def test_a_welcome_then_a_contrasting_shortfall_is_a_partial_verdict() -> None:
-    c = cues("en")
-    assert c is not None
+    c = _cues("en")
     got = judge(
         "The new guidance for caseworkers is to be commended.",
         "However, its principles are yet to be realised in practice.",
@@ -243,14 +247,12 @@ def test_the_verdict_opens_where_the_passage_first_judges() -> None:
 
 
 def test_another_bodys_view_after_a_connective_is_not_a_verdict() -> None:
-    c = cues("en")
-    assert c is not None
+    c = _cues("en")
     assert (
         judge("Similarly, in 2009 the UN Committee against Torture noted that the law remains in force.", None, c)
         is None
     )
-    es = cues("es")
-    assert es is not None
+    es = _cues("es")
     assert judge("Asimismo, el Comité contra la Tortura observó que la ley sigue vigente.", None, es) is None
 
 
@@ -266,8 +268,7 @@ def test_a_step_the_submission_recognises_then_a_shortfall_is_partial() -> None:
     )
     (f,), _ = _run(doc)
     assert f.status == "partially_implemented"
-    c = cues("en")
-    assert c is not None
+    c = _cues("en")
     got = judge(
         "The reduction in recent years of the number of children in custody owes much to diversion schemes.",
         "However, Veridia still has one of the highest rates of child imprisonment in the region.",
