@@ -21,7 +21,6 @@ Public API:
     tag_text(text, lang="en", heading=False) -> list[str]          theme ids
     tag_groups(text, lang="en", heading=False) -> list[str]        group ids
     tag_sections(sections, lang="en") -> dict[section id, list[theme id]]
-    tag_section_groups(sections, lang="en") -> dict[section id, list[group id]]
     tag_recommendations(recs, sections, lang="en") -> list[Theme]  themes, then groups
     apply_themes(recs, themes) -> list[Recommendation]               copies with `themes` and `groups` filled
     apply_to_sections(sections, themes) -> list[Section]             the same for sections
@@ -264,11 +263,6 @@ def tag_groups(text: str, lang: str = "en", heading: bool = False, themes: Seque
 def tag_sections(sections: Iterable[Section], lang: str = "en") -> dict[str, list[str]]:
     """Theme ids per section id, read from the section titles (with the heading-only phrases)."""
     return {s.id: tag_text(s.title or "", lang, heading=True) for s in sections}
-
-
-def tag_section_groups(sections: Iterable[Section], lang: str = "en") -> dict[str, list[str]]:
-    """Group ids per section id, read from the section titles."""
-    return {s.id: tag_groups(s.title or "", lang, heading=True) for s in sections}
 
 
 def _section_chain(sid: str | None, by_id: dict[str, Section]) -> list[str]:

@@ -60,7 +60,6 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("cases", "extract.finders.cases", "find_cases"),
     ("recommendations", "extract.finders.registry", "_found_recommendations"),
     ("actions", "extract.finders.registry", "_with_actions"),
-    ("themes", "extract.finders.themes", "tag_sections"),
     ("themes", "extract.finders.themes", "tag_recommendations"),
     ("contributors", "extract.finders.contributors", "find_contributors"),
     ("locate", "extract.running.assemble", "locate_all"),
