@@ -148,9 +148,16 @@ def _run_forward(text: str) -> str:
             and not (core.islower() and f in cues.connectors and _name_follows(toks[i + 1 :], words))
         ) or (f in MONTHS):
             break  # 'X para el Examen' ends the name; 'Vigía Ciudadana para la Seguridad' does not
-        if words and len(core) == 1 and core.isupper() and i + 1 < len(toks):
-            if _clean_token(toks[i + 1])[0][:1].islower():
-                break  # 'SCID I would like to submit': a one-letter word before a lowercase one opens a sentence
+        # 'SCID I would like to submit': a one-letter word before a lowercase one opens a sentence
+        # (short-circuit: the next token is cleaned only after a one-letter capital)
+        if (
+            words
+            and len(core) == 1
+            and core.isupper()
+            and i + 1 < len(toks)
+            and _clean_token(toks[i + 1])[0][:1].islower()
+        ):
+            break
         if f in cues.connectors and words:
             words.append(core)
         elif _nameish(core, prev) or (prev is not None and fold(prev) in load_cues().open_connectors):
